@@ -1,0 +1,54 @@
+# caseload: `make run` serves the demo practice; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.PHONY: run test test-fast e2e lint format bench install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# The demo: local secrets under var/, the SQLite database migrated and seeded once.
+run: $(VENV)/.installed
+	CASELOAD_DEMO=1 $(BIN)/caseload migrate --verbosity 0
+	CASELOAD_DEMO=1 $(BIN)/caseload demo
+	CASELOAD_DEMO=1 $(BIN)/caseload serve
+
+test: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	CASELOAD_DEMO=1 $(BIN)/caseload makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Everything except the browser tests, for a quick loop while editing.
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests bench
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var/static

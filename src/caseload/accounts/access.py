@@ -1,0 +1,141 @@
+"""The one door to client data (ARCHITECTURE.md rule 1).
+
+Every view, API endpoint and export reaches a client through `access_client` or lists
+clients through `clients_visible_to`. Both state the rule in one place and write the
+audit event. A client the user may not see answers 404, exactly like one that does not
+exist; a client they may see but a part of the record their role does not cover answers
+403.
+"""
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from caseload.accounts.models import Role
+from caseload.audit.services import audit_record
+from caseload.clients.models import CareTeamMember, Client
+
+
+class Part(StrEnum):
+    """The parts of a client's record, from least to most sensitive."""
+
+    DIRECTORY = "directory"  # name, status, care team
+    DEMOGRAPHICS = "demographics"  # contact details, episodes, appointments
+    COMMUNICATION = "communication"  # communication profile and sensitivities
+    CLINICAL = "clinical"  # the client's perspective and everything clinical
+
+
+ALL_PARTS = frozenset(Part)
+
+# Least privilege by role (ARCHITECTURE.md rule 2). Write access follows read access:
+# a role may change the parts it may see, for the clients it is related to.
+ROLE_PARTS: dict[str, frozenset[Part]] = {
+    Role.ADMIN: frozenset({Part.DIRECTORY}),
+    Role.INTAKE: frozenset({Part.DIRECTORY, Part.DEMOGRAPHICS, Part.COMMUNICATION}),
+    Role.CLINICIAN: ALL_PARTS,
+    Role.SUPERVISOR: ALL_PARTS,
+    Role.PRIVACY_OFFICER: frozenset(),
+}
+
+
+def parts_for(user) -> frozenset[Part]:
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return ROLE_PARTS.get(user.role, frozenset())
+
+
+def clients_visible_to(user) -> QuerySet[Client]:
+    """The clients this user is related to.
+
+    - admin and intake: every client of the practice (directory and scheduling work);
+    - clinician: clients whose care team includes them;
+    - supervisor: their own care-team clients and their supervisees' care-team clients;
+    - privacy officer, inactive or anonymous users: none.
+    """
+    if not parts_for(user):
+        return Client.objects.none()
+    if user.role in (Role.ADMIN, Role.INTAKE):
+        return Client.objects.all()
+    team = CareTeamMember.objects.filter(client=OuterRef("pk"))
+    if user.role == Role.CLINICIAN:
+        return Client.objects.filter(Exists(team.filter(user=user)))
+    return Client.objects.filter(
+        Exists(team.filter(Q(user=user) | Q(user__supervision_by__supervisor=user)))
+    )
+
+
+def can_see_part(user, part: Part) -> bool:
+    return part in parts_for(user)
+
+
+def access_client(
+    user,
+    client_id,
+    *,
+    part: Part,
+    purpose: str,
+    write: bool = False,
+    request=None,
+) -> Client:
+    """Return the client if `user` may read (or, with write=True, change) `part` of
+    their record, and audit the access. Raise Http404 when the client does not exist
+    or the user has no relationship to them; PermissionDenied when the role does not
+    cover `part`. Denials are audited too."""
+    action = "client.write" if write else "client.read"
+    try:
+        client = clients_visible_to(user).get(pk=_as_id(client_id))
+    except (Client.DoesNotExist, ValueError, TypeError):
+        _audit_denied(user, client_id, part, "not visible", request)
+        raise Http404("No such client.") from None
+    if part not in parts_for(user):
+        _audit_denied(user, client_id, part, "role does not cover this part", request)
+        raise PermissionDenied("Your role does not give access to this part of the record.")
+    audit_record(
+        action=action,
+        actor=user,
+        request=request,
+        client_id=client.pk,
+        obj=client,
+        purpose=purpose,
+        detail={"part": str(part)},
+    )
+    return client
+
+
+def _as_id(value) -> int:
+    number = int(value)
+    if not 0 < number < 2**63:
+        raise ValueError("id out of range")
+    return number
+
+
+def _audit_denied(user, client_id, part: Part, reason: str, request) -> None:
+    try:
+        numeric_id = _as_id(client_id)
+    except (ValueError, TypeError):
+        numeric_id = None
+    audit_record(
+        action="client.denied",
+        actor=user,
+        request=request,
+        client_id=numeric_id,
+        object_type="clients.client",
+        object_id=str(client_id)[:64],
+        detail={"part": str(part), "reason": reason},
+    )
+
+
+def can_manage_care_team(user) -> bool:
+    """Care-team assignment is for admins and intake workers (not the clinicians
+    themselves, so nobody adds themselves to a client's team)."""
+    return user.is_authenticated and user.is_active and user.role in (Role.ADMIN, Role.INTAKE)
+
+
+def can_create_clients(user) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.role in (Role.INTAKE, Role.CLINICIAN, Role.SUPERVISOR)
+    )

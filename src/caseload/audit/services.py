@@ -1,0 +1,84 @@
+"""Writing and checking the audit trail."""
+
+from django.conf import settings
+from django.db import transaction
+
+from caseload.audit import chain
+from caseload.audit.models import AuditChainHead, AuditEvent
+from caseload.core import clock
+from caseload.core.http import client_ip
+
+
+def _key() -> bytes:
+    return settings.CASELOAD_AUDIT_KEY.encode()
+
+
+def _content(event: AuditEvent) -> bytes:
+    return chain.canonical(
+        {
+            "seq": event.seq,
+            "at": event.at,
+            "actor_id": event.actor_id,
+            "actor_username": event.actor_username,
+            "action": event.action,
+            "object_type": event.object_type,
+            "object_id": event.object_id,
+            "client_id": event.client_id,
+            "ip": event.ip,
+            "purpose": event.purpose,
+            "detail": event.detail,
+        }
+    )
+
+
+def audit_record(
+    *,
+    action: str,
+    actor=None,
+    request=None,
+    client_id: int | None = None,
+    obj=None,
+    object_type: str = "",
+    object_id: str | int = "",
+    purpose: str = "",
+    detail: dict | None = None,
+) -> AuditEvent:
+    """Append one event to the chain, inside the caller's transaction if there is one,
+    so that the event and the change it records commit or roll back together."""
+    if actor is None and request is not None and request.user.is_authenticated:
+        actor = request.user
+    if obj is not None:
+        object_type, object_id = obj._meta.label_lower, obj.pk
+    with transaction.atomic():
+        # The head row lock serialises appenders; on SQLite the IMMEDIATE transaction
+        # mode already holds the database write lock.
+        head = AuditChainHead.objects.select_for_update().get(pk=1)
+        event = AuditEvent(
+            seq=head.seq + 1,
+            at=clock.now(),
+            actor=actor if actor is not None and actor.pk else None,
+            actor_username=getattr(actor, "username", "") or "",
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id),
+            client_id=client_id,
+            ip=client_ip(request),
+            purpose=purpose[:200],
+            detail=detail or {},
+            prev_hash=head.hash,
+        )
+        event.hash = chain.link_hash(_key(), head.hash, _content(event))
+        event.save()
+        head.seq, head.hash = event.seq, event.hash
+        head.save(update_fields=["seq", "hash"])
+    return event
+
+
+def audit_verify() -> chain.Problem | None:
+    """Check the whole chain; the first problem found, or None when intact."""
+    head = AuditChainHead.objects.get(pk=1)
+    events = (
+        (event.seq, event.prev_hash, event.hash, _content(event))
+        for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
+    )
+    return chain.first_problem(_key(), events, head.seq, head.hash)

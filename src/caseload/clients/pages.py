@@ -1,0 +1,25 @@
+"""What every page of a client shows: the banner and the tabs the user may open."""
+
+from django.shortcuts import render
+
+from caseload.accounts.access import Part, can_manage_care_team, can_see_part
+from caseload.clients.models import CommunicationProfile
+
+
+def render_client_page(
+    request, client, template: str, context: dict | None = None, status: int = 200
+):
+    user = request.user
+    communication = None
+    if can_see_part(user, Part.COMMUNICATION):
+        communication = CommunicationProfile.objects.filter(client=client).first()
+    page = {
+        "client": client,
+        "communication": communication,
+        "can_demographics": can_see_part(user, Part.DEMOGRAPHICS),
+        "can_communication": can_see_part(user, Part.COMMUNICATION),
+        "can_clinical": can_see_part(user, Part.CLINICAL),
+        "can_manage_care_team": can_manage_care_team(user),
+        **(context or {}),
+    }
+    return render(request, template, page, status=status)

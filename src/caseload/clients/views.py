@@ -1,0 +1,392 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.forms.models import model_to_dict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from caseload.accounts.access import (
+    Part,
+    access_client,
+    can_create_clients,
+    can_manage_care_team,
+)
+from caseload.audit.services import audit_record
+from caseload.clients import forms, services
+from caseload.clients.caseload import caseload_queryset, signals_for
+from caseload.clients.pages import render_client_page
+from caseload.core.forms import run_service
+
+PAGE_SIZE = 100
+
+
+@login_required
+def caseload(request):
+    clients = caseload_queryset(
+        request.user, include_discharged=request.GET.get("discharged") == "1"
+    )
+    query = request.GET.get("q", "").strip()
+    if query:
+        clients = clients.filter(legal_name__icontains=query) | clients.filter(
+            preferred_name__icontains=query
+        )
+    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    audit_record(
+        action="caseload.view",
+        request=request,
+        detail={"client_ids": [client.pk for client in rows]},
+    )
+    signals = signals_for(rows, request.user)
+    for client in rows:
+        client.signal_list = signals.get(client.pk, [])
+    return render(
+        request,
+        "clients/caseload.html",
+        {
+            "page": page,
+            "rows": rows,
+            "query": query,
+            "can_create": can_create_clients(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def client_new(request):
+    if not can_create_clients(request.user):
+        raise PermissionDenied
+    form = forms.NewClientForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        primary = fields.pop("primary_clinician")
+        client = run_service(
+            form,
+            services.client_create,
+            acting_user=request.user,
+            fields=fields,
+            primary_clinician=primary,
+            request=request,
+        )
+        if client is not None:
+            messages.success(request, _("Client registered."))
+            return redirect("clients:detail", client_id=client.pk)
+    return render(request, "clients/new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def detail(request, client_id):
+    client = access_client(
+        request.user,
+        client_id,
+        part=Part.DEMOGRAPHICS,
+        purpose="view client record",
+        request=request,
+    )
+    return render_client_page(
+        request,
+        client,
+        "clients/detail.html",
+        {
+            "care_team": client.care_team.select_related("user"),
+            "episodes": client.episodes.all()[:5],
+            "upcoming": client.appointments.filter(attendance="scheduled").select_related(
+                "clinician"
+            )[:5],
+        },
+    )
+
+
+def _edit(request, client_id, *, part, purpose, form_class, instance_of, service, template):
+    """The shared shape of the record's edit pages: door, form, service, redirect."""
+    write = request.method == "POST"
+    client = access_client(
+        request.user, client_id, part=part, write=write, purpose=purpose, request=request
+    )
+    instance = instance_of(client)
+    initial = model_to_dict(instance, fields=form_class._meta.fields)
+    form = form_class(request.POST or None, initial=initial)
+    if (
+        write
+        and form.is_valid()
+        and run_service(
+            form,
+            service,
+            acting_user=request.user,
+            client=client,
+            changes={name: form.cleaned_data[name] for name in form.changed_data},
+            request=request,
+        )
+        is not None
+    ):
+        messages.success(request, _("Saved."))
+        return redirect(request.path)
+    return render_client_page(
+        request,
+        client,
+        template,
+        {"form": form, "record": instance},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, client_id):
+    return _edit(
+        request,
+        client_id,
+        part=Part.DEMOGRAPHICS,
+        purpose="edit demographics",
+        form_class=forms.ClientForm,
+        instance_of=lambda client: client,
+        service=services.client_update,
+        template="clients/edit.html",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def perspective(request, client_id):
+    return _edit(
+        request,
+        client_id,
+        part=Part.CLINICAL,
+        purpose="client's perspective",
+        form_class=forms.PerspectiveForm,
+        instance_of=lambda client: client.perspective,
+        service=services.perspective_save,
+        template="clients/perspective.html",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def communication(request, client_id):
+    return _edit(
+        request,
+        client_id,
+        part=Part.COMMUNICATION,
+        purpose="communication profile",
+        form_class=forms.CommunicationForm,
+        instance_of=lambda client: client.communication,
+        service=services.communication_save,
+        template="clients/communication.html",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def care_team(request, client_id):
+    write = request.method == "POST"
+    if write and not can_manage_care_team(request.user):
+        raise PermissionDenied
+    client = access_client(
+        request.user,
+        client_id,
+        part=Part.DIRECTORY,
+        write=write,
+        purpose="care team",
+        request=request,
+    )
+    form = forms.CareTeamAddForm(request.POST or None)
+    if (
+        write
+        and form.is_valid()
+        and run_service(
+            form,
+            services.care_team_add,
+            acting_user=request.user,
+            client=client,
+            user=form.cleaned_data["user"],
+            primary=form.cleaned_data["primary"],
+            request=request,
+        )
+    ):
+        messages.success(request, _("Care team updated."))
+        return redirect("clients:care_team", client_id=client.pk)
+    return render_client_page(
+        request,
+        client,
+        "clients/care_team.html",
+        {
+            "form": form,
+            "members": client.care_team.select_related("user"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def care_team_remove(request, client_id, member_id):
+    if not can_manage_care_team(request.user):
+        raise PermissionDenied
+    client = access_client(
+        request.user,
+        client_id,
+        part=Part.DIRECTORY,
+        write=True,
+        purpose="care team",
+        request=request,
+    )
+    member = get_object_or_404(client.care_team, pk=member_id)
+    form = forms.CareTeamAddForm()
+    run_service(
+        form, services.care_team_remove, acting_user=request.user, member=member, request=request
+    )
+    for error in form.non_field_errors():
+        messages.error(request, error)
+    if not form.errors:
+        messages.success(request, _("Removed from the care team."))
+    return redirect("clients:care_team", client_id=client.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appointments(request, client_id):
+    write = request.method == "POST"
+    client = access_client(
+        request.user,
+        client_id,
+        part=Part.DEMOGRAPHICS,
+        write=write,
+        purpose="appointments",
+        request=request,
+    )
+    form = forms.AppointmentForm(request.POST or None)
+    if (
+        write
+        and form.is_valid()
+        and run_service(
+            form,
+            services.appointment_create,
+            acting_user=request.user,
+            client=client,
+            request=request,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, _("Appointment booked."))
+        return redirect("clients:appointments", client_id=client.pk)
+    return render_client_page(
+        request,
+        client,
+        "clients/appointments.html",
+        {
+            "form": form,
+            "appointments": client.appointments.select_related("clinician").order_by("-starts_at"),
+            "attendance_choices": forms.Attendance.choices,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def attendance(request, client_id, appointment_id):
+    client = access_client(
+        request.user,
+        client_id,
+        part=Part.DEMOGRAPHICS,
+        write=True,
+        purpose="record attendance",
+        request=request,
+    )
+    appointment = get_object_or_404(client.appointments, pk=appointment_id)
+    form = forms.AttendanceForm(request.POST)
+    if form.is_valid():
+        run_service(
+            form,
+            services.appointment_record_attendance,
+            acting_user=request.user,
+            appointment=appointment,
+            attendance=form.cleaned_data["attendance"],
+            request=request,
+        )
+    if request.htmx:
+        return render(
+            request,
+            "clients/_appointment_row.html",
+            {
+                "client": client,
+                "appointment": appointment,
+                "form": form,
+                "attendance_choices": forms.Attendance.choices,
+            },
+            status=400 if form.errors else 200,
+        )
+    if form.errors:
+        messages.error(request, _("Choose one of the listed attendance outcomes."))
+    return redirect("clients:appointments", client_id=client.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def episodes(request, client_id):
+    write = request.method == "POST"
+    client = access_client(
+        request.user,
+        client_id,
+        part=Part.DEMOGRAPHICS,
+        write=write,
+        purpose="episodes of care",
+        request=request,
+    )
+    form = forms.EpisodeOpenForm(request.POST or None)
+    if (
+        write
+        and form.is_valid()
+        and run_service(
+            form,
+            services.episode_open,
+            acting_user=request.user,
+            client=client,
+            request=request,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, _("Episode of care opened."))
+        return redirect("clients:episodes", client_id=client.pk)
+    return render_client_page(
+        request,
+        client,
+        "clients/episodes.html",
+        {
+            "form": form,
+            "episodes": client.episodes.all(),
+            "close_form": forms.EpisodeCloseForm(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def episode_close(request, client_id, episode_id):
+    client = access_client(
+        request.user,
+        client_id,
+        part=Part.DEMOGRAPHICS,
+        write=True,
+        purpose="episodes of care",
+        request=request,
+    )
+    episode = get_object_or_404(client.episodes, pk=episode_id)
+    form = forms.EpisodeCloseForm(request.POST)
+    if form.is_valid() and run_service(
+        form,
+        services.episode_close,
+        acting_user=request.user,
+        episode=episode,
+        request=request,
+        ended_on=form.cleaned_data["ended_on"],
+    ):
+        messages.success(request, _("Episode of care closed."))
+    else:
+        for error in [*form.non_field_errors(), *form.errors.get("ended_on", [])]:
+            messages.error(request, error)
+    return redirect("clients:episodes", client_id=client.pk)

@@ -1,0 +1,68 @@
+"""EncryptedTextField: a text column stored as AES-GCM ciphertext bound to its row.
+
+The row identity is the model's `row_key` UUID (from EncryptedModel), fixed at creation,
+so the associated data is known before the first INSERT. The model attribute always holds
+plaintext; the column always holds ciphertext.
+"""
+
+import uuid
+
+from django.db import models
+from django.db.models.query_utils import DeferredAttribute
+
+from caseload.core import crypto
+
+
+class _Ciphertext(str):
+    """A value straight from the database, not yet decrypted."""
+
+
+class _EncryptedDescriptor(DeferredAttribute):
+    """Decrypts on first read (loading a deferred column as Django does)."""
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = super().__get__(instance, owner)
+        if isinstance(value, _Ciphertext):
+            value = crypto.decrypt(value, self.field.context_for(instance))
+            instance.__dict__[self.field.attname] = value
+        return value
+
+    def __set__(self, instance, value) -> None:
+        instance.__dict__[self.field.attname] = "" if value is None else value
+
+
+class EncryptedTextField(models.TextField):
+    descriptor_class = _EncryptedDescriptor
+
+    def context_for(self, instance) -> str:
+        return f"{instance._meta.label_lower}.{self.attname}:{instance.row_key}"
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or value == "":
+            return ""
+        return _Ciphertext(value)
+
+    def pre_save(self, model_instance, add):
+        plaintext = getattr(model_instance, self.attname)
+        if plaintext == "":
+            return ""
+        return crypto.encrypt(plaintext, self.context_for(model_instance))
+
+    def stored_value(self, instance) -> str:
+        """The ciphertext as loaded, for key rotation; '' if the value is empty."""
+        return instance.__dict__.get(self.attname, "")
+
+
+class EncryptedModel(models.Model):
+    """Base for models with encrypted fields: a stable identity for the row binding."""
+
+    row_key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def encrypted_fields(cls) -> list[EncryptedTextField]:
+        return [f for f in cls._meta.concrete_fields if isinstance(f, EncryptedTextField)]

@@ -1,0 +1,238 @@
+"""Synthetic practices for the demo and the benchmarks. Every person here is invented
+(Faker, seeded, so runs are repeatable); no real client data is ever used."""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+from faker import Faker
+
+from caseload.accounts.models import Role, User
+from caseload.accounts.services import supervision_add, user_create
+from caseload.clients import services
+from caseload.clients.models import (
+    Appointment,
+    AppointmentKind,
+    Attendance,
+    ClientStatus,
+    ContactChannel,
+    ReadingLevel,
+)
+from caseload.core import clock
+
+STAFF = [
+    # username, role, first, last
+    ("admin", Role.ADMIN, "Ada", "Okafor"),
+    ("intake", Role.INTAKE, "Ivan", "Petrov"),
+    ("clinician", Role.CLINICIAN, "Chloe", "Martin"),
+    ("clinician2", Role.CLINICIAN, "Marcus", "Bell"),
+    ("clinician3", Role.CLINICIAN, "Priya", "Raman"),
+    ("supervisor", Role.SUPERVISOR, "Sam", "Delgado"),
+    ("privacy", Role.PRIVACY_OFFICER, "Pat", "Nguyen"),
+]
+
+BRINGS = [
+    "I can't sleep and I feel on edge all the time since the accident.",
+    "My doctor said I should talk to someone. I've been low for months.",
+    "Panic attacks on the bus. I've started working from home so I don't have to go out.",
+    "Since my mum died I just can't get going in the mornings.",
+    "I drink more than I want to and my partner is worried.",
+    "Work is too much and I snap at the kids, then I feel terrible.",
+    "I keep having flashbacks and I don't want them to run my life.",
+    "I want to understand why I keep ending up in the same kind of relationship.",
+]
+HOPES = [
+    "To sleep through the night and enjoy things again.",
+    "To take the bus to work without panicking.",
+    "To feel like myself again and be a better parent.",
+    "To cut down to weekends only.",
+    "To be able to talk about what happened without falling apart.",
+    "To get back to my football team.",
+]
+STRENGTHS = [
+    "I'm stubborn in a good way. I don't give up.",
+    "My sister and my dog. I'm good with my hands.",
+    "I care a lot about people, and I'm funny when I'm well.",
+    "I've got through hard things before. I like running.",
+    "My faith community, and I'm organised.",
+]
+HELPED = [
+    "Walking in the morning. Writing things down.",
+    "Talking to my sister. Breathing exercises a little.",
+    "Medication helped with sleep for a while.",
+    "Being busy, though that stops working after a while.",
+]
+NOT_HELPED = [
+    "Being told to just think positive.",
+    "Group therapy felt too exposing last time.",
+    "Drinking to sleep.",
+    "A counsellor who kept looking at the clock.",
+]
+CULTURE = [
+    "Family is everything to me; my parents don't know I'm coming here.",
+    "I'm Muslim and I pray five times a day; please avoid Friday lunchtimes.",
+    "I grew up in care. I find it hard to trust services.",
+    "I'm Deaf; BSL is my first language.",
+    "Church is a big part of my life and I'd like that respected.",
+    "I'm non-binary and it matters that people use my name and pronouns.",
+]
+SENSITIVITIES = [
+    "Lost a brother to suicide in 2023: ask about family gently and never in passing.",
+    "Previous bad experience with police during a crisis: explain before involving anyone.",
+    "Does not want to discuss childhood until they raise it.",
+    "Becomes distressed if the door is closed: leave it ajar and sit near it.",
+    "Weight and eating are sensitive: avoid comments on appearance.",
+]
+LANGUAGES = ["Spanish", "Vietnamese", "Arabic", "Polish", "Haitian Creole"]
+PRONOUNS = ["she/her", "he/him", "they/them", "she/her", "he/him", ""]
+
+
+def seed_staff(passwords: dict[str, str]) -> dict[str, User]:
+    staff = {}
+    for username, role, first, last in STAFF:
+        staff[username] = user_create(
+            acting_user=None,
+            username=username,
+            role=role,
+            password=passwords[username],
+            first_name=first,
+            last_name=last,
+            email=f"{username}@example.org",
+        )
+    for supervisee in ("clinician", "clinician2"):
+        supervision_add(
+            acting_user=None, supervisor=staff["supervisor"], supervisee=staff[supervisee]
+        )
+    return staff
+
+
+def seed_clients(
+    count: int,
+    clinicians: list[User],
+    *,
+    seed: int = 2026,
+    acting_user: User | None = None,
+    history_weeks: int = 8,
+):
+    """Create `count` clients spread over `clinicians`, each with a perspective,
+    communication profile, episode and appointment history, through the services (so
+    the audit trail is as it would be in real use)."""
+    fake = Faker("en_US")
+    Faker.seed(seed)
+    rng = random.Random(seed)  # noqa: S311 - repeatable synthetic data, not security
+    now = clock.now()
+    created = []
+    for index in range(count):
+        clinician = clinicians[index % len(clinicians)]
+        actor = acting_user or clinician
+        first, last = fake.first_name(), fake.last_name()
+        status = rng.choices(
+            [
+                ClientStatus.ACTIVE,
+                ClientStatus.INTAKE,
+                ClientStatus.REFERRAL,
+                ClientStatus.ON_HOLD,
+            ],
+            weights=[70, 12, 10, 8],
+        )[0]
+        client = services.client_create(
+            acting_user=actor,
+            primary_clinician=clinician,
+            fields={
+                "legal_name": f"{first} {last}",
+                "preferred_name": first if rng.random() > 0.8 else "",
+                "pronouns": rng.choice(PRONOUNS),
+                "date_of_birth": fake.date_of_birth(minimum_age=18, maximum_age=80),
+                "email": f"{first}.{last}@example.com".lower(),
+                "phone": f"555-01{rng.randint(10, 99)}",
+                "address": fake.address(),
+                "emergency_contact_name": fake.name(),
+                "emergency_contact_relationship": rng.choice(
+                    ["partner", "mother", "father", "sister", "friend", "son", "daughter"]
+                ),
+                "emergency_contact_phone": f"555-02{rng.randint(10, 99)}",
+                "status": status,
+            },
+        )
+        _fill_record(client, actor, rng, index)
+        _appointments(client, clinician, rng, now, history_weeks, status)
+        created.append(client)
+    return created
+
+
+def _fill_record(client, actor, rng, index):
+    services.perspective_save(
+        acting_user=actor,
+        client=client,
+        changes={
+            "what_brings_them": rng.choice(BRINGS),
+            "hopes": rng.choice(HOPES),
+            "strengths": rng.choice(STRENGTHS),
+            "what_has_helped": rng.choice(HELPED),
+            "what_has_not_helped": rng.choice(NOT_HELPED),
+            "culture_and_values": rng.choice(CULTURE),
+        },
+    )
+    interpreter = index % 6 == 1
+    language = rng.choice(LANGUAGES) if interpreter else "English"
+    services.communication_save(
+        acting_user=actor,
+        client=client,
+        changes={
+            "preferred_language": language,
+            "interpreter_needed": interpreter,
+            "interpreter_language": language if interpreter else "",
+            "reading_level": rng.choice(ReadingLevel.values),
+            "preferred_channel": rng.choice(ContactChannel.values),
+            "preferred_times": rng.choice(
+                ["Weekday mornings", "After 5pm", "Any time", "Not on Fridays"]
+            ),
+            "what_helps": rng.choice(
+                [
+                    "Short written summaries after sessions.",
+                    "Time to think before answering.",
+                    "Plain words, no jargon.",
+                    "",
+                ]
+            ),
+            "sensitivities": SENSITIVITIES[index % len(SENSITIVITIES)] if index % 3 == 0 else "",
+        },
+    )
+
+
+def _appointments(client, clinician, rng, now, weeks, status):
+    if status in (ClientStatus.REFERRAL,):
+        return
+    slot = time(hour=rng.choice([9, 10, 11, 13, 14, 15, 16]))
+    first_day = timezone.localdate(now) - timedelta(weeks=weeks)
+    rows = []
+    for week in range(weeks + 2):
+        day = first_day + timedelta(weeks=week, days=rng.randint(0, 4))
+        starts = timezone.make_aware(datetime.combine(day, slot))
+        if starts < now:
+            attendance = rng.choices(
+                [
+                    Attendance.ATTENDED,
+                    Attendance.NO_SHOW,
+                    Attendance.LATE_CANCELLATION,
+                    Attendance.CANCELLED_BY_CLIENT,
+                    Attendance.CANCELLED_BY_CLINICIAN,
+                ],
+                weights=[78, 8, 5, 6, 3],
+            )[0]
+        elif status == ClientStatus.ON_HOLD:
+            continue
+        else:
+            attendance = Attendance.SCHEDULED
+        rows.append(
+            Appointment(
+                client=client,
+                clinician=clinician,
+                starts_at=starts,
+                duration_minutes=50,
+                kind=AppointmentKind.INTAKE if week == 0 else AppointmentKind.SESSION,
+                attendance=attendance,
+            )
+        )
+    # History is generated in bulk: it is synthetic background, not a user's action.
+    Appointment.objects.bulk_create(rows)

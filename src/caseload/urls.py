@@ -1,0 +1,19 @@
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from caseload.api.api import api
+from caseload.core import views as core_views
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="clients:caseload"), name="home"),
+    path("accounts/", include("caseload.accounts.urls")),
+    path("staff/", include("caseload.accounts.staff_urls")),
+    path("clients/", include("caseload.clients.urls")),
+    path("audit/", include("caseload.audit.urls")),
+    path("api/v1/", api.urls),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots, name="robots"),
+]
+
+handler404 = "caseload.core.errors.not_found"
+handler403 = "caseload.core.errors.forbidden"
