@@ -1,0 +1,125 @@
+"""Shared personas and helpers for the whole suite (STYLE.md: tests)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.test import Client as HttpClient
+
+from caseload.accounts.models import Role, Supervision, User
+from caseload.clients import services as client_services
+from caseload.clients.models import Client
+from caseload.core import clock
+
+PASSWORD = "correct horse battery staple 42"
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings):
+    # Argon2 is the production hasher (asserted in tests/accounts/test_passwords.py);
+    # the suite uses a fast one so hundreds of logins stay quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _test_hosts(settings):
+    settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+
+
+def make_user(username: str, role: str, **extra) -> User:
+    user = User(username=username, role=role, first_name=username.title(),
+                last_name="Tester", **extra)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def make_client(*, primary: User | None = None, acting_user: User | None = None,
+                **fields) -> Client:
+    data = {
+        "legal_name": "Alex Example",
+        "date_of_birth": date(1990, 5, 17),
+        "status": "active",
+    }
+    data.update(fields)
+    actor = acting_user or primary
+    return client_services.client_create(acting_user=actor, fields=data,
+                                         primary_clinician=primary)
+
+
+@pytest.fixture
+def clinician(db):
+    """The treating clinician: primary on `client`'s care team."""
+    return make_user("treating", Role.CLINICIAN)
+
+
+@pytest.fixture
+def colleague(db):
+    """A clinician on the same care team as a member."""
+    return make_user("colleague", Role.CLINICIAN)
+
+
+@pytest.fixture
+def supervisor(db, clinician):
+    """Supervises the treating clinician."""
+    user = make_user("supervisor", Role.SUPERVISOR)
+    Supervision.objects.create(supervisor=user, supervisee=clinician)
+    return user
+
+
+@pytest.fixture
+def other_supervisor(db):
+    """A supervisor with no link to the treating clinician."""
+    return make_user("othersupervisor", Role.SUPERVISOR)
+
+
+@pytest.fixture
+def intake(db):
+    return make_user("intake", Role.INTAKE)
+
+
+@pytest.fixture
+def admin(db):
+    return make_user("admin", Role.ADMIN)
+
+
+@pytest.fixture
+def privacy_officer(db):
+    return make_user("privacy", Role.PRIVACY_OFFICER)
+
+
+@pytest.fixture
+def outsider(db):
+    """A clinician outside the care team, who must see nothing of the client."""
+    return make_user("outsider", Role.CLINICIAN)
+
+
+@pytest.fixture
+def client_record(db, clinician, colleague):
+    """A client with the treating clinician as primary and the colleague as member."""
+    record = make_client(primary=clinician, legal_name="Jordan Rivera", preferred_name="Jo")
+    client_services.care_team_add(acting_user=clinician, client=record, user=colleague)
+    client_services.communication_save(acting_user=clinician, client=record, changes={
+        "interpreter_needed": True, "preferred_language": "Spanish",
+        "sensitivities": "Lost a brother to suicide: ask about family gently.",
+    })
+    client_services.perspective_save(acting_user=clinician, client=record, changes={
+        "what_brings_them": "I cannot sleep since the accident.",
+    })
+    return record
+
+
+@pytest.fixture
+def as_user():
+    """as_user(user) -> a Django test client signed in as `user` (2FA not required)."""
+
+    def login(user) -> HttpClient:
+        http = HttpClient()
+        http.force_login(user)
+        return http
+
+    return login
+
+
+@pytest.fixture
+def in_a_week():
+    return clock.now() + timedelta(days=7)
