@@ -1,3 +1,20 @@
+"""The REST API under /api/v1/: bearer tokens only, JSON errors, the OpenAPI schema at
+/api/v1/openapi.json (public: it describes shapes, not data). The interactive docs page
+stays off: it loads its script from a CDN that our Content-Security-Policy forbids."""
+
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="caseload API", version="1", urls_namespace="api", docs_url=None)
+from caseload.api import audit, clients
+from caseload.api.auth import ApiTokenAuth
+from caseload.api.errors import register_error_handlers
+
+api = NinjaAPI(
+    title="caseload API",
+    version="1",
+    urls_namespace="api",
+    docs_url=None,
+    auth=ApiTokenAuth(),
+)
+register_error_handlers(api)
+api.add_router("", clients.router)
+api.add_router("", audit.router)
