@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,14 @@ class Client(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    def clean(self) -> None:
+        from caseload.core import clock
+
+        if self.date_of_birth and self.date_of_birth > clock.today():
+            raise ValidationError({"date_of_birth": _("The date of birth is in the future.")})
+        if self.date_of_birth and self.date_of_birth.year < 1900:
+            raise ValidationError({"date_of_birth": _("Check the year of birth.")})
 
     @property
     def display_name(self) -> str:

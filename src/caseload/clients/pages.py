@@ -12,7 +12,11 @@ def render_client_page(
     user = request.user
     communication = None
     if can_see_part(user, Part.COMMUNICATION):
-        communication = CommunicationProfile.objects.filter(client=client).first()
+        # Through the client that came out of the door, never by id on its own.
+        try:
+            communication = client.communication
+        except CommunicationProfile.DoesNotExist:
+            communication = None
     page = {
         "client": client,
         "communication": communication,
