@@ -1,16 +1,14 @@
 """Shared personas and helpers for the whole suite (STYLE.md: tests)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.test import Client as HttpClient
 
-from caseload.accounts.models import Role, Supervision, User
+from caseload.accounts.models import Role, Supervision
 from caseload.clients import services as client_services
-from caseload.clients.models import Client
 from caseload.core import clock
-
-PASSWORD = "correct horse battery staple 42"
+from factories import PASSWORD, make_client, make_user  # noqa: F401 (re-exported)
 
 
 @pytest.fixture(autouse=True)
@@ -23,27 +21,6 @@ def _fast_hashing(settings):
 @pytest.fixture(autouse=True)
 def _test_hosts(settings):
     settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
-
-
-def make_user(username: str, role: str, **extra) -> User:
-    user = User(username=username, role=role, first_name=username.title(),
-                last_name="Tester", **extra)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
-def make_client(*, primary: User | None = None, acting_user: User | None = None,
-                **fields) -> Client:
-    data = {
-        "legal_name": "Alex Example",
-        "date_of_birth": date(1990, 5, 17),
-        "status": "active",
-    }
-    data.update(fields)
-    actor = acting_user or primary
-    return client_services.client_create(acting_user=actor, fields=data,
-                                         primary_clinician=primary)
 
 
 @pytest.fixture
@@ -98,13 +75,22 @@ def client_record(db, clinician, colleague):
     """A client with the treating clinician as primary and the colleague as member."""
     record = make_client(primary=clinician, legal_name="Jordan Rivera", preferred_name="Jo")
     client_services.care_team_add(acting_user=clinician, client=record, user=colleague)
-    client_services.communication_save(acting_user=clinician, client=record, changes={
-        "interpreter_needed": True, "preferred_language": "Spanish",
-        "sensitivities": "Lost a brother to suicide: ask about family gently.",
-    })
-    client_services.perspective_save(acting_user=clinician, client=record, changes={
-        "what_brings_them": "I cannot sleep since the accident.",
-    })
+    client_services.communication_save(
+        acting_user=clinician,
+        client=record,
+        changes={
+            "interpreter_needed": True,
+            "preferred_language": "Spanish",
+            "sensitivities": "Lost a brother to suicide: ask about family gently.",
+        },
+    )
+    client_services.perspective_save(
+        acting_user=clinician,
+        client=record,
+        changes={
+            "what_brings_them": "I cannot sleep since the accident.",
+        },
+    )
     return record
 
 

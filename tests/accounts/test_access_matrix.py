@@ -1,0 +1,244 @@
+"""The authorization matrix: every URL pattern, every persona, the expected answer.
+
+Hazards guarded: H-001 (a clinician sees a client they do not treat) and H-009 (an admin
+or privacy officer reaches clinical content). A URL added without a row here fails
+`test_every_url_is_in_the_matrix`, so nothing ships unreviewed.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from caseload.accounts.models import Supervision
+from caseload.accounts.services import api_token_create
+
+# Outcomes: "ok" means the view ran (2xx, a redirect that is not to sign-in, or 400 for an
+# empty form); "login" a redirect to sign-in; 403 and 404 exact statuses.
+OK, LOGIN, DENIED, HIDDEN = "ok", "login", 403, 404
+
+PERSONAS = [
+    "anonymous",
+    "clinician",
+    "colleague",
+    "supervisor",
+    "other_supervisor",
+    "outsider",
+    "intake",
+    "admin",
+    "privacy_officer",
+]
+
+
+def row(anonymous=LOGIN, *, default=None, **overrides):
+    outcomes = {name: default for name in PERSONAS}
+    outcomes["anonymous"] = anonymous
+    outcomes.update(overrides)
+    return outcomes
+
+
+EVERYONE = row(OK, default=OK)
+SIGNED_IN = row(default=OK)
+ADMIN_ONLY = row(default=DENIED, admin=OK)
+PRIVACY_ONLY = row(default=DENIED, privacy_officer=OK)
+# Demographics-level pages of the client: the care team, their supervisor and intake.
+DEMOGRAPHICS = row(
+    default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK, intake=OK, admin=DENIED
+)
+CLINICAL = row(
+    default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK, intake=DENIED, admin=DENIED
+)
+DIRECTORY = row(default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK, intake=OK, admin=OK)
+CARE_TEAM_WRITE = row(default=DENIED, intake=OK, admin=OK)
+CREATE_CLIENTS = row(default=OK, admin=DENIED, privacy_officer=DENIED)
+
+# (url name, method) -> outcomes per persona.
+MATRIX = {
+    ("home", "get"): row(OK, default=OK),
+    ("healthz", "get"): EVERYONE,
+    ("robots", "get"): EVERYONE,
+    ("accounts:login", "get"): EVERYONE,
+    ("accounts:logout", "post"): row(LOGIN, default=LOGIN),  # signs out, back to sign-in
+    ("accounts:two_factor_verify", "get"): SIGNED_IN,
+    ("accounts:two_factor_setup", "get"): SIGNED_IN,
+    ("accounts:account", "get"): SIGNED_IN,
+    ("staff:list", "get"): ADMIN_ONLY,
+    ("staff:new", "get"): ADMIN_ONLY,
+    ("staff:detail", "get"): ADMIN_ONLY,
+    ("staff:role", "post"): ADMIN_ONLY,
+    ("staff:active", "post"): ADMIN_ONLY,
+    ("staff:two_factor_reset", "post"): ADMIN_ONLY,
+    ("staff:supervision_add", "post"): ADMIN_ONLY,
+    ("staff:supervision_remove", "post"): ADMIN_ONLY,
+    ("staff:token_revoke", "post"): ADMIN_ONLY,
+    ("clients:caseload", "get"): SIGNED_IN,
+    ("clients:new", "get"): CREATE_CLIENTS,
+    ("clients:detail", "get"): DEMOGRAPHICS,
+    ("clients:edit", "get"): DEMOGRAPHICS,
+    ("clients:edit", "post"): DEMOGRAPHICS,
+    ("clients:perspective", "get"): CLINICAL,
+    ("clients:perspective", "post"): CLINICAL,
+    ("clients:communication", "get"): row(
+        default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK, intake=OK, admin=DENIED
+    ),
+    ("clients:care_team", "get"): DIRECTORY,
+    ("clients:care_team", "post"): CARE_TEAM_WRITE,
+    ("clients:care_team_remove", "post"): CARE_TEAM_WRITE,
+    ("clients:appointments", "get"): DEMOGRAPHICS,
+    ("clients:attendance", "post"): DEMOGRAPHICS,
+    ("clients:episodes", "get"): DEMOGRAPHICS,
+    ("clients:episode_close", "post"): DEMOGRAPHICS,
+    ("audit:search", "get"): PRIVACY_ONLY,
+    ("audit:export", "get"): PRIVACY_ONLY,
+}
+
+
+def _url_keys(resolver=None, namespace="", keys=frozenset()) -> dict[str, set[str]]:
+    """Every named URL with the keyword arguments its route takes."""
+    found: dict[str, set[str]] = {}
+    for pattern in (resolver or get_resolver()).url_patterns:
+        own = keys | set(pattern.pattern.regex.groupindex)
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found.update(_url_keys(pattern, inner, frozenset(own)))
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            found[f"{namespace}{pattern.name}"] = own
+    return found
+
+
+def _all_url_names() -> set[str]:
+    return set(_url_keys())
+
+
+def test_every_url_is_in_the_matrix():
+    """A new page or API operation must be given its row before it can ship."""
+    in_matrix = {name for name, _ in MATRIX} | set(API_MATRIX_NAMES)
+    missing = _all_url_names() - in_matrix
+    assert not missing, f"URL names with no authorization row: {sorted(missing)}"
+    stale = in_matrix - _all_url_names()
+    assert not stale, f"Matrix rows for URLs that no longer exist: {sorted(stale)}"
+
+
+def _kwargs(name: str, world) -> dict:
+    client = world["client"]
+    kwargs = {
+        "client_id": client.pk,
+        "member_id": client.care_team.get(user=world["colleague"]).pk,
+        "appointment_id": world["appointment"].pk,
+        "episode_id": client.episodes.first().pk,
+        "user_id": world["clinician"].pk,
+        "link_id": world["link"].pk,
+        "token_id": world["token"].pk,
+    }
+    pattern_keys = _url_keys()[name]
+    return {key: value for key, value in kwargs.items() if key in pattern_keys}
+
+
+@pytest.fixture
+def world(
+    db,
+    clinician,
+    colleague,
+    supervisor,
+    other_supervisor,
+    outsider,
+    intake,
+    admin,
+    privacy_officer,
+    client_record,
+    in_a_week,
+):
+    from caseload.clients.services import appointment_create
+
+    appointment = appointment_create(
+        acting_user=clinician,
+        client=client_record,
+        clinician=clinician,
+        starts_at=in_a_week,
+        duration_minutes=50,
+        kind="session",
+    )
+    token, _ = api_token_create(acting_user=None, user=clinician)
+    return {
+        "client": client_record,
+        "clinician": clinician,
+        "colleague": colleague,
+        "supervisor": supervisor,
+        "other_supervisor": other_supervisor,
+        "outsider": outsider,
+        "intake": intake,
+        "admin": admin,
+        "privacy_officer": privacy_officer,
+        "appointment": appointment,
+        "token": token,
+        "link": Supervision.objects.get(supervisor=supervisor, supervisee=clinician),
+    }
+
+
+def _outcome(response) -> object:
+    if response.status_code in (403, 404):
+        return response.status_code
+    if response.status_code == 302 and response["Location"].startswith(reverse("accounts:login")):
+        return LOGIN
+    if response.status_code in (200, 302, 400):
+        return OK
+    return response.status_code
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name,method", sorted(MATRIX))
+def test_authorization_matrix(name, method, persona, world, client):
+    if persona != "anonymous":
+        client.force_login(world[persona])
+    url = reverse(name, kwargs=_kwargs(name, world))
+    response = getattr(client, method)(url)
+    expected = MATRIX[(name, method)][persona]
+    assert _outcome(response) == expected, (
+        f"{persona} {method.upper()} {url}: got {response.status_code}, expected {expected}"
+    )
+
+
+# API operations: a bearer token per persona, none for anonymous (tests/api has the
+# detailed tests of each endpoint). "ok" here is 2xx, or 422 for a body the view rejected.
+NO_TOKEN = 401
+API_DEMOGRAPHICS = row(NO_TOKEN, default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK,
+                       intake=OK, admin=DENIED)
+API_MATRIX = {
+    ("api:openapi-json", "get"): row(OK, default=OK),  # shapes only, no data
+    ("api:api-root", "get"): row(HIDDEN, default=HIDDEN),
+    ("api:clients_list", "get"): row(NO_TOKEN, default=OK),
+    ("api:client_create", "post"): row(NO_TOKEN, default=OK, admin=DENIED,
+                                       privacy_officer=DENIED),
+    ("api:client_detail", "get"): API_DEMOGRAPHICS,
+    ("api:client_update", "patch"): API_DEMOGRAPHICS,
+    ("api:client_appointments", "get"): API_DEMOGRAPHICS,
+    ("api:audit_search", "get"): row(NO_TOKEN, default=DENIED, privacy_officer=OK),
+}
+API_MATRIX_NAMES = [name for name, _ in API_MATRIX]
+API_BODIES = {
+    "api:client_create": {"legal_name": "Matrix Person", "date_of_birth": "1990-01-01"},
+    "api:client_update": {"phone": "555-0199"},
+}
+
+
+def _api_outcome(response) -> object:
+    if response.status_code in (401, 403, 404):
+        return response.status_code
+    if 200 <= response.status_code < 300 or response.status_code == 422:
+        return OK
+    return response.status_code
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name,method", sorted(API_MATRIX))
+def test_api_authorization_matrix(name, method, persona, world, client):
+    headers = {}
+    if persona != "anonymous":
+        _, secret = api_token_create(acting_user=None, user=world[persona])
+        headers["Authorization"] = f"Bearer {secret}"
+    url = reverse(name, kwargs=_kwargs(name, world))
+    body = API_BODIES.get(name)
+    kwargs = {"data": body, "content_type": "application/json"} if body else {}
+    response = getattr(client, method)(url, headers=headers, **kwargs)
+    expected = API_MATRIX[(name, method)][persona]
+    assert _api_outcome(response) == expected, (
+        f"{persona} {method.upper()} {url}: got {response.status_code}, expected {expected}"
+    )
