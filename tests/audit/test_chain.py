@@ -27,6 +27,17 @@ def trail(db, clinician):
     return events
 
 
+def move_head(seq: int, last_hash: str, *, key: bytes | None = None):
+    """Point the chain head at (seq, hash), signed with `key` (default: the real key, the
+    worst case, so event-level detection is tested on its own)."""
+    from django.conf import settings
+
+    key = key or settings.CASELOAD_AUDIT_KEY.encode()
+    AuditChainHead.objects.filter(pk=1).update(
+        seq=seq, hash=last_hash, signature=chain.head_signature(key, seq, last_hash)
+    )
+
+
 def raw(sql: str, params=()):
     with triggers.suspended(connection), connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -68,6 +79,15 @@ def test_events_cut_off_the_end_are_detected(trail):
     assert "removed from the end" in problem.reason
 
 
+def test_events_cut_off_with_the_head_wound_back_are_detected(trail):
+    """Deleting the newest events and pointing the head at the new last event needs the
+    audit key to sign the head; without it, verify refuses the head."""
+    raw(f"DELETE FROM {TABLE} WHERE seq >= %s", [trail[3].seq])
+    move_head(trail[2].seq, trail[2].hash, key=b"guessed-key")
+    problem = audit_verify()
+    assert "head" in problem.reason and "altered" in problem.reason
+
+
 def test_reordered_events_are_detected(trail):
     first, second = trail[1].seq, trail[2].seq
     # Swap the two events' places in the sequence, each keeping its own hashes.
@@ -90,7 +110,7 @@ def test_an_inserted_event_is_detected(trail):
         hash=forged_hash,
         detail={},
     )
-    AuditChainHead.objects.filter(pk=1).update(seq=last.seq + 1, hash=forged_hash)
+    move_head(last.seq + 1, forged_hash)
     problem = audit_verify()
     assert problem.seq == last.seq + 1
     assert "changed" in problem.reason

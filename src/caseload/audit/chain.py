@@ -30,6 +30,10 @@ def link_hash(key: bytes, prev_hash: str, content: bytes) -> str:
     return hmac.new(key, prev_hash.encode() + b"\n" + content, hashlib.sha256).hexdigest()
 
 
+def head_signature(key: bytes, seq: int, last_hash: str) -> str:
+    return hmac.new(key, f"head:{seq}:{last_hash}".encode(), hashlib.sha256).hexdigest()
+
+
 @dataclass(frozen=True)
 class Problem:
     seq: int | None
@@ -40,11 +44,15 @@ class Problem:
         return f"{where}: {self.reason}"
 
 
-def first_problem(key: bytes, events, head_seq: int, head_hash: str) -> Problem | None:
+def first_problem(
+    key: bytes, events, head_seq: int, head_hash: str, head_signature_value: str
+) -> Problem | None:
     """Walk events in seq order; return the first that breaks the chain, or None.
 
     `events` yields (seq, prev_hash, hash, content_bytes).
     """
+    if not hmac.compare_digest(head_signature(key, head_seq, head_hash), head_signature_value):
+        return Problem(None, "the chain head's signature does not match (the head was altered)")
     expected_seq, expected_prev = 1, GENESIS
     for seq, prev_hash, stored_hash, content in events:
         if seq != expected_seq:

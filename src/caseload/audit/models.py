@@ -49,6 +49,9 @@ class AuditChainHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+    # HMAC over (seq, hash): without the audit key nobody can wind the head back to hide
+    # events deleted from the end of the trail.
+    signature = models.CharField(max_length=64, blank=True)
 
     def __str__(self) -> str:
         return f"audit head at #{self.seq}"

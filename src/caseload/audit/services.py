@@ -70,7 +70,8 @@ def audit_record(
         event.hash = chain.link_hash(_key(), head.hash, _content(event))
         event.save()
         head.seq, head.hash = event.seq, event.hash
-        head.save(update_fields=["seq", "hash"])
+        head.signature = chain.head_signature(_key(), head.seq, head.hash)
+        head.save(update_fields=["seq", "hash", "signature"])
     return event
 
 
@@ -81,4 +82,4 @@ def audit_verify() -> chain.Problem | None:
         (event.seq, event.prev_hash, event.hash, _content(event))
         for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
     )
-    return chain.first_problem(_key(), events, head.seq, head.hash)
+    return chain.first_problem(_key(), events, head.seq, head.hash, head.signature)
