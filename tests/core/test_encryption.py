@@ -153,3 +153,14 @@ def test_plaintext_never_reaches_the_database_file(tmp_path):
     with sqlite3.connect(database) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert b"SECRET-MARKER" not in Path(database).read_bytes()
+
+
+def test_a_whole_row_moved_to_another_client_fails_to_decrypt(client_record, clinician):
+    """Swapping the client a perspective belongs to must not show one client's words in
+    another's record (H-005)."""
+    other = make_client(primary=clinician, legal_name="Sam Other")
+    mine, theirs = client_record.perspective.pk, other.perspective.pk
+    Perspective.objects.filter(pk=theirs).delete()
+    Perspective.objects.filter(pk=mine).update(client=other)
+    with pytest.raises(crypto.DecryptionError):
+        _ = Perspective.objects.get(client=other).what_brings_them

@@ -164,6 +164,7 @@ class Appointment(models.Model):
 class Perspective(EncryptedModel):
     """The client's perspective, in their own words, beside the clinical view."""
 
+    encryption_owner_field = "client_id"
     client = models.OneToOneField(Client, on_delete=models.CASCADE, related_name="perspective")
     what_brings_them = EncryptedTextField(_("What brings me here"), blank=True)
     hopes = EncryptedTextField(_("What I hope will change"), blank=True)
@@ -202,6 +203,7 @@ class ReadingLevel(models.TextChoices):
 
 
 class CommunicationProfile(EncryptedModel):
+    encryption_owner_field = "client_id"
     client = models.OneToOneField(Client, on_delete=models.CASCADE, related_name="communication")
     preferred_language = models.CharField(_("preferred language"), max_length=60, blank=True)
     interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)

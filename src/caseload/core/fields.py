@@ -37,7 +37,10 @@ class EncryptedTextField(models.TextField):
     descriptor_class = _EncryptedDescriptor
 
     def context_for(self, instance) -> str:
-        return f"{instance._meta.label_lower}.{self.attname}:{instance.row_key}"
+        """The associated data: model, field, row and (where the row belongs to one) the
+        owning client, so a value moved to another field, row or client fails."""
+        owner = instance.encryption_owner()
+        return f"{instance._meta.label_lower}.{self.attname}:{instance.row_key}:{owner}"
 
     def from_db_value(self, value, expression, connection):
         if value is None or value == "":
@@ -59,9 +62,19 @@ class EncryptedModel(models.Model):
     """Base for models with encrypted fields: a stable identity for the row binding."""
 
     row_key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    # The column naming the row's owner (e.g. "client_id"), bound into the ciphertext.
+    encryption_owner_field: str | None = None
 
     class Meta:
         abstract = True
+
+    def encryption_owner(self) -> str:
+        if self.encryption_owner_field is None:
+            return ""
+        owner = getattr(self, self.encryption_owner_field)
+        if owner is None:
+            raise ValueError(f"{type(self).__name__} needs its owner before encrypting")
+        return str(owner)
 
     @classmethod
     def encrypted_fields(cls) -> list[EncryptedTextField]:
