@@ -147,7 +147,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("CASELOAD_PROXY_COUNT", 0)
+# Behind N trusted reverse proxies, the client is the Nth address from the right of
+# X-Forwarded-For; lockout and the audit trail read the same address.
+CASELOAD_PROXY_COUNT = env_int("CASELOAD_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "caseload.core.http.client_ip"
 
 # Two-factor: required for every staff role unless explicitly switched off (the demo).
 CASELOAD_REQUIRE_2FA = env_bool("CASELOAD_REQUIRE_2FA", not DEMO)
@@ -168,6 +171,7 @@ _SECURE = not DEMO and not DEBUG
 SESSION_COOKIE_SECURE = env_bool("CASELOAD_SECURE_COOKIES", _SECURE)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("CASELOAD_SSL_REDIRECT", _SECURE)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = env_int("CASELOAD_HSTS_SECONDS", 31536000 if _SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -199,14 +199,14 @@ def test_authorization_matrix(name, method, persona, world, client):
 # API operations: a bearer token per persona, none for anonymous (tests/api has the
 # detailed tests of each endpoint). "ok" here is 2xx, or 422 for a body the view rejected.
 NO_TOKEN = 401
-API_DEMOGRAPHICS = row(NO_TOKEN, default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK,
-                       intake=OK, admin=DENIED)
+API_DEMOGRAPHICS = row(
+    NO_TOKEN, default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK, intake=OK, admin=DENIED
+)
 API_MATRIX = {
     ("api:openapi-json", "get"): row(OK, default=OK),  # shapes only, no data
     ("api:api-root", "get"): row(HIDDEN, default=HIDDEN),
     ("api:clients_list", "get"): row(NO_TOKEN, default=OK),
-    ("api:client_create", "post"): row(NO_TOKEN, default=OK, admin=DENIED,
-                                       privacy_officer=DENIED),
+    ("api:client_create", "post"): row(NO_TOKEN, default=OK, admin=DENIED, privacy_officer=DENIED),
     ("api:client_detail", "get"): API_DEMOGRAPHICS,
     ("api:client_update", "patch"): API_DEMOGRAPHICS,
     ("api:client_appointments", "get"): API_DEMOGRAPHICS,

@@ -476,3 +476,15 @@ def test_json_error_bodies_are_json(api_client, bearer, admin, client_record):
     response = api_client.get(url(client_record.pk), headers=bearer(admin))
     assert response["Content-Type"].startswith("application/json")
     assert json.loads(response.content)["detail"]
+
+
+def test_admin_list_has_names_but_no_birth_dates(api_client, bearer, admin, clinician, new_client):
+    """H-009: the admin's directory view carries no demographic detail."""
+    new_client(primary=clinician)
+    response = api_client.get("/api/v1/clients", headers=bearer(admin))
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert items and all(
+        item["date_of_birth"] is None and item["pronouns"] is None for item in items
+    )
+    assert all(item["legal_name"] for item in items)

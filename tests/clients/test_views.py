@@ -314,3 +314,61 @@ def test_date_of_birth_in_the_future_is_refused(clinician, as_user):
     )
     assert response.status_code == 400
     assert not Client.objects.filter(legal_name="Future Person").exists()
+
+
+def test_admin_client_list_shows_the_directory_only(
+    client_record, admin, clinician, as_user, in_a_week
+):
+    """H-009: the admin assigns care teams; the schedule and signals are not theirs."""
+    from caseload.clients.services import appointment_create
+
+    appointment_create(
+        acting_user=clinician,
+        client=client_record,
+        clinician=clinician,
+        starts_at=in_a_week,
+        duration_minutes=50,
+        kind="session",
+    )
+    html = as_user(admin).get(reverse("clients:caseload")).content.decode()
+    assert "Jordan Rivera" in html
+    assert "Next appointment" not in html and "Interpreter" not in html
+    html = as_user(clinician).get(reverse("clients:caseload")).content.decode()
+    assert "Next appointment" in html and "Interpreter: Spanish" in html
+
+
+def test_registering_a_client_for_another_clinician_lands_on_the_caseload(
+    outsider, clinician, as_user
+):
+    response = as_user(outsider).post(
+        reverse("clients:new"),
+        {
+            "legal_name": "Handed Over",
+            "date_of_birth": "1970-01-01",
+            "status": "referral",
+            "primary_clinician": clinician.pk,
+        },
+    )
+    assert response["Location"] == reverse("clients:caseload")
+    assert Client.objects.get(legal_name="Handed Over").care_team.get().user == clinician
+
+
+def test_role_refusals_are_audited(clinician, as_user):
+    assert as_user(clinician).get(reverse("staff:list")).status_code == 403
+    event = last_event("access.forbidden")
+    assert (event.actor, event.detail) == (clinician, {"path": "/staff/", "method": "GET"})
+
+
+def test_past_unrecorded_appointments_are_not_upcoming(client_record, clinician, as_user):
+    from caseload.clients.services import appointment_create
+
+    appointment_create(
+        acting_user=clinician,
+        client=client_record,
+        clinician=clinician,
+        starts_at=clock.now() - timedelta(days=3),
+        duration_minutes=50,
+        kind="session",
+    )
+    response = as_user(clinician).get(reverse("clients:detail", args=[client_record.pk]))
+    assert list(response.context["upcoming"]) == []

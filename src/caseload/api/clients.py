@@ -10,6 +10,7 @@ from caseload.accounts.access import (
     Part,
     access_client,
     can_create_clients,
+    can_see_part,
     clients_visible_to,
 )
 from caseload.accounts.models import User
@@ -58,6 +59,10 @@ def _clinician_named(username: str | None) -> User | None:
 def clients_list(request: HttpRequest, page: Query[Page]):
     """The clients you may see, by name."""
     rows = page.rows(_listing(request.auth))
+    if not can_see_part(request.auth, Part.DEMOGRAPHICS):
+        # Directory-only roles (the admin) get names, status and care team, no more.
+        for client in rows:
+            client.pronouns = client.date_of_birth = None
     audit_record(
         action="api.clients.list",
         actor=request.auth,

@@ -43,9 +43,9 @@ class ClientSummaryOut(Schema):
     id: int
     legal_name: str
     preferred_name: str
-    pronouns: str
+    pronouns: str | None = Field(None, description="Null for directory-only roles (admin).")
     status: str
-    date_of_birth: date
+    date_of_birth: date | None = Field(None, description="Null for directory-only roles.")
     primary_clinician: str | None = Field(None, description="Username of the primary clinician.")
 
 

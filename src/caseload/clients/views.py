@@ -12,11 +12,14 @@ from caseload.accounts.access import (
     access_client,
     can_create_clients,
     can_manage_care_team,
+    can_see_part,
+    clients_visible_to,
 )
 from caseload.audit.services import audit_record
 from caseload.clients import forms, services
 from caseload.clients.caseload import caseload_queryset, signals_for
 from caseload.clients.pages import render_client_page
+from caseload.core import clock
 from caseload.core.forms import run_service
 
 PAGE_SIZE = 100
@@ -39,7 +42,10 @@ def caseload(request):
         request=request,
         detail={"client_ids": [client.pk for client in rows]},
     )
-    signals = signals_for(rows, request.user)
+    # Directory-only roles (the admin) see names, status and care team, not the schedule
+    # or the signals drawn from the record.
+    show_record = can_see_part(request.user, Part.DEMOGRAPHICS)
+    signals = signals_for(rows, request.user) if show_record else {}
     for client in rows:
         client.signal_list = signals.get(client.pk, [])
     return render(
@@ -48,6 +54,7 @@ def caseload(request):
         {
             "page": page,
             "rows": rows,
+            "show_record": show_record,
             "query": query,
             "can_create": can_create_clients(request.user),
         },
@@ -73,7 +80,10 @@ def client_new(request):
         )
         if client is not None:
             messages.success(request, _("Client registered."))
-            return redirect("clients:detail", client_id=client.pk)
+            # Someone who registers a client for another clinician may not see them after.
+            if clients_visible_to(request.user).filter(pk=client.pk).exists():
+                return redirect("clients:detail", client_id=client.pk)
+            return redirect("clients:caseload")
     return render(request, "clients/new.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -93,9 +103,9 @@ def detail(request, client_id):
         {
             "care_team": client.care_team.select_related("user"),
             "episodes": client.episodes.all()[:5],
-            "upcoming": client.appointments.filter(attendance="scheduled").select_related(
-                "clinician"
-            )[:5],
+            "upcoming": client.appointments.filter(
+                attendance="scheduled", starts_at__gte=clock.now()
+            ).select_related("clinician")[:5],
         },
     )
 

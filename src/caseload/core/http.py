@@ -6,7 +6,7 @@ def client_ip(request) -> str | None:
     when CASELOAD_PROXY_COUNT trusted proxies stand in front of the app."""
     if request is None:
         return None
-    proxies = settings.AXES_IPWARE_PROXY_COUNT
+    proxies = settings.CASELOAD_PROXY_COUNT
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
