@@ -46,6 +46,7 @@ def test_after_five_failures_even_the_right_password_is_refused(db, clinician):
     assert response.status_code == 429
     assert "accounts/locked_out.html" in [t.name for t in response.templates]
     assert "Signing in is paused" in response.content.decode()
+    assert "Please wait 15 minutes" in response.content.decode()
     assert SESSION_KEY not in http.session
 
 
@@ -97,6 +98,22 @@ def test_lock_lifts_after_the_cool_off(db, clinician, minutes, locked):
 
     assert response.status_code == (429 if locked else 302)
     assert (SESSION_KEY in http.session) is not locked
+
+
+@pytest.mark.parametrize(
+    ("minutes", "wording"), [(40, "wait 40 minutes and"), (1, "wait 1 minute and")]
+)
+def test_the_lockout_page_states_the_configured_pause(db, clinician, settings, minutes, wording):
+    """A page that says 15 minutes when the pause is 40 sends people back too early, to
+    be refused again and think their password is wrong."""
+    settings.AXES_COOLOFF_TIME = timedelta(minutes=minutes)
+
+    response = fail_until_limit(clinician.username)
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert wording in page
+    assert "15 minutes" not in page
 
 
 def test_lockout_is_configurable(db, clinician, settings):

@@ -5,6 +5,7 @@ that stays useful indefinitely.
 """
 
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import time_machine
@@ -58,6 +59,24 @@ def test_sixteen_idle_minutes_sign_the_user_out(signed_in, traveller, clinician)
     assert follow_up.status_code == 302 and follow_up["Location"].startswith(LOGIN_URL)
     event = AuditEvent.objects.get(action="session.idle")
     assert event.actor_id == clinician.pk
+
+
+def test_the_full_path_survives_signing_in_again(signed_in, traveller, clinician):
+    """After an idle sign-out the user returns to the page they asked for, with its query
+    string, even when a value in it holds characters such as & and +."""
+    asked_for = f"{reverse('clients:caseload')}?q=R%26D+%2B+more&include_discharged=on"
+    traveller.shift(timedelta(minutes=16))
+
+    response = signed_in.get(asked_for)
+
+    assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    assert location.path == LOGIN_URL
+    assert parse_qs(location.query) == {"next": [asked_for]}
+    login_page = signed_in.get(response["Location"])
+    assert login_page.context["next"] == asked_for
+    signed_in_again = login_post(signed_in, clinician.username, next=login_page.context["next"])
+    assert signed_in_again["Location"] == asked_for
 
 
 def test_idle_time_counts_from_the_last_request_not_from_sign_in(signed_in, traveller):

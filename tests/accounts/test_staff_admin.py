@@ -1,7 +1,11 @@
 """The admin's staff pages under /staff/: the permission ladder, account changes that ask
 for the admin's own password, and no clinical content anywhere on them (H-009)."""
 
+from collections import Counter
+from html.parser import HTMLParser
+
 import pytest
+from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client as HttpClient
@@ -29,6 +33,7 @@ def staff_urls(member: User) -> list[tuple[str, str]]:
         ("get", reverse("staff:detail", args=[pk])),
         ("post", reverse("staff:role", args=[pk])),
         ("post", reverse("staff:active", args=[pk])),
+        ("post", reverse("staff:password", args=[pk])),
         ("post", reverse("staff:two_factor_reset", args=[pk])),
         ("post", reverse("staff:supervision_add", args=[pk])),
         ("post", reverse("staff:token_revoke", args=[pk, token.pk])),
@@ -48,12 +53,19 @@ def test_every_role_but_admin_is_refused(db, request, as_user, persona, clinicia
     role_before = clinician.role
 
     for method, url in staff_urls(clinician):
-        data = {"role": Role.ADMIN, "your_password": PASSWORD, "active": "0"}
+        data = {
+            "role": Role.ADMIN,
+            "your_password": PASSWORD,
+            "active": "0",
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        }
         response = getattr(http, method)(url, data) if method == "post" else http.get(url)
         assert response.status_code == 403, url
 
     clinician.refresh_from_db()
     assert (clinician.role, clinician.is_active) == (role_before, True)
+    assert clinician.check_password(PASSWORD)
     assert not AuditEvent.objects.filter(action__startswith="staff.").exists()
 
 
@@ -266,3 +278,113 @@ def test_staff_pages_show_no_clinical_content(db, admin, clinician, client_recor
         assert clinician.username in page  # the page really is about this clinician
         for text in secrets:
             assert text not in page, (url, text)
+
+
+def set_password(http, member, new=NEW_PASSWORD, *, again=None, your_password=PASSWORD):
+    return http.post(
+        reverse("staff:password", args=[member.pk]),
+        {"new_password1": new, "new_password2": again or new, "your_password": your_password},
+        follow=True,
+    )
+
+
+def test_admin_sets_a_forgotten_password_and_the_old_sessions_end(db, admin, clinician, as_user):
+    """Hazard: whoever holds a session opened with the old password keeps using it after
+    the administrator has replaced that password."""
+    old_session = as_user(clinician)
+    assert old_session.get(reverse("clients:caseload")).status_code == 200
+    http = as_user(admin)
+
+    response = set_password(http, clinician)
+
+    assert response.redirect_chain == [(reverse("staff:detail", args=[clinician.pk]), 302)]
+    assert "Password set." in response.content.decode()
+    clinician.refresh_from_db()
+    assert clinician.check_password(NEW_PASSWORD)
+    event = AuditEvent.objects.get(action="staff.password_set")
+    assert (event.actor_id, event.object_id) == (admin.pk, str(clinician.pk))
+    assert NEW_PASSWORD not in str(event.detail)
+    signed_out = old_session.get(reverse("clients:caseload"))
+    assert signed_out.status_code == 302
+    assert signed_out["Location"].startswith(LOGIN_URL)
+    assert SESSION_KEY not in old_session.session
+    fresh = HttpClient()
+    fresh.post(LOGIN_URL, {"username": clinician.username, "password": NEW_PASSWORD})
+    assert fresh.session[SESSION_KEY] == str(clinician.pk)
+    assert http.get(reverse("staff:list")).status_code == 200  # the admin is still in
+
+
+def test_setting_a_password_needs_the_admins_own_password(db, admin, clinician, as_user):
+    """Hazard: an unattended admin session used to take over a colleague's account."""
+    old_session = as_user(clinician)
+
+    response = set_password(as_user(admin), clinician, your_password="not my password 1")
+
+    assert "That is not your password." in response.content.decode()
+    assert "Password set." not in response.content.decode()
+    clinician.refresh_from_db()
+    assert clinician.check_password(PASSWORD)
+    assert not AuditEvent.objects.filter(action="staff.password_set").exists()
+    assert old_session.get(reverse("clients:caseload")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("new", "again", "message"),
+    [
+        ("Tr1cky!pw", None, "at least 12 characters"),
+        # Checked against the staff member's details, not the admin's.
+        ("treating12345", None, "too similar to the username"),
+        (NEW_PASSWORD, "lantern orchard velvet 91", "didn’t match"),
+    ],
+)
+def test_a_password_that_breaks_the_rules_is_refused_with_the_reason(
+    db, admin, clinician, as_user, new, again, message
+):
+    response = set_password(as_user(admin), clinician, new, again=again)
+
+    page = response.content.decode()
+    assert message in page
+    assert "Password set." not in page
+    clinician.refresh_from_db()
+    assert clinician.check_password(PASSWORD)
+    assert not AuditEvent.objects.filter(action="staff.password_set").exists()
+
+
+def test_an_admin_setting_their_own_password_here_stays_signed_in(db, admin, as_user):
+    http = as_user(admin)
+
+    response = set_password(http, admin)
+
+    assert "Password set." in response.content.decode()
+    admin.refresh_from_db()
+    assert admin.check_password(NEW_PASSWORD)
+    assert http.get(reverse("staff:list")).status_code == 200
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: list[str] = []
+        self.label_targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.append(attributes["id"])
+        if tag == "label" and "for" in attributes:
+            self.label_targets.append(attributes["for"])
+
+
+def test_every_id_on_the_staff_page_is_unique(db, admin, clinician, supervisor, as_user):
+    """Duplicate ids (several "your password" fields) make a label announce, and a click
+    focus, the wrong field for screen-reader and keyboard users."""
+    api_token_create(acting_user=None, user=clinician)
+    page = as_user(admin).get(reverse("staff:detail", args=[clinician.pk]))
+    parser = _Ids()
+    parser.feed(page.content.decode())
+
+    duplicates = [name for name, count in Counter(parser.ids).items() if count > 1]
+    assert duplicates == []
+    assert len(parser.label_targets) >= 10  # profile, role, password, access and supervision
+    assert set(parser.label_targets) <= set(parser.ids)
+    assert page.content.decode().count('name="your_password"') == 4

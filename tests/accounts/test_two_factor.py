@@ -4,6 +4,7 @@ Hazard guarded: a stolen or guessed password alone opens clinical records.
 """
 
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import time_machine
@@ -14,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from caseload.audit.models import AuditEvent
 from caseload.core import clock
+from factories import PASSWORD
 
 from .auth_helpers import audit_actions, enrol, login_post, totp_code
 
@@ -46,6 +48,14 @@ def enrolled(db, clinician, traveller):
 def password_only(user) -> HttpClient:
     http = HttpClient()
     assert login_post(http, user.username).status_code == 302
+    return http
+
+
+def fully_signed_in(user) -> HttpClient:
+    """Password and the current authenticator code."""
+    http = password_only(user)
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    assert http.post(VERIFY_URL, {"token": totp_code(device)}).status_code == 302
     return http
 
 
@@ -93,6 +103,18 @@ def test_enrolment_with_a_wrong_code_confirms_nothing(db, clinician, require_2fa
     assert not TOTPDevice.objects.filter(user=clinician, confirmed=True).exists()
     assert not StaticToken.objects.filter(device__user=clinician).exists()
     assert http.get(CASELOAD_URL)["Location"] == SETUP_URL
+
+
+def test_first_enrolment_asks_for_the_code_only(db, clinician, require_2fa):
+    """Straight after the password sign-in, a second password prompt would add nothing."""
+    http = password_only(clinician)
+    assert set(http.get(SETUP_URL).context["form"].fields) == {"token"}
+    device = TOTPDevice.objects.get(user=clinician, confirmed=False)
+
+    response = http.post(SETUP_URL, {"token": totp_code(device)})
+
+    assert response.status_code == 200
+    assert len(response.context["codes"]) == 10
 
 
 def test_setup_page_keeps_one_pending_device_across_visits(db, clinician, require_2fa):
@@ -193,6 +215,89 @@ def test_an_unverified_user_cannot_replace_the_device_via_setup(
     assert response.status_code == 302
     assert response["Location"] == VERIFY_URL
     assert not TOTPDevice.objects.filter(user=clinician, confirmed=False).exists()
+
+
+# Replacing the authenticator -------------------------------------------------------------
+
+
+@pytest.fixture
+def replacing(db, clinician, enrolled, traveller, require_2fa):
+    """A fully signed-in clinician on the setup page, with the new pending device."""
+    http = fully_signed_in(clinician)
+    traveller.shift(timedelta(seconds=90))  # past the code step just used to verify
+    page = http.get(SETUP_URL)
+    assert page.status_code == 200
+    return http, page, TOTPDevice.objects.get(user=clinician, confirmed=False)
+
+
+@pytest.mark.parametrize("password", [None, "not my password 1"])
+def test_replacing_the_authenticator_needs_the_password(db, clinician, replacing, password):
+    """Hazard: someone at a computer left signed in puts their own phone in place of the
+    owner's, and from then on holds the second factor."""
+    http, page, pending = replacing
+    assert set(page.context["form"].fields) == {"token", "your_password"}
+    old_device = TOTPDevice.objects.get(user=clinician, confirmed=True)
+    data = {"token": totp_code(pending)}
+    if password is not None:
+        data["your_password"] = password
+
+    response = http.post(SETUP_URL, data)
+
+    assert response.status_code == 400
+    assert "codes" not in response.context
+    assert TOTPDevice.objects.get(user=clinician, confirmed=True) == old_device
+    pending.refresh_from_db()
+    assert not pending.confirmed
+    assert StaticToken.objects.filter(device__user=clinician).count() == 10
+    assert audit_actions(actor=clinician).count("two_factor.enrol") == 1  # enrol() only
+
+
+def test_replacing_the_authenticator_with_the_password_works(db, clinician, enrolled, replacing):
+    http, _, pending = replacing
+    old_device = TOTPDevice.objects.get(user=clinician, confirmed=True)
+
+    response = http.post(SETUP_URL, {"token": totp_code(pending), "your_password": PASSWORD})
+
+    assert response.status_code == 200
+    assert len(response.context["codes"]) == 10
+    assert list(TOTPDevice.objects.filter(user=clinician)) == [pending]
+    assert not TOTPDevice.objects.filter(pk=old_device.pk).exists()
+    assert not StaticToken.objects.filter(device__user=clinician, token__in=enrolled).exists()
+    assert audit_actions(actor=clinician).count("two_factor.enrol") == 2
+
+
+# Where the user was going ------------------------------------------------------------------
+
+
+def test_the_full_path_survives_the_second_step(db, clinician, enrolled, require_2fa):
+    """The page asked for, query string and all, is where the verified user lands."""
+    asked_for = f"{CASELOAD_URL}?q=R%26D+%2B+more&include_discharged=on"
+    http = password_only(clinician)
+
+    response = http.get(asked_for)
+
+    assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    assert location.path == VERIFY_URL
+    assert parse_qs(location.query) == {"next": [asked_for]}
+    verify_page = http.get(response["Location"])
+    assert verify_page.context["next"] == asked_for
+    device = TOTPDevice.objects.get(user=clinician)
+    verified = http.post(VERIFY_URL, {"token": totp_code(device), "next": asked_for})
+    assert verified["Location"] == asked_for
+
+
+def test_changing_the_password_keeps_the_second_step_done(db, clinician, enrolled, require_2fa):
+    http = fully_signed_in(clinician)
+    new_password = "lantern orchard velvet 19"
+
+    response = http.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": new_password, "new_password2": new_password},
+    )
+
+    assert response.status_code == 302
+    assert http.get(CASELOAD_URL).status_code == 200
 
 
 def test_the_two_factor_pages_need_a_password_sign_in_first(db):

@@ -1,5 +1,7 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.translation import gettext_lazy as _
 
 from caseload.accounts.models import Role, User
@@ -22,6 +24,17 @@ class TokenForm(forms.Form):
         ),
         help_text=_("The 6-digit code from your authenticator app, or a recovery code."),
     )
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form: the current password, then the new one twice, checked against the
+    practice's password rules."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The configured rules as plain sentences: Django's help text here is an HTML
+        # list, which cannot sit inside the help-text span of includes/form_fields.html.
+        self.fields["new_password1"].help_text = " ".join(password_validators_help_texts())
 
 
 class ConfirmPasswordMixin(forms.Form):
@@ -67,6 +80,34 @@ class RoleChangeForm(ConfirmPasswordMixin):
 
 class ConfirmForm(ConfirmPasswordMixin):
     pass
+
+
+class ReplaceDeviceForm(ConfirmPasswordMixin, TokenForm):
+    """Enrolling again replaces a working second factor, so it asks for the password too."""
+
+    field_order = ["token", "your_password"]
+
+
+class StaffPasswordForm(auth_forms.SetPasswordMixin, ConfirmPasswordMixin):
+    """A new password for a staff member, twice, and the admin's own password. The
+    password rules are applied by `user_set_password`, against the staff member."""
+
+    new_password1, new_password2 = auth_forms.SetPasswordMixin.create_password_fields(
+        label1=_("New password"), label2=_("New password again")
+    )
+    field_order = ["new_password1", "new_password2", "your_password"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's rule texts say "your password", which here would mean the admin's.
+        self.fields["new_password1"].help_text = _(
+            "At least 12 characters, not a common password, not all digits and not too like "
+            "their username, name or email."
+        )
+
+    def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        return super().clean()
 
 
 class SupervisionForm(forms.Form):

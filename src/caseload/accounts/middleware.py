@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -37,7 +38,8 @@ class SessionLimitMiddleware:
                     if expired == "idle"
                     else _("Your session reached its time limit. Please sign in again."),
                 )
-                return redirect(f"{reverse('accounts:login')}?next={request.path}")
+                # The full path, query string included, encoded into ?next=.
+                return redirect_to_login(request.get_full_path())
             request.session[LAST_SEEN] = clock.now().timestamp()
         return self.get_response(request)
 
@@ -74,7 +76,10 @@ class RequireTwoFactorMiddleware:
             from django_otp import user_has_device
 
             if user_has_device(user):
-                return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
+                # It suits any page that takes ?next=, not only sign-in: it encodes the path.
+                return redirect_to_login(
+                    request.get_full_path(), login_url="accounts:two_factor_verify"
+                )
             if settings.CASELOAD_REQUIRE_2FA:
                 return redirect("accounts:two_factor_setup")
         return self.get_response(request)

@@ -115,11 +115,39 @@ def user_set_active(*, acting_user: User, user: User, active: bool, request=None
 def user_set_password(
     *, acting_user: User | None, user: User, password: str, request=None
 ) -> User:
+    """Set a staff member's password for them (an administrator, when they have forgotten
+    it). Every session they have open ends at its next request: Django ties a session to
+    the password hash."""
+    return _password_save(
+        action="staff.password_set",
+        acting_user=acting_user,
+        user=user,
+        password=password,
+        request=request,
+    )
+
+
+def user_change_password(*, acting_user: User, password: str, request=None) -> User:
+    """The signed-in user changes their own password; the caller has checked the current
+    one. Their other sessions end at their next request; the caller keeps the current one
+    with `update_session_auth_hash`."""
+    return _password_save(
+        action="staff.password_change",
+        acting_user=acting_user,
+        user=acting_user,
+        password=password,
+        request=request,
+    )
+
+
+def _password_save(
+    *, action: str, acting_user: User | None, user: User, password: str, request
+) -> User:
     validate_password(password, user)
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
-        audit_record(action="staff.password_set", actor=acting_user, request=request, obj=user)
+        audit_record(action=action, actor=acting_user, request=request, obj=user)
     return user
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:user_id>/", views.staff_detail, name="detail"),
     path("<int:user_id>/role/", views.staff_role, name="role"),
     path("<int:user_id>/active/", views.staff_active, name="active"),
+    path("<int:user_id>/password/", views.staff_password, name="password"),
     path("<int:user_id>/two-factor-reset/", views.staff_two_factor_reset, name="two_factor_reset"),
     path("<int:user_id>/supervision/", views.supervision_add, name="supervision_add"),
     path(

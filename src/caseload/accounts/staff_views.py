@@ -2,8 +2,10 @@
 content is shown here."""
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from caseload.accounts import services
@@ -12,6 +14,7 @@ from caseload.accounts.forms import (
     ConfirmForm,
     RoleChangeForm,
     StaffNewForm,
+    StaffPasswordForm,
     StaffProfileForm,
     SupervisionForm,
 )
@@ -79,8 +82,14 @@ def staff_detail(request, user_id):
         {
             "member": member,
             "form": form,
-            "role_form": RoleChangeForm(acting_user=request.user, initial={"role": member.role}),
-            "confirm_form": ConfirmForm(acting_user=request.user),
+            # Several forms here share field names (your_password), so each gets its own
+            # ids; the names, and so what the action views read, stay the same.
+            "role_form": RoleChangeForm(
+                acting_user=request.user, initial={"role": member.role}, auto_id="role_%s"
+            ),
+            "password_form": StaffPasswordForm(acting_user=request.user, auto_id="password_%s"),
+            "active_form": ConfirmForm(acting_user=request.user, auto_id="active_%s"),
+            "two_factor_form": ConfirmForm(acting_user=request.user, auto_id="two_factor_%s"),
             "supervision_form": SupervisionForm(),
             "supervisors": member.supervision_by.select_related("supervisor"),
             "supervisees": member.supervision_of.select_related("supervisee"),
@@ -135,6 +144,27 @@ def staff_active(request, user_id):
         user=member,
         active=active,
     )
+
+
+@admin_only
+@require_POST
+@sensitive_post_parameters()
+def staff_password(request, user_id):
+    member = get_object_or_404(User, pk=user_id)
+    form = StaffPasswordForm(request.POST, acting_user=request.user)
+    response = _confirmed_action(
+        request,
+        member,
+        form,
+        services.user_set_password,
+        _("Password set. They are signed out everywhere; give them the new one privately."),
+        user=member,
+        password=form.data.get("new_password1", ""),
+    )
+    if member.pk == request.user.pk and form.is_valid():
+        # An admin setting their own password here stays signed in on this computer.
+        update_session_auth_hash(request, member)
+    return response
 
 
 @admin_only

@@ -9,4 +9,5 @@ urlpatterns = [
     path("two-factor/", views.two_factor_verify, name="two_factor_verify"),
     path("two-factor/setup/", views.two_factor_setup, name="two_factor_setup"),
     path("me/", views.account, name="account"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
 ]

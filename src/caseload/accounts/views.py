@@ -1,15 +1,18 @@
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
-from caseload.accounts import two_factor
-from caseload.accounts.forms import LoginForm, TokenForm
+from caseload.accounts import services, two_factor
+from caseload.accounts.forms import LoginForm, PasswordChangeForm, ReplaceDeviceForm, TokenForm
 from caseload.audit.services import audit_record
 
 
@@ -21,6 +24,30 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     pass
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change your own password: the current one, then the new one twice."""
+
+    form_class = PasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:account")
+
+    def form_valid(self, form):
+        # Not super().form_valid: its form.save() would write the password outside the
+        # service, and so outside the transaction that holds the audit event.
+        user = services.user_change_password(
+            acting_user=self.request.user,
+            password=form.cleaned_data["new_password1"],
+            request=self.request,
+        )
+        # The new hash signs out every other session; this one is kept.
+        update_session_auth_hash(self.request, user)
+        messages.success(self.request, _("Your password has been changed."))
+        return HttpResponseRedirect(self.get_success_url())
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 def _next_url(request, default="clients:caseload"):
@@ -61,10 +88,17 @@ def two_factor_verify(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor_setup(request):
-    if user_has_device(request.user) and not request.user.is_verified():
+    replacing = user_has_device(request.user)  # a confirmed device
+    if replacing and not request.user.is_verified():
         return redirect("accounts:two_factor_verify")
     device = two_factor.pending_totp_device(request.user)
-    form = TokenForm(request.POST or None)
+    # Replacing a working second factor is a dangerous action (someone at a computer left
+    # signed in could put their own phone in its place), so it asks for the password;
+    # a first enrolment replaces nothing and asks for no more than the code.
+    if replacing:
+        form = ReplaceDeviceForm(request.POST or None, acting_user=request.user)
+    else:
+        form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         codes = two_factor.two_factor_enrol(
             user=request.user, device=device, token=form.cleaned_data["token"], request=request
@@ -83,7 +117,7 @@ def two_factor_setup(request):
             "form": form,
             "qr_data_uri": two_factor.qr_data_uri(device),
             "secret": device.key,
-            "has_device": user_has_device(request.user, confirmed=True),
+            "has_device": replacing,
         },
         status=400 if form.errors else 200,
     )
@@ -99,8 +133,3 @@ def account(request):
             "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
         },
     )
-
-
-def locked_out(request, credentials=None, *args, **kwargs):
-    messages.error(request, _("Too many failed sign-in attempts."))
-    return render(request, "accounts/locked_out.html", status=429)
