@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-fast lint format bench install install-dev clean
+.PHONY: run test test-fast e2e lint format bench install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(VENV)/.installed-dev
 # Everything except the browser tests, for a quick loop while editing.
 test-fast: $(VENV)/.installed-dev
 	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+# Only the browser tests (needs /usr/bin/chromium).
+e2e: $(VENV)/.installed-dev
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
