@@ -2,21 +2,22 @@
 primary clinician and signals, in a fixed number of queries whatever the caseload size.
 
 Signals are small badges beside a client ("interpreter needed", "missed last session").
-Other apps add their own with `register_signal`; each provider is handed the whole page
-of clients at once and must answer with a constant number of queries.
+Other apps add their own with `register_signal`: a rule names the annotations it needs
+(subqueries over the client) and how to turn them into badges. Every rule's annotations
+go into the one query that loads the page, so a new signal costs no new query.
 """
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Expression, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
+from django.urls import reverse
+from django.utils import timezone
 
 from caseload.accounts.access import clients_visible_to
 from caseload.clients.models import (
     Appointment,
     Attendance,
-    CareTeamMember,
     CareTeamRole,
     Client,
     ClientStatus,
@@ -32,72 +33,152 @@ class Signal:
     detail: str = ""
 
 
-SignalProvider = Callable[[list[Client], object], dict[int, list[Signal]]]
-_PROVIDERS: list[SignalProvider] = []
+@dataclass(frozen=True)
+class SignalRule:
+    """`annotations` are computed for each client on the page (in one query, with every
+    other rule's); `signals` reads them from the client and returns its badges."""
+
+    name: str
+    annotations: Callable[[], dict[str, Expression]]
+    signals: Callable[[Client], list[Signal]]
 
 
-def register_signal(provider: SignalProvider) -> SignalProvider:
-    _PROVIDERS.append(provider)
-    return provider
+_RULES: list[SignalRule] = []
+
+
+def register_signal(rule: SignalRule) -> SignalRule:
+    _RULES.append(rule)
+    return rule
 
 
 def caseload_queryset(user, *, include_discharged: bool = False) -> QuerySet[Client]:
-    upcoming = Appointment.objects.filter(
-        client=OuterRef("pk"), starts_at__gte=clock.now(), attendance=Attendance.SCHEDULED
-    ).order_by("starts_at")
-    primary = CareTeamMember.objects.filter(client=OuterRef("pk"), role=CareTeamRole.PRIMARY)
-    clients = clients_visible_to(user).annotate(
-        next_appointment=Subquery(upcoming.values("starts_at")[:1]),
-        primary_first=Subquery(primary.values("user__first_name")[:1]),
-        primary_last=Subquery(primary.values("user__last_name")[:1]),
-    )
+    """The clients on `user`'s caseload, by name: cheap to count and to page through."""
+    clients = clients_visible_to(user)
     if not include_discharged:
         clients = clients.exclude(status=ClientStatus.DISCHARGED)
     return clients.order_by("legal_name", "id")
 
 
-def signals_for(clients: Iterable[Client], user) -> dict[int, list[Signal]]:
-    page = list(clients)
-    merged: dict[int, list[Signal]] = defaultdict(list)
-    for provider in _PROVIDERS:
-        for client_id, signals in provider(page, user).items():
-            merged[client_id].extend(signals)
-    return merged
+def with_schedule(clients: list[Client], *, with_signals: bool = True) -> list[Client]:
+    """The page's clients with their next appointment, primary clinician and the
+    signals' annotations, in one query. Done after paging, so the subqueries run for one
+    page of clients, not the whole caseload."""
+    upcoming = Appointment.objects.filter(
+        client=OuterRef("pk"), starts_at__gte=clock.now(), attendance=Attendance.SCHEDULED
+    ).order_by("starts_at")
+    annotations: dict[str, Expression] = {}
+    if with_signals:
+        for rule in _RULES:
+            annotations.update(rule.annotations())
+    annotated = Client.objects.filter(pk__in=[client.pk for client in clients]).annotate(
+        next_appointment=Subquery(upcoming.values("starts_at")[:1]),
+        # One join: there is at most one primary clinician (a database constraint).
+        primary_member=FilteredRelation(
+            "care_team", condition=Q(care_team__role=CareTeamRole.PRIMARY)
+        ),
+        primary_first=F("primary_member__user__first_name"),
+        primary_last=F("primary_member__user__last_name"),
+        **annotations,
+    )
+    by_id = {client.pk: client for client in annotated}
+    return [by_id[client.pk] for client in clients if client.pk in by_id]
 
 
-@register_signal
-def _interpreter_signal(clients: list[Client], user) -> dict[int, list[Signal]]:
-    profiles = CommunicationProfile.objects.filter(
-        client__in=[c.pk for c in clients], interpreter_needed=True
-    ).values_list("client_id", "interpreter_language")
-    return {
-        client_id: [Signal(f"Interpreter: {language or 'needed'}", "info")]
-        for client_id, language in profiles
-    }
+def signals_of(client: Client) -> list[Signal]:
+    """The badges for a client loaded through `with_schedule`."""
+    return [signal for rule in _RULES for signal in rule.signals(client)]
 
 
-@register_signal
-def _missed_last_session(clients: list[Client], user) -> dict[int, list[Signal]]:
-    """The client's most recent past appointment was a no-show or late cancellation."""
+register_signal(
+    SignalRule(
+        name="interpreter",
+        annotations=lambda: {
+            "signal_interpreter": Subquery(
+                CommunicationProfile.objects.filter(
+                    client=OuterRef("pk"), interpreter_needed=True
+                ).values("interpreter_language")[:1]
+            )
+        },
+        signals=lambda client: (
+            [Signal(f"Interpreter: {client.signal_interpreter or 'needed'}", "info")]
+            if client.signal_interpreter is not None
+            else []
+        ),
+    )
+)
+
+
+def _last_attendance() -> dict[str, Expression]:
+    """The attendance of the client's most recent past appointment that has one."""
     latest = (
-        Appointment.objects.filter(client=OuterRef("client_id"), starts_at__lt=clock.now())
+        Appointment.objects.filter(client=OuterRef("pk"), starts_at__lt=clock.now())
         .exclude(attendance=Attendance.SCHEDULED)
         .order_by("-starts_at")
     )
-    missed = (
-        Appointment.objects.filter(client__in=[c.pk for c in clients])
-        .filter(pk=Subquery(latest.values("pk")[:1]))
-        .filter(attendance__in=[Attendance.NO_SHOW, Attendance.LATE_CANCELLATION])
-        .values_list("client_id", "attendance")
+    return {"signal_last_attendance": Subquery(latest.values("attendance")[:1])}
+
+
+_MISSED = {
+    Attendance.NO_SHOW: "Missed last session",
+    Attendance.LATE_CANCELLATION: "Late cancellation last time",
+}
+
+register_signal(
+    SignalRule(
+        name="missed_last_session",
+        annotations=_last_attendance,
+        signals=lambda client: (
+            [Signal(_MISSED[client.signal_last_attendance], "warning")]
+            if client.signal_last_attendance in _MISSED
+            else []
+        ),
     )
-    return {
-        client_id: [
-            Signal(
-                "Missed last session"
-                if attendance == Attendance.NO_SHOW
-                else "Late cancellation last time",
-                "warning",
+)
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """One line of the caseload page, its text prepared here: the template only prints
+    it, which keeps rendering cheap on long caseloads."""
+
+    client_id: int
+    name: str
+    url: str
+    status: str
+    next_at: str  # ISO 8601, for <time datetime>
+    next_label: str
+    primary: str
+    signals: list[Signal]
+
+
+def caseload_rows(clients: list[Client], *, show_record: bool) -> list[CaseloadRow]:
+    """Rows for clients loaded through `with_schedule`."""
+    # Resolved once per page, not once per row: lazy translations and URL reversing are
+    # the slow part of a long caseload.
+    statuses = {value: str(label) for value, label in ClientStatus.choices}
+    url_for = _url_pattern("clients:detail" if show_record else "clients:care_team")
+    rows = []
+    for client in clients:
+        upcoming = client.next_appointment and timezone.localtime(client.next_appointment)
+        rows.append(
+            CaseloadRow(
+                client_id=client.pk,
+                name=client.display_name,
+                url=url_for(client.pk),
+                status=statuses.get(client.status, client.status),
+                next_at=upcoming.isoformat() if upcoming else "",
+                next_label=upcoming.strftime("%a %-d %b, %H:%M") if upcoming else "",
+                primary=f"{client.primary_first or ''} {client.primary_last or ''}".strip(),
+                signals=signals_of(client) if show_record else [],
             )
-        ]
-        for client_id, attendance in missed
-    }
+        )
+    return rows
+
+
+_MARKER = 9876543210
+
+
+def _url_pattern(name: str) -> Callable[[int], str]:
+    """reverse() once with a marker id, then fill in each client's id."""
+    prefix, _, suffix = reverse(name, args=[_MARKER]).partition(str(_MARKER))
+    return lambda client_id: f"{prefix}{client_id}{suffix}"

@@ -56,7 +56,8 @@ class Client(models.Model):
     @property
     def display_name(self) -> str:
         """The name the client asked to be called by, with the legal name beside it."""
-        if self.preferred_name and self.preferred_name not in self.legal_name:
+        first_given = self.legal_name.split(maxsplit=1)[0] if self.legal_name else ""
+        if self.preferred_name and self.preferred_name != first_given:
             return f"{self.preferred_name} ({self.legal_name})"
         return self.legal_name
 

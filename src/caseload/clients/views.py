@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,12 +18,12 @@ from caseload.accounts.access import (
 )
 from caseload.audit.services import audit_record
 from caseload.clients import forms, services
-from caseload.clients.caseload import caseload_queryset, signals_for
+from caseload.clients.caseload import caseload_queryset, caseload_rows, with_schedule
 from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.forms import run_service
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50  # a screenful; the search box finds the rest
 
 
 @login_required
@@ -32,28 +33,25 @@ def caseload(request):
     )
     query = request.GET.get("q", "").strip()
     if query:
-        clients = clients.filter(legal_name__icontains=query) | clients.filter(
-            preferred_name__icontains=query
+        clients = clients.filter(
+            Q(legal_name__icontains=query) | Q(preferred_name__icontains=query)
         )
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = list(page.object_list)
-    audit_record(
-        action="caseload.view",
-        request=request,
-        detail={"client_ids": [client.pk for client in rows]},
-    )
     # Directory-only roles (the admin) see names, status and care team, not the schedule
     # or the signals drawn from the record.
     show_record = can_see_part(request.user, Part.DEMOGRAPHICS)
-    signals = signals_for(rows, request.user) if show_record else {}
-    for client in rows:
-        client.signal_list = signals.get(client.pk, [])
+    clients_on_page = with_schedule(list(page.object_list.only("pk")), with_signals=show_record)
+    audit_record(
+        action="caseload.view",
+        request=request,
+        detail={"client_ids": [client.pk for client in clients_on_page]},
+    )
     return render(
         request,
         "clients/caseload.html",
         {
             "page": page,
-            "rows": rows,
+            "rows": caseload_rows(clients_on_page, show_record=show_record),
             "show_record": show_record,
             "query": query,
             "can_create": can_create_clients(request.user),
