@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "caseload.accounts",
     "caseload.audit",
     "caseload.clients",
+    "caseload.portal",
+    "caseload.safety",
     "caseload.api",
 ]
 
@@ -96,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "caseload.core.context_processors.caseload",
+                "caseload.safety.context_processors.alerts",
             ],
         },
     }

@@ -10,6 +10,8 @@ urlpatterns = [
     path("staff/", include("caseload.accounts.staff_urls")),
     path("clients/", include("caseload.clients.urls")),
     path("audit/", include("caseload.audit.urls")),
+    path("safety/", include("caseload.safety.urls")),
+    path("p/", include("caseload.portal.urls")),
     path("api/v1/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots, name="robots"),

@@ -10,6 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from caseload.accounts.models import Supervision
 from caseload.accounts.services import api_token_create
+from caseload.portal.services import portal_link_create
+from caseload.safety.alerts import alert_raise
 
 # Outcomes: "ok" means the view ran (2xx, a redirect that is not to sign-in, or 400 for an
 # empty form); "login" a redirect to sign-in; 403 and 404 exact statuses.
@@ -90,6 +92,29 @@ MATRIX = {
     ("clients:episodes", "get"): DEMOGRAPHICS,
     ("clients:episode_close", "post"): DEMOGRAPHICS,
     ("audit:search", "get"): PRIVACY_ONLY,
+    # Safety alerts: the care team; a supervisor only once the alert escalates to them.
+    ("safety:inbox", "get"): row(
+        default=DENIED, clinician=OK, colleague=OK, supervisor=OK, other_supervisor=OK, outsider=OK
+    ),
+    ("safety:alert", "get"): row(
+        default=DENIED,
+        clinician=OK,
+        colleague=OK,
+        supervisor=HIDDEN,
+        other_supervisor=HIDDEN,
+        outsider=HIDDEN,
+    ),
+    ("safety:alert", "post"): row(
+        default=DENIED,
+        clinician=OK,
+        colleague=OK,
+        supervisor=HIDDEN,
+        other_supervisor=HIDDEN,
+        outsider=HIDDEN,
+    ),
+    # Client links: no staff sign-in; the token and the date of birth are the key.
+    ("portal:open", "get"): row(OK, default=OK),
+    ("portal:go", "get"): row(OK, default=OK),
     ("audit:export", "get"): PRIVACY_ONLY,
 }
 
@@ -130,6 +155,8 @@ def _kwargs(name: str, world) -> dict:
         "user_id": world["clinician"].pk,
         "link_id": world["link"].pk,
         "token_id": world["token"].pk,
+        "alert_id": world["alert"].pk,
+        "token": world["portal_token"],
     }
     pattern_keys = _url_keys()[name]
     return {key: value for key, value in kwargs.items() if key in pattern_keys}
@@ -160,7 +187,13 @@ def world(
         kind="session",
     )
     token, _ = api_token_create(acting_user=None, user=clinician)
+    alert = alert_raise(
+        client=client_record, severity="high", source="measure", reason="Matrix test alert"
+    )
+    issued = portal_link_create(acting_user=clinician, client=client_record, kind="measure")
     return {
+        "alert": alert,
+        "portal_token": issued.token,
         "client": client_record,
         "clinician": clinician,
         "colleague": colleague,

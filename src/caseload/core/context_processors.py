@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 
 def caseload(request):
@@ -10,4 +11,19 @@ def caseload(request):
         # The sign-in pause after too many failures (CASELOAD_LOCKOUT_MINUTES) in whole
         # minutes, for the page django-axes renders (axes itself passes only a timedelta).
         "lockout_minutes": settings.AXES_COOLOFF_TIME // timedelta(minutes=1),
+        # Lazy: read from the database only by the pages that show them.
+        "practice": SimpleLazyObject(_practice),
+        "crisis_lines": SimpleLazyObject(_crisis_lines),
     }
+
+
+def _practice():
+    from caseload.core.models import PracticeSettings
+
+    return PracticeSettings.current()
+
+
+def _crisis_lines():
+    from caseload.portal.context import crisis_lines
+
+    return crisis_lines()

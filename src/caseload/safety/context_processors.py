@@ -1,0 +1,16 @@
+from django.utils.functional import SimpleLazyObject
+
+
+def alerts(request):
+    """The signed-in user's open alerts, for the header of every page (read lazily: the
+    query runs only where the header shows it)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_clinical:
+        return {}
+
+    def count() -> int:
+        from caseload.safety.alerts import open_alerts_for
+
+        return open_alerts_for(user).count()
+
+    return {"open_alert_count": SimpleLazyObject(count)}
