@@ -5,6 +5,9 @@ or privacy officer reaches clinical content). A URL added without a row here fai
 `test_every_url_is_in_the_matrix`, so nothing ships unreviewed.
 """
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -12,45 +15,24 @@ from caseload.accounts.models import Supervision
 from caseload.accounts.services import api_token_create
 from caseload.portal.services import portal_link_create
 from caseload.safety.alerts import alert_raise
-
-# Outcomes: "ok" means the view ran (2xx, a redirect that is not to sign-in, or 400 for an
-# empty form); "login" a redirect to sign-in; 403 and 404 exact statuses.
-OK, LOGIN, DENIED, HIDDEN = "ok", "login", 403, 404
-
-PERSONAS = [
-    "anonymous",
-    "clinician",
-    "colleague",
-    "supervisor",
-    "other_supervisor",
-    "outsider",
-    "intake",
-    "admin",
-    "privacy_officer",
-]
-
-
-def row(anonymous=LOGIN, *, default=None, **overrides):
-    outcomes = {name: default for name in PERSONAS}
-    outcomes["anonymous"] = anonymous
-    outcomes.update(overrides)
-    return outcomes
-
-
-EVERYONE = row(OK, default=OK)
-SIGNED_IN = row(default=OK)
-ADMIN_ONLY = row(default=DENIED, admin=OK)
-PRIVACY_ONLY = row(default=DENIED, privacy_officer=OK)
-# Demographics-level pages of the client: the care team, their supervisor and intake.
-DEMOGRAPHICS = row(
-    default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK, intake=OK, admin=DENIED
+from matrix import (  # noqa: E402 - tests/ is on the path
+    ADMIN_ONLY,
+    CARE_TEAM_WRITE,
+    CLINICAL,
+    CREATE_CLIENTS,
+    DEMOGRAPHICS,
+    DENIED,
+    DIRECTORY,
+    EVERYONE,
+    HIDDEN,
+    LOGIN,
+    NO_TOKEN,
+    OK,
+    PERSONAS,
+    PRIVACY_ONLY,
+    SIGNED_IN,
+    row,
 )
-CLINICAL = row(
-    default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK, intake=DENIED, admin=DENIED
-)
-DIRECTORY = row(default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK, intake=OK, admin=OK)
-CARE_TEAM_WRITE = row(default=DENIED, intake=OK, admin=OK)
-CREATE_CLIENTS = row(default=OK, admin=DENIED, privacy_officer=DENIED)
 
 # (url name, method) -> outcomes per persona.
 MATRIX = {
@@ -119,6 +101,22 @@ MATRIX = {
 }
 
 
+def _load_app_rows() -> list:
+    """Each capability's rows module, tests/<app>/access_rows.py."""
+    modules = []
+    for path in sorted(Path(__file__).parents[1].glob("*/access_rows.py")):
+        spec = importlib.util.spec_from_file_location(f"access_rows_{path.parent.name}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules.append(module)
+    return modules
+
+
+APP_ROWS = _load_app_rows()
+for _module in APP_ROWS:
+    MATRIX.update(getattr(_module, "ROWS", {}))
+
+
 def _url_keys(resolver=None, namespace="", keys=frozenset()) -> dict[str, set[str]]:
     """Every named URL with the keyword arguments its route takes."""
     found: dict[str, set[str]] = {}
@@ -158,6 +156,10 @@ def _kwargs(name: str, world) -> dict:
         "alert_id": world["alert"].pk,
         "token": world["portal_token"],
     }
+    for module in APP_ROWS:
+        for key, world_key in getattr(module, "KWARGS", {}).items():
+            kwargs[key] = world[world_key]
+            kwargs[key] = getattr(kwargs[key], "pk", kwargs[key])
     pattern_keys = _url_keys()[name]
     return {key: value for key, value in kwargs.items() if key in pattern_keys}
 
@@ -191,7 +193,7 @@ def world(
         client=client_record, severity="high", source="measure", reason="Matrix test alert"
     )
     issued = portal_link_create(acting_user=clinician, client=client_record, kind="measure")
-    return {
+    objects = {
         "alert": alert,
         "portal_token": issued.token,
         "client": client_record,
@@ -207,6 +209,10 @@ def world(
         "token": token,
         "link": Supervision.objects.get(supervisor=supervisor, supervisee=clinician),
     }
+    for module in APP_ROWS:
+        if hasattr(module, "world_extras"):
+            objects.update(module.world_extras(objects))
+    return objects
 
 
 def _outcome(response) -> object:
@@ -234,7 +240,6 @@ def test_authorization_matrix(name, method, persona, world, client):
 
 # API operations: a bearer token per persona, none for anonymous (tests/api has the
 # detailed tests of each endpoint). "ok" here is 2xx, or 422 for a body the view rejected.
-NO_TOKEN = 401
 API_DEMOGRAPHICS = row(
     NO_TOKEN, default=HIDDEN, clinician=OK, colleague=OK, supervisor=OK, intake=OK, admin=DENIED
 )
@@ -248,11 +253,14 @@ API_MATRIX = {
     ("api:client_appointments", "get"): API_DEMOGRAPHICS,
     ("api:audit_search", "get"): row(NO_TOKEN, default=DENIED, privacy_officer=OK),
 }
-API_MATRIX_NAMES = [name for name, _ in API_MATRIX]
 API_BODIES = {
     "api:client_create": {"legal_name": "Matrix Person", "date_of_birth": "1990-01-01"},
     "api:client_update": {"phone": "555-0199"},
 }
+for _module in APP_ROWS:
+    API_MATRIX.update(getattr(_module, "API_ROWS", {}))
+    API_BODIES.update(getattr(_module, "API_BODIES", {}))
+API_MATRIX_NAMES = [name for name, _ in API_MATRIX]
 
 
 def _api_outcome(response) -> object:

@@ -236,3 +236,18 @@ def _appointments(client, clinician, rng, now, weeks, status):
         )
     # History is generated in bulk: it is synthetic background, not a user's action.
     Appointment.objects.bulk_create(rows)
+
+
+def seed_capabilities(*, staff: dict[str, User], clients: list, seed: int = 2026) -> None:
+    """Let each capability add its demo data: every installed caseload app with a
+    `demo.py` gets `seed(staff=..., clients=..., rng=...)` called, in app order."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if not config.name.startswith("caseload.") or find_spec(f"{config.name}.demo") is None:
+            continue
+        rng = random.Random(f"{seed}-{config.label}")  # noqa: S311 - synthetic data
+        import_module(f"{config.name}.demo").seed(staff=staff, clients=clients, rng=rng)

@@ -30,7 +30,8 @@ class Command(BaseCommand):
                     staff["clinician3"],
                     staff["supervisor"],
                 ]
-                synthetic.seed_clients(clients, clinicians)
+                created = synthetic.seed_clients(clients, clinicians)
+                synthetic.seed_capabilities(staff=staff, clients=created)
             self.stdout.write(
                 self.style.SUCCESS(f"Seeded a demo practice with {clients} synthetic clients.")
             )

@@ -1,0 +1,49 @@
+"""Places where each capability adds itself, so apps do not edit one another's files:
+tabs on a client's record, links in the main navigation, and demo data.
+
+Each app registers in its AppConfig.ready() (tabs, nav) or in `<app>/demo.py` (demo).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ClientTab:
+    label: str  # already marked for translation by the caller
+    url_name: str  # takes client_id
+    part: str  # accounts.access.Part value the tab needs
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str
+    url_name: str
+    roles: frozenset[str]
+    order: int = 100
+
+
+_CLIENT_TABS: list[ClientTab] = []
+_NAV_LINKS: list[NavLink] = []
+
+
+def register_client_tab(tab: ClientTab) -> None:
+    if tab not in _CLIENT_TABS:
+        _CLIENT_TABS.append(tab)
+
+
+def register_nav_link(link: NavLink) -> None:
+    if link not in _NAV_LINKS:
+        _NAV_LINKS.append(link)
+
+
+def client_tabs() -> list[ClientTab]:
+    return sorted(_CLIENT_TABS, key=lambda tab: tab.order)
+
+
+def nav_links_for(role: str) -> list[NavLink]:
+    return sorted((link for link in _NAV_LINKS if role in link.roles), key=lambda link: link.order)
+
+
+DemoSeeder = Callable[..., None]

@@ -1,0 +1,29 @@
+from django import template
+from django.urls import reverse
+
+from caseload.accounts.access import Part, can_see_part
+from caseload.core.registry import client_tabs, nav_links_for
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def extra_client_tabs(context, client):
+    """The tabs other capabilities add to a client's record, those the user may open:
+    [(label, url, is_current)]."""
+    request = context["request"]
+    here = request.resolver_match.view_name if request.resolver_match else ""
+    return [
+        (tab.label, reverse(tab.url_name, args=[client.pk]), here == tab.url_name)
+        for tab in client_tabs()
+        if can_see_part(request.user, Part(tab.part))
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def extra_nav_links(context):
+    """[(label, url)] of the main navigation links other capabilities add for this role."""
+    user = context["request"].user
+    if not user.is_authenticated:
+        return []
+    return [(link.label, reverse(link.url_name)) for link in nav_links_for(user.role)]
