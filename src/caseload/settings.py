@@ -61,6 +61,12 @@ INSTALLED_APPS = [
     "caseload.clients",
     "caseload.portal",
     "caseload.safety",
+    "caseload.measures",
+    "caseload.plans",
+    "caseload.notes",
+    "caseload.privacy",
+    "caseload.wellbeing",
+    "caseload.fhir",
     "caseload.api",
 ]
 
