@@ -83,6 +83,15 @@ SENSITIVITIES = [
     "Becomes distressed if the door is closed: leave it ajar and sit near it.",
     "Weight and eating are sensitive: avoid comments on appearance.",
 ]
+REFERRAL_REASONS = [
+    "Low mood and withdrawal",
+    "Panic attacks",
+    "Anxiety after a road traffic accident",
+    "Bereavement",
+    "Alcohol use",
+    "Work stress and irritability",
+    "Trauma symptoms",
+]
 LANGUAGES = ["Spanish", "Vietnamese", "Arabic", "Polish", "Haitian Creole"]
 PRONOUNS = ["she/her", "he/him", "they/them", "she/her", "he/him", ""]
 
@@ -236,6 +245,20 @@ def _appointments(client, clinician, rng, now, weeks, status):
         )
     # History is generated in bulk: it is synthetic background, not a user's action.
     Appointment.objects.bulk_create(rows)
+    # The episode of care began with the first appointment, not on the day of seeding.
+    client.episodes.filter(ended_on__isnull=True).update(
+        started_on=first_day,
+        reason=rng.choice(REFERRAL_REASONS),
+        referral_source=rng.choice(
+            [
+                "GP",
+                "Self-referral",
+                "Hospital discharge team",
+                "Employee assistance programme",
+                "School counsellor",
+            ]
+        ),
+    )
 
 
 def seed_capabilities(*, staff: dict[str, User], clients: list, seed: int = 2026) -> None:
