@@ -34,3 +34,6 @@ class Score:
     rules_version: str = "1"
     prorated: bool = False
     missing_note: str = ""  # how missing answers were handled, in words
+    # Named levels beside the numbers, e.g. ProQOL {"burnout": "average"}: a level is a
+    # word, so it does not belong among the numeric subscales.
+    levels: dict[str, str] = field(default_factory=dict)

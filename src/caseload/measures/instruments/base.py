@@ -1,5 +1,6 @@
-"""What an instrument is: data (items, options, values, codes, licence) plus the name of
-its scoring rule. Scoring itself lives in measures/scoring.py (ARCHITECTURE.md rule 6)."""
+"""What an instrument is: data (items, options, values, codes, licence). Each instrument's
+module pairs its `INSTRUMENT` with one small `rule` function; the engine that validates
+answers and calls the rule is measures/scoring.py (ARCHITECTURE.md rule 6)."""
 
 from dataclasses import dataclass, field
 
@@ -48,4 +49,5 @@ class Instrument:
     completed_by: str = "client"  # "client" or "clinician" (C-SSRS is clinician-administered)
     rules_version: str = "1"  # stored with every score; bump when scoring rules change
     wording_shipped: bool = True  # False: a practice loads licensed wording from a data file
+    copyright: str = ""  # the copyright line shown with the wording, when there is one
     extra: dict = field(default_factory=dict, hash=False, compare=False)

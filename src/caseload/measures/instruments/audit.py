@@ -1,0 +1,162 @@
+"""AUDIT: the WHO Alcohol Use Disorders Identification Test, ten questions about the past
+year. Items 1-8 score 0-4, items 9-10 score 0, 2 or 4; total 0-40 (Babor et al. 2001).
+
+Zones (Babor et al. 2001, table 6): I 0-7, II 8-15, III 16-19, IV 20-40.
+
+The bump rule caseload applies, from the same manual's advice to read single answers as
+well as the total ("points scored above 0 on questions 4-6, especially weekly or daily
+symptoms, imply the presence or incipient presence of alcohol dependence"; questions 9-10
+mean harm is already happening; consumption alone can be hazardous):
+  1. any of items 4-6 (dependence) answered "Weekly" or "Daily or almost daily" raises the
+     zone to IV (referral for a specialist assessment);
+  2. item 9 or 10 answered "Yes, during the last year" raises the zone to at least II;
+  3. a positive AUDIT-C (items 1-3; threshold by sex as in auditc.py) raises zone I to II.
+A raised zone is reported with a flag that says which rule raised it.
+
+Skips (Babor et al. 2001, interview guidance): "Never" to item 1 skips to item 9, and a
+score of 0 on items 2 and 3 together skips to item 9; skipped items score 0."""
+
+from caseload.measures.instruments import auditc
+from caseload.measures.instruments.base import Band, Instrument, Item, Option
+from caseload.measures.instruments.common import (
+    CLOSING,
+    band_for,
+    missing_numbers,
+    refuse_missing,
+    screen_flag,
+)
+from caseload.measures.result import Score
+
+DEPENDENCE_ITEMS = (4, 5, 6)
+HARM_ITEMS = (9, 10)
+WEEKLY = 3
+DURING_LAST_YEAR = 4
+
+_INJURY = (
+    Option(0, "No"),
+    Option(2, "Yes, but not in the last year"),
+    Option(4, "Yes, during the last year"),
+)
+_LAST_YEAR = (
+    "How often during the last year have you found that you were not able to stop drinking "
+    "once you had started?",
+    "How often during the last year have you failed to do what was normally expected from "
+    "you because of drinking?",
+    "How often during the last year have you needed a first drink in the morning to get "
+    "yourself going after a heavy drinking session?",
+    "How often during the last year have you had a feeling of guilt or remorse after drinking?",
+    "How often during the last year have you been unable to remember what happened the "
+    "night before because you had been drinking?",
+)
+ITEMS = (
+    auditc.CONSUMPTION
+    + tuple(
+        Item(number, text, auditc.HOW_OFTEN) for number, text in enumerate(_LAST_YEAR, start=4)
+    )
+    + (
+        Item(9, "Have you or someone else been injured as a result of your drinking?", _INJURY),
+        Item(
+            10,
+            "Has a relative or friend or a doctor or another health worker been concerned "
+            "about your drinking or suggested you cut down?",
+            _INJURY,
+        ),
+    )
+)
+
+ZONES = (
+    Band("zone_1", "Zone I: lower risk", 0, 7),
+    Band("zone_2", "Zone II: increasing risk", 8, 15),
+    Band("zone_3", "Zone III: higher risk", 16, 19),
+    Band("zone_4", "Zone IV: possible dependence", 20, 40),
+)
+
+INSTRUMENT = Instrument(
+    code="audit",
+    name="AUDIT",
+    title="Alcohol Use Disorders Identification Test",
+    instructions=auditc.INSTRUMENT.instructions,
+    items=ITEMS,
+    min_total=0,
+    max_total=40,
+    bands=ZONES,
+    loinc_total="75624-7",
+    licence="Free to use. Copyright World Health Organization.",
+    citation=(
+        "Babor TF, Higgins-Biddle JC, Saunders JB, Monteiro MG. AUDIT: The Alcohol Use "
+        "Disorders Identification Test. Guidelines for use in primary care. 2nd ed. Geneva: "
+        "World Health Organization; 2001."
+    ),
+    missing_rule=(
+        "Not prorated. Items 2-8 may be left out when item 1 is 'Never', and items 4-8 when "
+        "items 2 and 3 both score 0, as the WHO interview skips them; skipped items score 0. "
+        "Any other unanswered item stops scoring."
+    ),
+)
+
+_MEANINGS = {
+    "zone_1": "Scores like this usually mean drinking is at a lower-risk level.",
+    "zone_2": "Scores like this can mean drinking is starting to affect your health.",
+    "zone_3": "Scores like this often mean drinking is affecting your health.",
+    "zone_4": "Scores like this often mean drinking is affecting your health a lot.",
+}
+
+
+def rule(instrument, answers, context):
+    auditc.threshold(context)  # a malformed sex is refused whatever the zone
+    filled, note = _apply_skips(answers)
+    refuse_missing(instrument, filled)
+    total = sum(filled)
+    zone = band_for(ZONES, total)
+    raised, reasons = _bumped(zone, filled, context)
+    flags = tuple(screen_flag(reason, code="zone_raised") for reason in reasons)
+    return Score(
+        instrument=instrument.code,
+        total=total,
+        band=raised.code,
+        band_label=raised.label,
+        subscales={"consumption": sum(filled[:3]), "zone_by_total": ZONES.index(zone) + 1},
+        flags=flags,
+        explanation=(
+            f"Your answers add up to {total} out of 40. {_MEANINGS[raised.code]} {CLOSING}"
+        ),
+        rules_version=instrument.rules_version,
+        missing_note=note,
+    )
+
+
+def _apply_skips(answers):
+    filled = list(answers)
+    if filled[0] == 0:
+        skipped = missing_numbers(filled, range(2, 9))
+    elif filled[1] == 0 and filled[2] == 0:
+        skipped = missing_numbers(filled, range(4, 9))
+    else:
+        return filled, ""
+    for number in skipped:
+        filled[number - 1] = 0
+    if not skipped:
+        return filled, ""
+    listed = ", ".join(str(n) for n in skipped)
+    return filled, f"Items {listed} skipped as the AUDIT directs, and scored 0."
+
+
+def _bumped(zone: Band, answers, context) -> tuple[Band, list[str]]:
+    """The zone after the bump rules, and a reason for each rule that raised it."""
+    level = ZONES.index(zone)
+    reasons = []
+    weekly = [n for n in DEPENDENCE_ITEMS if answers[n - 1] >= WEEKLY]
+    if weekly and level < 3:
+        level = 3
+        reasons.append(
+            f"AUDIT item {weekly[0]} (a sign of dependence) answered weekly or more: "
+            "zone raised to IV"
+        )
+    harm = [n for n in HARM_ITEMS if answers[n - 1] == DURING_LAST_YEAR]
+    if harm and level < 1:
+        level = 1
+        reasons.append(f"AUDIT item {harm[0]} answered 'Yes, during the last year': zone II")
+    if level < 1 and auditc.is_positive(sum(answers[:3]), context):
+        level = 1
+        reasons.append("AUDIT-C (items 1-3) positive: zone raised to II")
+    return ZONES[level], reasons
