@@ -6,12 +6,14 @@ or privacy officer reaches clinical content). A URL added without a row here fai
 """
 
 import importlib.util
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from caseload.accounts.models import Supervision
+from caseload.accounts.models import Role, Supervision
 from caseload.accounts.services import api_token_create
 from caseload.portal.services import portal_link_create
 from caseload.safety.alerts import alert_raise
@@ -164,50 +166,58 @@ def _kwargs(name: str, world) -> dict:
     return {key: value for key, value in kwargs.items() if key in pattern_keys}
 
 
-@pytest.fixture
-def world(
-    db,
-    clinician,
-    colleague,
-    supervisor,
-    other_supervisor,
-    outsider,
-    intake,
-    admin,
-    privacy_officer,
-    client_record,
-    in_a_week,
-):
-    from caseload.clients.services import appointment_create
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The personas, their client and every capability's objects, built ONCE for the
+    module inside a transaction that is rolled back at the end. Each test runs in a
+    savepoint within it (pytest-django's `db`), so a POST in one test never leaks into
+    the next, and the matrix's thousand-odd requests share one world."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        objects = _build_world()
+        yield objects
+        transaction.set_rollback(True)
 
-    appointment = appointment_create(
+
+def _build_world() -> dict:
+    from caseload.clients import services as client_services
+    from caseload.core import clock
+    from factories import make_client, make_user
+
+    people = {
+        "clinician": make_user("treating", Role.CLINICIAN),
+        "colleague": make_user("colleague", Role.CLINICIAN),
+        "supervisor": make_user("supervisor", Role.SUPERVISOR),
+        "other_supervisor": make_user("othersupervisor", Role.SUPERVISOR),
+        "outsider": make_user("outsider", Role.CLINICIAN),
+        "intake": make_user("intake", Role.INTAKE),
+        "admin": make_user("admin", Role.ADMIN),
+        "privacy_officer": make_user("privacy", Role.PRIVACY_OFFICER),
+    }
+    clinician = people["clinician"]
+    link = Supervision.objects.create(supervisor=people["supervisor"], supervisee=clinician)
+    client = make_client(primary=clinician, legal_name="Jordan Rivera", preferred_name="Jo")
+    client_services.care_team_add(acting_user=clinician, client=client, user=people["colleague"])
+    appointment = client_services.appointment_create(
         acting_user=clinician,
-        client=client_record,
+        client=client,
         clinician=clinician,
-        starts_at=in_a_week,
+        starts_at=clock.now() + timedelta(days=7),
         duration_minutes=50,
         kind="session",
     )
     token, _ = api_token_create(acting_user=None, user=clinician)
     alert = alert_raise(
-        client=client_record, severity="high", source="measure", reason="Matrix test alert"
+        client=client, severity="high", source="measure", reason="Matrix test alert"
     )
-    issued = portal_link_create(acting_user=clinician, client=client_record, kind="measure")
+    issued = portal_link_create(acting_user=clinician, client=client, kind="measure")
     objects = {
-        "alert": alert,
-        "portal_token": issued.token,
-        "client": client_record,
-        "clinician": clinician,
-        "colleague": colleague,
-        "supervisor": supervisor,
-        "other_supervisor": other_supervisor,
-        "outsider": outsider,
-        "intake": intake,
-        "admin": admin,
-        "privacy_officer": privacy_officer,
+        **people,
+        "client": client,
         "appointment": appointment,
         "token": token,
-        "link": Supervision.objects.get(supervisor=supervisor, supervisee=clinician),
+        "alert": alert,
+        "portal_token": issued.token,
+        "link": link,
     }
     for module in APP_ROWS:
         if hasattr(module, "world_extras"):
@@ -227,7 +237,7 @@ def _outcome(response) -> object:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name,method", sorted(MATRIX))
-def test_authorization_matrix(name, method, persona, world, client):
+def test_authorization_matrix(name, method, persona, world, db, client):
     if persona != "anonymous":
         client.force_login(world[persona])
     url = reverse(name, kwargs=_kwargs(name, world))
@@ -273,7 +283,7 @@ def _api_outcome(response) -> object:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name,method", sorted(API_MATRIX))
-def test_api_authorization_matrix(name, method, persona, world, client):
+def test_api_authorization_matrix(name, method, persona, world, db, client):
     headers = {}
     if persona != "anonymous":
         _, secret = api_token_create(acting_user=None, user=world[persona])
