@@ -14,7 +14,14 @@ from django.apps import apps
 import caseload
 
 PACKAGE = Path(caseload.__file__).parent
-DOOR_MODULES = ("views.py", "staff_views.py", "pages.py")
+DOOR_MODULES = (
+    "views.py",
+    "staff_views.py",
+    "pages.py",
+    "timeline_views.py",
+    "plan_views.py",
+    "checkin_views.py",
+)
 
 
 def client_owned_models() -> set[str]:

@@ -2,6 +2,26 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The practice's crisis protocol unless it writes its own: the steps a clinician is guided
+# through when a crisis event starts (issue 4), one per line.
+DEFAULT_CRISIS_PROTOCOL = "\n".join(
+    [
+        "Make sure of immediate safety",
+        "Assess risk",
+        "Contact emergency services if the risk is imminent",
+        "Involve supports, with the client's consent",
+        "Review means safety",
+        "Update the safety plan",
+        "Notify the supervisor",
+        "Document what happened and what was done",
+        "Schedule follow-up",
+    ]
+)
+# Follow-up contacts after a crisis event or a high alert: within 24 hours, at 72 hours
+# and at 7 days, counted in hours from the event.
+DEFAULT_FOLLOW_UP_HOURS = "24, 72, 168"
+MAX_FOLLOW_UP_HOURS = 24 * 90
+
 
 class PracticeSettings(models.Model):
     """The practice's own settings, edited by an administrator in the app (one row).
@@ -33,6 +53,20 @@ class PracticeSettings(models.Model):
         _("working hours before an unacknowledged moderate alert goes to the supervisor"),
         default=8,
     )
+    crisis_protocol = models.TextField(
+        _("crisis protocol steps"),
+        default=DEFAULT_CRISIS_PROTOCOL,
+        help_text=_("One step per line, in order. A crisis event copies them when it starts."),
+    )
+    follow_up_hours = models.CharField(
+        _("follow-up schedule (hours)"),
+        max_length=200,
+        default=DEFAULT_FOLLOW_UP_HOURS,
+        help_text=_(
+            "Hours after a crisis event or a high alert at which follow-up contacts are due, "
+            "separated by commas: '24, 72, 168' is within a day, at three days and at a week."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -42,9 +76,49 @@ class PracticeSettings(models.Model):
         return self.practice_name
 
     def clean(self) -> None:
+        if (
+            self.high_alert_supervisor_minutes is not None
+            and self.high_alert_supervisor_minutes < 1
+        ):
+            raise ValidationError(
+                {"high_alert_supervisor_minutes": _("Give at least one minute.")}
+            )
+        if self.moderate_alert_working_hours is not None and self.moderate_alert_working_hours < 1:
+            raise ValidationError(
+                {"moderate_alert_working_hours": _("Give at least one working hour.")}
+            )
         if self.high_alert_on_call_minutes <= self.high_alert_supervisor_minutes:
             raise ValidationError(_("The on-call step must come after the supervisor step."))
         self.crisis_line_list(strict=True)
+        if not self.crisis_protocol_steps():
+            raise ValidationError({"crisis_protocol": _("Give at least one step.")})
+        self.follow_up_schedule(strict=True)
+
+    def crisis_protocol_steps(self) -> list[str]:
+        return [line.strip() for line in self.crisis_protocol.splitlines() if line.strip()]
+
+    def follow_up_schedule(self, *, strict: bool = False) -> list[int]:
+        """The follow-up times in hours, ascending. Bad text is refused when strict; it
+        falls back to the default otherwise, so a follow-up is never silently dropped."""
+        try:
+            hours = [int(part) for part in self.follow_up_hours.split(",") if part.strip()]
+            if not hours or any(not 0 < value <= MAX_FOLLOW_UP_HOURS for value in hours):
+                raise ValueError
+        except ValueError:
+            if strict:
+                raise ValidationError(
+                    {
+                        "follow_up_hours": _(
+                            "Write whole numbers of hours between 1 and %(max)s, separated "
+                            "by commas, for example '24, 72, 168'."
+                        )
+                        % {"max": MAX_FOLLOW_UP_HOURS}
+                    }
+                ) from None
+            hours = [int(part) for part in DEFAULT_FOLLOW_UP_HOURS.split(",")]
+        if strict and len(hours) > 10:
+            raise ValidationError({"follow_up_hours": _("Ten follow-ups at most.")})
+        return sorted(set(hours))
 
     def crisis_line_list(self, *, strict: bool = False) -> list[tuple[str, str]]:
         """[(what it is, number)] from the text; a line without ':' is refused when

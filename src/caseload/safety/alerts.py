@@ -22,7 +22,13 @@ from caseload.clients.models import CareTeamMember, Client
 from caseload.core import clock
 from caseload.core.models import PracticeSettings
 from caseload.safety import escalation
-from caseload.safety.models import Alert, AlertSeverity, AlertState, EscalationLevel
+from caseload.safety.models import (
+    Alert,
+    AlertSeverity,
+    AlertSource,
+    AlertState,
+    EscalationLevel,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +85,19 @@ def alert_raise(
             obj=alert,
             detail={"severity": severity, "source": source},
         )
+        if severity == AlertSeverity.HIGH and source != AlertSource.FOLLOW_UP:
+            # Follow-up contacts after every high alert, whatever raised it; not after
+            # the alert for a missed follow-up, which would schedule follow-ups forever.
+            from caseload.safety.services import follow_ups_schedule
+
+            follow_ups_schedule(
+                client=client,
+                start=now,
+                reason=f"After a high alert: {reason}",
+                alert=alert,
+                acting_user=raised_by,
+                request=request,
+            )
         transaction.on_commit(lambda: notify(alert, level=EscalationLevel.CARE_TEAM))
     return alert
 

@@ -49,3 +49,37 @@ def next_escalation_at(
     if level == 0:
         return add_working_hours(raised_at, practice.moderate_alert_working_hours)
     return None
+
+
+def escalation_step(
+    *,
+    severity: str,
+    level: int,
+    raised_at: datetime,
+    due_at: datetime | None,
+    now: datetime,
+    practice,
+) -> tuple[int, datetime | None] | None:
+    """The next step for an open alert at `level` whose step was due at `due_at`:
+    (the new level, when the step after it is due), or None when nothing is due yet or
+    the alert is already at its last step. High alerts go care team -> supervisor ->
+    on-call; moderate alerts care team -> supervisor, and stay there."""
+    if due_at is None or now < due_at:
+        return None
+    last = 2 if severity == "high" else 1
+    if level >= last:
+        return None
+    new_level = level + 1
+    return new_level, next_escalation_at(
+        severity=severity, level=new_level, raised_at=raised_at, practice=practice
+    )
+
+
+def follow_up_due_times(start: datetime, hours: list[int]) -> list[datetime]:
+    """When each follow-up contact is due, `hours` after `start`."""
+    return [start + timedelta(hours=value) for value in sorted(set(hours))]
+
+
+def follow_up_missed(*, due_at: datetime, done: bool, now: datetime) -> bool:
+    """A follow-up is missed once its due time has passed without it being done."""
+    return not done and now >= due_at

@@ -7,3 +7,8 @@ from caseload.safety.models.alerts import (  # noqa: F401
     AlertState,
     EscalationLevel,
 )
+from caseload.safety.models.assessments import RiskAssessment, RiskLevel  # noqa: F401, E402
+from caseload.safety.models.checkins import Checkin, CheckinChannel  # noqa: F401, E402
+from caseload.safety.models.crisis import CrisisEvent, CrisisOutcome, CrisisStep  # noqa: F401, E402
+from caseload.safety.models.followups import FollowUp  # noqa: F401, E402
+from caseload.safety.models.plans import SafetyPlanVersion  # noqa: F401, E402

@@ -82,3 +82,9 @@ class Alert(EncryptedModel):
     @property
     def is_open(self) -> bool:
         return self.state == AlertState.OPEN
+
+    def get_action_taken_display(self) -> str:
+        """The acknowledgement's action in words (the codes live with the form)."""
+        from caseload.safety.forms import ACTIONS
+
+        return str(dict(ACTIONS).get(self.action_taken, self.action_taken))

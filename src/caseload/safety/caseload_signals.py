@@ -1,0 +1,32 @@
+"""The safety badges on the caseload page: the latest risk assessment's level when high,
+and a review that is overdue. Annotations join the page's one query (clients/caseload.py)."""
+
+from django.db.models import OuterRef, Subquery
+
+from caseload.clients.caseload import Signal, SignalRule, register_signal
+from caseload.core import clock
+from caseload.safety.models import RiskAssessment, RiskLevel
+
+
+def _latest_assessment() -> dict:
+    latest = RiskAssessment.objects.filter(client=OuterRef("pk")).order_by("-recorded_at", "-id")
+    return {
+        "signal_risk_level": Subquery(latest.values("risk_level")[:1]),
+        "signal_risk_review_on": Subquery(latest.values("next_review_on")[:1]),
+    }
+
+
+def _signals(client) -> list[Signal]:
+    found = []
+    if client.signal_risk_level in (RiskLevel.HIGH, RiskLevel.IMMINENT):
+        label = RiskLevel(client.signal_risk_level).label
+        found.append(Signal(f"Risk: {label}", "danger"))
+    review_on = client.signal_risk_review_on
+    if review_on is not None and review_on < clock.today():
+        found.append(Signal("Risk review overdue", "warning", f"Due {review_on:%-d %b %Y}"))
+    return found
+
+
+register_signal(
+    SignalRule(name="risk_assessment", annotations=_latest_assessment, signals=_signals)
+)

@@ -1,0 +1,71 @@
+"""Authorization rows for the safety plan and check-in pages and API (see tests/matrix.py).
+
+Both are clinical: the care team and the treating clinician's supervisor; intake and
+admin get 403 (their role does not cover clinical content); anyone else 404, as if the
+client did not exist. Empty posts answer 400 and change nothing.
+"""
+
+from caseload.safety import plan_services
+from matrix import CLINICAL, DENIED, HIDDEN, NO_TOKEN, OK, row
+
+ROWS = {
+    ("safetyplans:plan", "get"): CLINICAL,
+    ("safetyplans:edit", "get"): CLINICAL,
+    ("safetyplans:edit", "post"): CLINICAL,  # empty plan: 400, no version saved
+    ("safetyplans:version", "get"): CLINICAL,
+    ("safetyplans:print", "get"): CLINICAL,
+    ("safetyplans:plan_link", "post"): CLINICAL,
+    ("safetyplans:link_revoke", "post"): CLINICAL,
+    ("safetyplans:checkins", "get"): CLINICAL,
+    ("safetyplans:checkin_new", "get"): CLINICAL,
+    ("safetyplans:checkin_new", "post"): CLINICAL,  # no channel: 400, nothing saved
+    ("safetyplans:checkin", "get"): CLINICAL,
+    ("safetyplans:checkin_link", "post"): CLINICAL,
+}
+
+API_CLINICAL = row(
+    NO_TOKEN,
+    default=HIDDEN,
+    clinician=OK,
+    colleague=OK,
+    supervisor=OK,
+    intake=DENIED,
+    admin=DENIED,
+)
+API_ROWS = {
+    ("api:safety_plan_detail", "get"): API_CLINICAL,
+    ("api:safety_plan_save", "put"): API_CLINICAL,
+    ("api:checkins_list", "get"): API_CLINICAL,
+    ("api:checkin_create", "post"): API_CLINICAL,
+}
+API_BODIES = {
+    "api:safety_plan_save": {"steps": {"warning_signs": ["Not answering my phone"]}},
+    "api:checkin_create": {"channel": "voicemail", "text": "Said the week went better."},
+}
+KWARGS = {
+    "number": "safety_plan_version_number",
+    "checkin_id": "checkin",
+    "portal_link_id": "safety_plan_link",
+}
+
+
+def world_extras(world) -> dict:
+    client, clinician = world["client"], world["clinician"]
+    version = plan_services.safety_plan_revise(
+        acting_user=clinician,
+        client=client,
+        steps={"warning_signs": ["Staying in bed all day"], "people_to_ask": [
+            {"name": "My sister Ana", "phone": "555-0142"}
+        ]},
+    )  # fmt: skip
+    checkin = plan_services.checkin_record(
+        client=client, channel="text_message", mood=4, text="Bad week.", acting_user=clinician
+    )
+    issued = plan_services.client_link_issue(
+        acting_user=clinician, client=client, kind=plan_services.SAFETY_PLAN_LINK
+    )
+    return {
+        "safety_plan_version_number": version.number,
+        "checkin": checkin,
+        "safety_plan_link": issued.link,
+    }
