@@ -1,0 +1,50 @@
+"""The results table's rows, their text prepared once in Python: the chart page lists
+every result (300 and more), and printing prepared strings keeps it fast."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from caseload.measures.models import MeasureResponse, ResponseSource
+
+DETERIORATION = "reliable_deterioration"
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    completed_at: str  # ISO 8601 for <time datetime>
+    completed_label: str
+    score: str
+    band: str
+    change: str
+    change_css: str  # "danger" for reliable deterioration, "" otherwise
+    source: str
+    flags: list[tuple[str, str]]  # (reason, badge css)
+    note: str
+
+
+def result_rows(responses: list[MeasureResponse]) -> list[ResultRow]:
+    sources = {value: str(label) for value, label in ResponseSource.choices}
+    return [_row(response, sources) for response in responses]
+
+
+def _row(response: MeasureResponse, sources: dict[str, str]) -> ResultRow:
+    when = timezone.localtime(response.completed_at)
+    score = "not scored" if response.total is None else f"{response.total:g}"
+    if response.prorated:
+        score += " (prorated)"
+    change = "Baseline" if response.is_baseline else (response.change_label or "–")
+    return ResultRow(
+        completed_at=when.isoformat(),
+        completed_label=f"{when:%-d %b %Y}",
+        score=score,
+        band=response.band_label or "–",
+        change=change,
+        change_css="danger" if response.change_category == DETERIORATION else "",
+        source=sources.get(response.source, response.source),
+        flags=[
+            (flag["reason"], "danger" if flag.get("is_risk") else "info")
+            for flag in response.flags
+        ],
+        note=response.missing_note,
+    )

@@ -1,0 +1,93 @@
+"""What is due: a measure plan falls due every N weeks after the last result, or at the
+first attended session after it. It is overdue once it has been due for a week."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+
+from caseload.clients.models import Appointment, Attendance, Client
+from caseload.core import clock
+from caseload.measures.models import MeasurePlan, PlanFrequency
+
+GRACE = timedelta(days=7)  # due for longer than this: overdue
+
+
+@dataclass(frozen=True)
+class PlanState:
+    plan: MeasurePlan
+    state: str  # "overdue", "due" or "not_due"
+    label: str  # "Due since 3 Mar", "Next due 17 Mar", "Due at the next session"
+
+    @property
+    def instrument_name(self) -> str:
+        from caseload.measures.instruments import get
+
+        try:
+            return get(self.plan.instrument).name
+        except KeyError:
+            return self.plan.instrument
+
+
+def _sessions_since(field: str = "counted_from") -> QuerySet:
+    """Attended appointments of the plan's client after the plan's last result."""
+    return Appointment.objects.filter(
+        client=OuterRef("client_id"),
+        attendance=Attendance.ATTENDED,
+        starts_at__gt=OuterRef(field),
+        starts_at__lte=clock.now(),
+    ).order_by("starts_at")
+
+
+def plan_states(client: Client) -> list[PlanState]:
+    """The client's active plans with what is due, in one query."""
+    plans = client.measure_plans.filter(active=True).annotate(
+        session_since=Subquery(_sessions_since().values("starts_at")[:1])
+    )
+    return [_state(plan) for plan in plans]
+
+
+def _state(plan) -> PlanState:
+    today = clock.today()
+    if plan.frequency == PlanFrequency.EVERY_N_WEEKS:
+        due_on = plan.next_due_on
+        if due_on > today:
+            return PlanState(plan, "not_due", f"Next due {due_on:%-d %b %Y}")
+    elif plan.session_since is None:
+        return PlanState(plan, "not_due", "Due at the next attended session")
+    else:
+        due_on = plan.session_since.date()
+    if due_on < today - GRACE:
+        return PlanState(plan, "overdue", f"Overdue: due since {due_on:%-d %b %Y}")
+    return PlanState(plan, "due", f"Due now (since {due_on:%-d %b %Y})")
+
+
+def due_expression(*, overdue: bool) -> ExpressionWrapper:
+    """True for an outer client (OuterRef "pk") with an active plan that is due (or, with
+    overdue=True, overdue): an annotation for the caseload page's one query."""
+    today = clock.today()
+    weekly = MeasurePlan.objects.filter(
+        client=OuterRef("pk"), active=True, frequency=PlanFrequency.EVERY_N_WEEKS
+    )
+    weekly = (
+        weekly.filter(next_due_on__lt=today - GRACE)
+        if overdue
+        else weekly.filter(next_due_on__lte=today)
+    )
+    sessions = _sessions_since()
+    if overdue:
+        sessions = sessions.filter(starts_at__lt=clock.now() - GRACE)
+    per_session = MeasurePlan.objects.filter(
+        client=OuterRef("pk"), active=True, frequency=PlanFrequency.EVERY_SESSION
+    ).filter(Exists(sessions))
+    return ExpressionWrapper(
+        Q(Exists(weekly)) | Q(Exists(per_session)), output_field=BooleanField()
+    )

@@ -1,0 +1,79 @@
+"""The caseload page's measure badges: off track, measure due, measure overdue."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from caseload.clients.models import Appointment
+from caseload.core import clock
+from caseload.measures.services import measure_plan_save, response_record
+from measures.helpers import phq9_with_total
+
+pytestmark = pytest.mark.django_db
+
+
+def _caseload(as_user, user) -> str:
+    return as_user(user).get(reverse("clients:caseload")).content.decode()
+
+
+def _record(client, user, total, days_ago):
+    return response_record(
+        client=client,
+        instrument="phq9",
+        answers=phq9_with_total(total),
+        source="session",
+        acting_user=user,
+        completed_at=clock.now() - timedelta(days=days_ago),
+    )
+
+
+def test_reliable_deterioration_shows_off_track(as_user, clinician, client_record):
+    _record(client_record, clinician, 8, 40)
+    _record(client_record, clinician, 16, 1)
+    assert "Off track: PHQ-9" in _caseload(as_user, clinician)
+
+
+def test_improvement_after_deterioration_clears_off_track(as_user, clinician, client_record):
+    _record(client_record, clinician, 8, 40)
+    _record(client_record, clinician, 16, 10)
+    _record(client_record, clinician, 7, 1)
+    assert "Off track" not in _caseload(as_user, clinician)
+
+
+def test_weekly_plan_due_then_overdue(as_user, clinician, client_record):
+    _record(client_record, clinician, 8, 15)
+    measure_plan_save(
+        acting_user=clinician,
+        client=client_record,
+        instrument="phq9",
+        frequency="weeks",
+        interval_weeks=2,
+    )
+    assert "Measure due" in _caseload(as_user, clinician)
+
+    client_record.measure_plans.update(next_due_on=clock.today() - timedelta(days=8))
+    page = _caseload(as_user, clinician)
+    assert "Measure overdue" in page and "Measure due" not in page
+
+
+def test_session_plan_is_due_after_an_attended_session(as_user, clinician, client_record):
+    _record(client_record, clinician, 8, 3)
+    measure_plan_save(
+        acting_user=clinician, client=client_record, instrument="phq9", frequency="session"
+    )
+    assert "Measure due" not in _caseload(as_user, clinician)
+
+    Appointment.objects.create(
+        client=client_record,
+        clinician=clinician,
+        attendance="attended",
+        starts_at=clock.now() - timedelta(days=1),
+    )
+    assert "Measure due" in _caseload(as_user, clinician)
+
+
+def test_nothing_due_without_a_plan(as_user, clinician, client_record):
+    _record(client_record, clinician, 8, 60)
+    page = _caseload(as_user, clinician)
+    assert "Measure due" not in page and "Measure overdue" not in page
