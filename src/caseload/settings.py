@@ -230,6 +230,8 @@ EMAIL_BACKEND = env_str("CASELOAD_EMAIL_BACKEND", "django.core.mail.backends.con
 DEFAULT_FROM_EMAIL = env_str("CASELOAD_FROM_EMAIL", "caseload@localhost")
 
 CASELOAD_PRACTICE_NAME = env_str("CASELOAD_PRACTICE_NAME", "caseload")
+# Hours after a session at which an unsigned note counts as overdue.
+CASELOAD_NOTE_OVERDUE_HOURS = env_int("CASELOAD_NOTE_OVERDUE_HOURS", 72, minimum=1)
 
 LOGGING = {
     "version": 1,

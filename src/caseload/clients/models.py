@@ -147,6 +147,9 @@ class Appointment(models.Model):
     attendance = models.CharField(
         _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.SCHEDULED
     )
+    # When the session actually began, recorded by the clinician with its note; a start
+    # after `starts_at` counts as a late start in the clinician's consistency figures.
+    started_at = models.DateTimeField(_("actually started"), null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from caseload.clients import views
+from caseload.clients import timeline_views, views
 
 app_name = "clients"
 urlpatterns = [
@@ -23,6 +23,7 @@ urlpatterns = [
         name="attendance",
     ),
     path("<int:client_id>/episodes/", views.episodes, name="episodes"),
+    path("<int:client_id>/timeline/", timeline_views.client_timeline, name="timeline"),
     path(
         "<int:client_id>/episodes/<int:episode_id>/close/",
         views.episode_close,

@@ -1,0 +1,67 @@
+"""The notes' badges on the caseload page, and the overdue count on the workload page.
+
+Both caseload rules add subqueries to the page's one query (clients.caseload), so they
+cost no query per client."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from caseload.clients.caseload import Signal, SignalRule, register_signal
+from caseload.notes.engagement import engagement_annotations, engagement_of_annotated
+from caseload.notes.overdue import overdue_annotations, overdue_hours, overdue_notes_count
+from caseload.wellbeing.figures import WorkloadFigure, register_workload_figure
+
+
+def _overdue_signals(client) -> list[Signal]:
+    if client.signal_note_overdue_session or client.signal_note_overdue_loose:
+        return [
+            Signal(
+                _("Note overdue"),
+                "warning",
+                _("A session has no signed note %(hours)s hours after it started.")
+                % {"hours": overdue_hours()},
+            )
+        ]
+    return []
+
+
+def _engagement_signals(client) -> list[Signal]:
+    engagement = engagement_of_annotated(client)
+    if not engagement.dropping:
+        return []
+    return [
+        Signal(
+            _("Engagement dropping"),
+            "info",
+            _("Attended %(attended)s of the last %(counted)s sessions; %(run)s missed in a row.")
+            % {
+                "attended": engagement.attended,
+                "counted": engagement.counted,
+                "run": engagement.missed_run,
+            },
+        )
+    ]
+
+
+register_signal(
+    SignalRule(name="note_overdue", annotations=overdue_annotations, signals=_overdue_signals)
+)
+register_signal(
+    SignalRule(
+        name="engagement_dropping",
+        annotations=engagement_annotations,
+        signals=_engagement_signals,
+    )
+)
+register_workload_figure(
+    WorkloadFigure(
+        key="overdue_notes",
+        label=gettext_lazy("Notes overdue"),
+        count=overdue_notes_count,
+        order=20,
+        nudge_at=5,
+        nudge=gettext_lazy(
+            "{count} notes are overdue. A protected half hour to catch up may help."
+        ),
+    )
+)

@@ -1,0 +1,76 @@
+"""When a note is overdue.
+
+The rule (docs/guide-notes.md): a session needs a signed record note within
+`overdue_hours()` of its start (default 72). Overdue, then, are
+- attended appointments that started longer ago than that and still have no signed
+  record note tied to them (a missing note and an unsigned one are both overdue), and
+- unsigned record notes not tied to an attended appointment (contact notes, notes about
+  a missed session) whose contact took place longer ago than that.
+Psychotherapy notes never count: they are not the record, and a session's record note is
+needed whatever private notes exist.
+
+The time allowed is `settings.CASELOAD_NOTE_OVERDUE_HOURS` (from the environment
+variable of the same name; 72 hours by default).
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from caseload.clients.models import Appointment, Attendance
+from caseload.core import clock
+from caseload.notes.models import Note
+
+
+def overdue_hours() -> int:
+    return settings.CASELOAD_NOTE_OVERDUE_HOURS
+
+
+def overdue_cutoff():
+    """Sessions that started before this moment should have a signed note by now."""
+    return clock.now() - timedelta(hours=overdue_hours())
+
+
+def _signed_record_note_for(appointment_ref) -> QuerySet:
+    return Note.objects.record_notes().filter(appointment=appointment_ref, signed_at__isnull=False)
+
+
+def sessions_awaiting_note(cutoff=None) -> QuerySet[Appointment]:
+    """Attended appointments past the cutoff without a signed record note."""
+    return Appointment.objects.filter(
+        attendance=Attendance.ATTENDED, starts_at__lt=cutoff or overdue_cutoff()
+    ).exclude(Exists(_signed_record_note_for(OuterRef("pk"))))
+
+
+def loose_overdue_notes(cutoff=None) -> QuerySet[Note]:
+    """Unsigned record notes past the cutoff that no attended appointment accounts for
+    (those are counted once, through the appointment)."""
+    return (
+        Note.objects.record_notes()
+        .unsigned()
+        .filter(occurred_at__lt=cutoff or overdue_cutoff())
+        .filter(Q(appointment__isnull=True) | ~Q(appointment__attendance=Attendance.ATTENDED))
+    )
+
+
+def overdue_notes_count(user) -> int:
+    """How many of `user`'s notes are overdue: their attended sessions with no signed
+    note, and their own unsigned notes, past the time allowed. For the workload page:
+    a count only, naming no client. Two queries."""
+    cutoff = overdue_cutoff()
+    sessions = sessions_awaiting_note(cutoff).filter(clinician=user).count()
+    return sessions + loose_overdue_notes(cutoff).filter(author=user).count()
+
+
+def overdue_annotations() -> dict:
+    """For the caseload page's one query: does this client have an overdue note?"""
+    cutoff = overdue_cutoff()
+    return {
+        "signal_note_overdue_session": Exists(
+            sessions_awaiting_note(cutoff).filter(client=OuterRef("pk"))
+        ),
+        "signal_note_overdue_loose": Exists(
+            loose_overdue_notes(cutoff).filter(client=OuterRef("pk"))
+        ),
+    }

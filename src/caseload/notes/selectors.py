@@ -1,0 +1,82 @@
+"""Finding notes. Every function starts from a client that came out of the door, or
+from the user's own work; none reaches a psychotherapy note for anyone but its author.
+"""
+
+from django.http import Http404
+
+from caseload.accounts.access import clients_visible_to
+from caseload.notes.models import Note, NoteQuerySet
+
+
+def record_notes_of(client) -> NoteQuerySet:
+    """The client's record notes (never psychotherapy notes), newest first."""
+    return (
+        client.notes.record_notes()
+        .select_related("author", "cosigned_by", "appointment")
+        .order_by("-occurred_at", "-id")
+    )
+
+
+def note_for(user, client, note_id) -> Note:
+    """One note of `client` that `user` may read. A psychotherapy note someone else
+    wrote answers 404, exactly like a note that does not exist (H-NOTE-1)."""
+    try:
+        return (
+            client.notes.readable_by(user)
+            .select_related("author", "saved_by", "cosigned_by", "appointment")
+            .get(pk=int(note_id))
+        )
+    except (Note.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such note.") from None
+
+
+def psychotherapy_notes_of(user) -> NoteQuerySet:
+    """The psychotherapy notes `user` wrote, for clients they may still see."""
+    return (
+        Note.objects.filter(author=user, psychotherapy=True)
+        .filter(client__in=clients_visible_to(user))
+        .select_related("client")
+        .order_by("-occurred_at", "-id")
+    )
+
+
+def cosign_queue(user) -> NoteQuerySet:
+    """Signed record notes of the user's supervisees that wait for their co-signature."""
+    return (
+        Note.objects.record_notes()
+        .filter(
+            author__supervision_by__supervisor=user,
+            signed_at__isnull=False,
+            cosign_required=True,
+            cosigned_at__isnull=True,
+        )
+        .filter(client__in=clients_visible_to(user))
+        .select_related("client", "author")
+        .order_by("signed_at", "id")
+    )
+
+
+def note_through_door(user, note_id, *, purpose: str, write: bool = False, request=None) -> Note:
+    """A note by its id alone (the API's /notes/{id}): through the door of its client.
+    Someone else's psychotherapy note answers 404 before the door is even asked, so
+    its existence is never confirmed (H-NOTE-1)."""
+    from caseload.accounts.access import Part, access_client
+
+    try:
+        found = (
+            Note.objects.readable_by(user).values_list("client_id", flat=True).get(pk=int(note_id))
+        )
+    except (Note.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404("No such note.") from None
+    client = access_client(
+        user, found, part=Part.CLINICAL, purpose=purpose, write=write, request=request
+    )
+    return note_for(user, client, note_id)
+
+
+def appointment_of(client, appointment_id):
+    """One of the client's own appointments, or 404 (never another client's)."""
+    try:
+        return client.appointments.get(pk=int(appointment_id))
+    except (client.appointments.model.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404("No such appointment.") from None
