@@ -46,4 +46,29 @@ def nav_links_for(role: str) -> list[NavLink]:
     return sorted((link for link in _NAV_LINKS if role in link.roles), key=lambda link: link.order)
 
 
+@dataclass(frozen=True)
+class OverviewPanel:
+    """A panel on a client's overview page (clients/detail.html), for what the clinician
+    should see on opening the record, e.g. feedback to read before the next session.
+    `context(request, client)` returns the template's context, or None to show nothing;
+    it is called only for users whose role covers `part`."""
+
+    key: str
+    template: str
+    part: str  # accounts.access.Part value the panel needs
+    context: Callable[..., dict | None]
+    order: int = 100
+
+
+_OVERVIEW_PANELS: dict[str, OverviewPanel] = {}
+
+
+def register_overview_panel(panel: OverviewPanel) -> None:
+    _OVERVIEW_PANELS[panel.key] = panel
+
+
+def overview_panels() -> list[OverviewPanel]:
+    return sorted(_OVERVIEW_PANELS.values(), key=lambda panel: (panel.order, panel.key))
+
+
 DemoSeeder = Callable[..., None]

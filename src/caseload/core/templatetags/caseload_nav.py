@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 
 from caseload.accounts.access import Part, can_see_part
-from caseload.core.registry import client_tabs, nav_links_for
+from caseload.core.registry import client_tabs, nav_links_for, overview_panels
 
 register = template.Library()
 
@@ -27,3 +27,18 @@ def extra_nav_links(context):
     if not user.is_authenticated:
         return []
     return [(link.label, reverse(link.url_name)) for link in nav_links_for(user.role)]
+
+
+@register.simple_tag(takes_context=True)
+def client_overview_panels(context, client):
+    """[(template, context)] of the overview panels other capabilities add, for those the
+    user's role covers and that have something to show."""
+    request = context["request"]
+    panels = []
+    for panel in overview_panels():
+        if not can_see_part(request.user, Part(panel.part)):
+            continue
+        panel_context = panel.context(request, client)
+        if panel_context is not None:
+            panels.append((panel.template, panel_context))
+    return panels

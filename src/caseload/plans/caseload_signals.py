@@ -1,0 +1,50 @@
+"""The plans' badges on the caseload page: a plan review that is overdue, and session
+feedback that needs the clinician's attention before the next session. Each is one
+subquery joined into the page's single query (caseload.clients.caseload)."""
+
+from django.db.models import Exists, OuterRef, Subquery
+
+from caseload.clients.caseload import Signal, SignalRule, register_signal
+from caseload.core import clock
+from caseload.plans.models import SessionFeedback, TreatmentPlan
+
+
+def _overdue_review():
+    overdue = TreatmentPlan.objects.filter(
+        client=OuterRef("pk"),
+        episode__ended_on__isnull=True,
+        next_review_on__lt=clock.today(),
+    ).order_by("next_review_on")
+    return {"signal_plan_review_due": Subquery(overdue.values("next_review_on")[:1])}
+
+
+def _review_signals(client) -> list[Signal]:
+    due = client.signal_plan_review_due
+    if due is None:
+        return []
+    return [Signal("Plan review overdue", "warning", f"due {due:%-d %b %Y}")]
+
+
+def _feedback_concern():
+    waiting = SessionFeedback.objects.filter(client=OuterRef("pk"), seen_at__isnull=True).exclude(
+        concern=""
+    )
+    return {"signal_feedback_concern": Exists(waiting)}
+
+
+def _feedback_signals(client) -> list[Signal]:
+    if not client.signal_feedback_concern:
+        return []
+    return [Signal("Session feedback to read", "danger", "low rating or a drop")]
+
+
+register_signal(
+    SignalRule(name="plan_review_overdue", annotations=_overdue_review, signals=_review_signals)
+)
+register_signal(
+    SignalRule(
+        name="session_feedback_concern",
+        annotations=_feedback_concern,
+        signals=_feedback_signals,
+    )
+)

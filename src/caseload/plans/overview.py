@@ -1,0 +1,25 @@
+"""What the plans show on a client's overview page: session feedback to read before the
+next session, the plan's signature and review state, and the acknowledged agreement's
+contact hours. Registered as an overview panel from PlansConfig.ready()."""
+
+from caseload.plans import services
+
+
+def overview_context(request, client) -> dict | None:
+    notices = list(
+        client.session_feedback.filter(seen_at__isnull=True)
+        .exclude(concern="")
+        .select_related("appointment")
+    )
+    plan = services.current_plan(client)
+    agreement = services.acknowledged_agreement(client)
+    if not (notices or plan or agreement):
+        return None
+    signature = plan.signatures.first() if plan else None
+    return {
+        "feedback_notices": notices,
+        "plan": plan,
+        "signature": signature,
+        "review_overdue": bool(plan and services.review_overdue(plan)),
+        "agreement": agreement,
+    }
