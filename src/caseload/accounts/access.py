@@ -16,6 +16,8 @@ from django.http import Http404
 from caseload.accounts.models import Role
 from caseload.audit.services import audit_record
 from caseload.clients.models import CareTeamMember, Client
+from caseload.core import clock
+from caseload.privacy.models import BreakGlassGrant
 
 
 class Part(StrEnum):
@@ -52,6 +54,8 @@ def clients_visible_to(user) -> QuerySet[Client]:
     - admin and intake: every client of the practice (directory and scheduling work);
     - clinician: clients whose care team includes them;
     - supervisor: their own care-team clients and their supervisees' care-team clients;
+    - clinician or supervisor: also a client they hold an unexpired break-the-glass
+      grant for (privacy.services.break_glass_open);
     - privacy officer, inactive or anonymous users: none.
     """
     if not parts_for(user):
@@ -59,11 +63,16 @@ def clients_visible_to(user) -> QuerySet[Client]:
     if user.role in (Role.ADMIN, Role.INTAKE):
         return Client.objects.all()
     team = CareTeamMember.objects.filter(client=OuterRef("pk"))
+    glass = Exists(_active_grants(user).filter(client=OuterRef("pk")))
     if user.role == Role.CLINICIAN:
-        return Client.objects.filter(Exists(team.filter(user=user)))
+        return Client.objects.filter(Exists(team.filter(user=user)) | glass)
     return Client.objects.filter(
-        Exists(team.filter(Q(user=user) | Q(user__supervision_by__supervisor=user)))
+        Exists(team.filter(Q(user=user) | Q(user__supervision_by__supervisor=user))) | glass
     )
+
+
+def _active_grants(user) -> QuerySet[BreakGlassGrant]:
+    return BreakGlassGrant.objects.filter(user=user, expires_at__gt=clock.now())
 
 
 def can_see_part(user, part: Part) -> bool:
@@ -82,7 +91,8 @@ def access_client(
     """Return the client if `user` may read (or, with write=True, change) `part` of
     their record, and audit the access. Raise Http404 when the client does not exist
     or the user has no relationship to them; PermissionDenied when the role does not
-    cover `part`. Denials are audited too."""
+    cover `part`. Denials are audited too. Under a break-the-glass grant, the event
+    carries the grant and its stated reason, whatever the page's own purpose."""
     action = "client.write" if write else "client.read"
     try:
         client = clients_visible_to(user).get(pk=_as_id(client_id))
@@ -92,6 +102,11 @@ def access_client(
     if part not in parts_for(user):
         _audit_denied(user, client_id, part, "role does not cover this part", request)
         raise PermissionDenied("Your role does not give access to this part of the record.")
+    detail = {"part": str(part)}
+    grant = _active_grants(user).filter(client=client).first() if user.is_clinical else None
+    if grant is not None:
+        detail.update(break_glass_grant=grant.pk, break_glass_reason=grant.reason)
+        purpose = f"break-the-glass: {grant.reason} ({purpose})"
     audit_record(
         action=action,
         actor=user,
@@ -99,7 +114,7 @@ def access_client(
         client_id=client.pk,
         obj=client,
         purpose=purpose,
-        detail={"part": str(part)},
+        detail=detail,
     )
     return client
 

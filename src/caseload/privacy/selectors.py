@@ -1,0 +1,59 @@
+"""Lookups of privacy records that are not reached through one client's door: the
+privacy officer's lists and the break-the-glass reviews. Each states its rule."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from caseload.accounts.models import Role
+from caseload.clients.models import CareTeamRole, Client
+from caseload.privacy.models import BreakGlassGrant, Disclosure, MandatoryReport
+from caseload.privacy.reports import reports_visible_to
+
+
+def grants_visible_to(user) -> QuerySet[BreakGlassGrant]:
+    """- privacy officer: every break-the-glass grant;
+    - clinician or supervisor: their own grants, and grants on clients they are the
+      primary clinician of (they review those);
+    - everyone else: none."""
+    grants = BreakGlassGrant.objects.select_related("user", "reviewed_by", "client")
+    if user.role == Role.PRIVACY_OFFICER:
+        return grants
+    if not user.is_clinical:
+        return grants.none()
+    primary = Q(client__care_team__user=user, client__care_team__role=CareTeamRole.PRIMARY)
+    return grants.filter(Q(user=user) | primary).distinct()
+
+
+def grant_to_review(user, grant_id) -> BreakGlassGrant:
+    """A grant the user may review: any for the privacy officer; for a clinician, one
+    on a client they are primary for, made by someone else. 404 otherwise."""
+    grant = grants_visible_to(user).exclude(user=user).filter(pk=grant_id).first()
+    if grant is None:
+        raise Http404("No such grant.")
+    return grant
+
+
+def disclosures_for_officer(user) -> QuerySet[Disclosure]:
+    """Every disclosure of the practice, for the privacy officer only."""
+    if user.role != Role.PRIVACY_OFFICER:
+        return Disclosure.objects.none()
+    return Disclosure.objects.select_related("client", "disclosed_by", "release")
+
+
+def report_for(user, report_id) -> MandatoryReport:
+    report = reports_visible_to(user).select_related("client", "reporter").filter(pk=report_id)
+    found = report.first()
+    if found is None:
+        raise Http404("No such report.")
+    return found
+
+
+def client_for_break_glass(*, legal_name: str, date_of_birth) -> Client | None:
+    """The one client with exactly this legal name and date of birth, or None. Both are
+    asked for so that break-the-glass cannot be used to browse the directory."""
+    matches = list(
+        Client.objects.filter(
+            legal_name__iexact=" ".join(legal_name.split()), date_of_birth=date_of_birth
+        )[:2]
+    )
+    return matches[0] if len(matches) == 1 else None
