@@ -53,6 +53,9 @@ format: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_timeline.py
+	$(BIN)/python bench/bench_measures.py
+	$(BIN)/python bench/bench_fhir.py
 
 clean:
 	rm -rf $(VENV) var/static

@@ -4,7 +4,7 @@ stays off: it loads its script from a CDN that our Content-Security-Policy forbi
 
 from ninja import NinjaAPI
 
-from caseload.api import audit, clients
+from caseload.api import alerts, audit, clients
 from caseload.api.auth import ApiTokenAuth
 from caseload.api.errors import register_error_handlers
 
@@ -18,3 +18,10 @@ api = NinjaAPI(
 register_error_handlers(api)
 api.add_router("", clients.router)
 api.add_router("", audit.router)
+api.add_router("", "caseload.api.notes.router")
+api.add_router("", "caseload.api.plans.router")
+api.add_router("", "caseload.api.measures.router")
+api.add_router("", alerts.router)
+api.add_router("", "caseload.api.wellbeing.router")
+api.add_router("", "caseload.api.privacy.router")
+api.add_router("", "caseload.api.safety_plans.router")
