@@ -230,6 +230,11 @@ EMAIL_BACKEND = env_str("CASELOAD_EMAIL_BACKEND", "django.core.mail.backends.con
 DEFAULT_FROM_EMAIL = env_str("CASELOAD_FROM_EMAIL", "caseload@localhost")
 
 CASELOAD_PRACTICE_NAME = env_str("CASELOAD_PRACTICE_NAME", "caseload")
+# The address people reach caseload at, for links in emails sent without a request
+# (alert escalation from `caseload tick`).
+CASELOAD_BASE_URL = (
+    env_str("CASELOAD_BASE_URL") or f"http://127.0.0.1:{env_str('PORT') or '8000'}"
+).rstrip("/")
 # Hours after a session at which an unsigned note counts as overdue.
 CASELOAD_NOTE_OVERDUE_HOURS = env_int("CASELOAD_NOTE_OVERDUE_HOURS", 72, minimum=1)
 

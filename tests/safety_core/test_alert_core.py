@@ -56,6 +56,7 @@ def test_the_care_team_is_emailed_without_clinical_detail(
     message = mail.outbox[0]
     assert sorted(message.to) == ["colleague@example.org", "treating@example.org"]
     assert "Several days" not in message.body and "Jordan" not in message.body
+    assert "http://127.0.0.1:8000/safety/alerts/" in message.body  # a link that works in mail
 
 
 def test_the_alert_reaches_only_the_care_team_at_first(

@@ -145,7 +145,7 @@ def notify(alert: Alert, *, level: int) -> None:
     """Email the people the alert reaches at `level` (and the on-call contact at the
     last step). The email names no client and carries no clinical detail: it says an
     alert is waiting and links to it."""
-    link = reverse("safety:alert", args=[alert.pk])
+    link = settings.CASELOAD_BASE_URL + reverse("safety:alert", args=[alert.pk])
     subject = (
         f"[{PracticeSettings.current().practice_name}] {alert.get_severity_display()} "
         "safety alert waiting"

@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from caseload.accounts.models import User
 from caseload.core import synthetic
@@ -22,7 +23,12 @@ class Command(BaseCommand):
         if User.objects.exists():
             self.stdout.write("The demo practice is already seeded; keeping its data.")
         else:
-            with transaction.atomic():
+            # The seed raises alerts and sends links like real use; keep their emails off
+            # the terminal so the credentials below stay readable.
+            with (
+                override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+                transaction.atomic(),
+            ):
                 staff = synthetic.seed_staff(credentials)
                 clinicians = [
                     staff["clinician"],
