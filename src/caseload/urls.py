@@ -3,6 +3,7 @@ from django.views.generic import RedirectView
 
 from caseload.api.api import api
 from caseload.core import views as core_views
+from caseload.fhir import views as fhir_views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="clients:caseload"), name="home"),
@@ -18,6 +19,9 @@ urlpatterns = [
     path("notes/", include("caseload.notes.urls")),
     path("privacy/", include("caseload.privacy.urls")),
     path("wellbeing/", include("caseload.wellbeing.urls")),
+    # The contract is `POST /fhir` (FHIR's transaction endpoint, without a slash); a
+    # redirect to /fhir/ would lose the POST, so both are served.
+    path("fhir", fhir_views.transaction, name="fhir_transaction"),
     path("fhir/", include("caseload.fhir.urls")),
     path("api/v1/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),
