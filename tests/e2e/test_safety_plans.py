@@ -44,7 +44,8 @@ def test_the_client_opens_their_plan_on_a_phone_with_tappable_numbers(
     page.get_by_label("4. People I can ask for help").fill("My sister Ana: (555) 010-0142")
     page.get_by_label("7. What matters most to me").fill("My daughter")
     page.get_by_role("button", name="Save as a new version").click()
-    expect(page.get_by_text("Saved as version 1.")).to_be_visible()
+    # The demo may already hold versions of this client's plan: any new version will do.
+    expect(page.get_by_text(re.compile(r"Saved as version \d+\."))).to_be_visible()
     page.get_by_role("button", name="Make a link").first.click()
     url = _new_link(page)
     screenshot(page, "safety-plan-staff")
