@@ -50,3 +50,14 @@ CARE_TEAM_WRITE = row(default=DENIED, intake=OK, admin=OK)
 CREATE_CLIENTS = row(default=OK, admin=DENIED, privacy_officer=DENIED)
 
 NO_TOKEN = 401
+# The API's clinical operations on one client: the care team and the treating clinician's
+# supervisor; intake and admin are refused for their role; anyone unrelated gets 404.
+API_CLINICAL = row(
+    NO_TOKEN,
+    default=HIDDEN,
+    clinician=OK,
+    colleague=OK,
+    supervisor=OK,
+    intake=DENIED,
+    admin=DENIED,
+)

@@ -7,17 +7,9 @@ without `?patient=` here (the matrix cannot add a query string): 400 for the cli
 roles, 403 for the others. Importing records clinical data: clinicians and supervisors;
 each one imports a new patient (they become its primary clinician)."""
 
-from matrix import DENIED, HIDDEN, NO_TOKEN, OK, row
+from matrix import API_CLINICAL, DENIED, NO_TOKEN, OK, row
 
-FHIR_CLINICAL = row(
-    NO_TOKEN,
-    default=HIDDEN,
-    clinician=OK,
-    colleague=OK,
-    supervisor=OK,
-    intake=DENIED,
-    admin=DENIED,
-)
+FHIR_CLINICAL = API_CLINICAL
 NEEDS_PATIENT = row(NO_TOKEN, default=400, intake=DENIED, admin=DENIED, privacy_officer=DENIED)
 
 API_ROWS = {

@@ -5,7 +5,7 @@ and admin are refused (403), everyone else gets 404. The outcomes report is for
 supervisors only (an aggregate: it names no client)."""
 
 from caseload.measures.services import measure_link_send, measure_plan_save
-from matrix import CLINICAL, DENIED, HIDDEN, NO_TOKEN, OK, row
+from matrix import API_CLINICAL, CLINICAL, DENIED, NO_TOKEN, OK, row
 
 SUPERVISORS = row(default=DENIED, supervisor=OK, other_supervisor=OK)
 
@@ -22,15 +22,6 @@ ROWS = {
     ("measures:outcomes_csv", "get"): SUPERVISORS,
 }
 
-API_CLINICAL = row(
-    NO_TOKEN,
-    default=HIDDEN,
-    clinician=OK,
-    colleague=OK,
-    supervisor=OK,
-    intake=DENIED,
-    admin=DENIED,
-)
 API_ROWS = {
     ("api:instruments_list", "get"): row(NO_TOKEN, default=OK),  # no client data
     ("api:client_response_create", "post"): API_CLINICAL,

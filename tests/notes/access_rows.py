@@ -10,7 +10,7 @@ else) have their own tests in test_psychotherapy_notes.py.
 """
 
 from caseload.notes import services
-from matrix import ADMIN_ONLY, CLINICAL, DENIED, HIDDEN, NO_TOKEN, OK, row
+from matrix import ADMIN_ONLY, API_CLINICAL, CLINICAL, DENIED, HIDDEN, NO_TOKEN, OK, row
 
 CLINICAL_WRITE = row(
     default=HIDDEN,
@@ -46,15 +46,6 @@ ROWS = {
     ("clients:timeline", "get"): CLINICAL,
 }
 
-API_CLINICAL = row(
-    NO_TOKEN,
-    default=HIDDEN,
-    clinician=OK,
-    colleague=OK,
-    supervisor=OK,
-    intake=DENIED,
-    admin=DENIED,
-)
 API_ROWS = {
     ("api:client_notes", "get"): API_CLINICAL,
     ("api:client_note_create", "post"): API_CLINICAL,

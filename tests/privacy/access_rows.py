@@ -9,7 +9,7 @@ from datetime import timedelta
 from caseload.core import clock
 from caseload.privacy import reports, services
 from caseload.privacy.models import BreakGlassGrant, Release
-from matrix import CLINICAL, DENIED, HIDDEN, NO_TOKEN, OK, PRIVACY_ONLY, row
+from matrix import API_CLINICAL, CLINICAL, DENIED, HIDDEN, OK, PRIVACY_ONLY, row
 
 PRIVACY_HOME = row(default=OK, intake=DENIED, admin=DENIED)
 CLINICAL_STAFF = row(default=OK, intake=DENIED, admin=DENIED, privacy_officer=DENIED)
@@ -46,15 +46,6 @@ ROWS = {
     ("privacy:report_new", "post"): CLINICAL,
 }
 
-API_CLINICAL = row(
-    NO_TOKEN,
-    default=HIDDEN,
-    clinician=OK,
-    colleague=OK,
-    supervisor=OK,
-    intake=DENIED,
-    admin=DENIED,
-)
 API_ROWS = {
     ("api:client_consents", "get"): API_CLINICAL,
     ("api:client_consent_request", "post"): API_CLINICAL,

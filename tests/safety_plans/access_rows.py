@@ -6,7 +6,7 @@ client did not exist. Empty posts answer 400 and change nothing.
 """
 
 from caseload.safety import plan_services
-from matrix import CLINICAL, DENIED, HIDDEN, NO_TOKEN, OK, row
+from matrix import API_CLINICAL, CLINICAL
 
 ROWS = {
     ("safetyplans:plan", "get"): CLINICAL,
@@ -23,15 +23,6 @@ ROWS = {
     ("safetyplans:checkin_link", "post"): CLINICAL,
 }
 
-API_CLINICAL = row(
-    NO_TOKEN,
-    default=HIDDEN,
-    clinician=OK,
-    colleague=OK,
-    supervisor=OK,
-    intake=DENIED,
-    admin=DENIED,
-)
 API_ROWS = {
     ("api:safety_plan_detail", "get"): API_CLINICAL,
     ("api:safety_plan_save", "put"): API_CLINICAL,

@@ -5,7 +5,7 @@ supervisor reaching someone they do not supervise, and the door for contacts (H-
 
 import datetime
 
-from matrix import DENIED, HIDDEN, LOGIN, NO_TOKEN, OK, row
+from matrix import API_CLINICAL, DENIED, HIDDEN, LOGIN, NO_TOKEN, OK, row
 
 PROFESSIONALS = row(
     default=DENIED, clinician=OK, colleague=OK, supervisor=OK, other_supervisor=OK, outsider=OK
@@ -71,15 +71,7 @@ API_PROFESSIONALS = row(
     other_supervisor=OK,
     outsider=OK,
 )
-API_CONTACTS = row(
-    NO_TOKEN,
-    default=HIDDEN,
-    clinician=OK,
-    colleague=OK,
-    supervisor=OK,
-    intake=DENIED,
-    admin=DENIED,
-)
+API_CONTACTS = API_CLINICAL
 API_ROWS = {
     ("api:self_checks", "get"): API_PROFESSIONALS,
     ("api:self_check_take", "post"): API_PROFESSIONALS,
