@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('clients', '0001_initial'),
+        ("clients", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='appointment',
-            name='started_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='actually started'),
+            model_name="appointment",
+            name="started_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="actually started"),
         ),
     ]
