@@ -36,11 +36,17 @@ class Signal:
 @dataclass(frozen=True)
 class SignalRule:
     """`annotations` are computed for each client on the page (in one query, with every
-    other rule's); `signals` reads them from the client and returns its badges."""
+    other rule's); `signals` reads them from the client and returns its badges.
+
+    A rule whose figures need a window over many rows per client (where correlated
+    subqueries would be repeated for every row of the page) may instead give
+    `page_data(client_ids) -> {client_id: value}`: ONE query for the whole page, its value
+    set on each client as `signal_<name>` before `signals` is called."""
 
     name: str
-    annotations: Callable[[], dict[str, Expression]]
     signals: Callable[[Client], list[Signal]]
+    annotations: Callable[[], dict[str, Expression]] = dict
+    page_data: Callable[[list[int]], dict] | None = None
 
 
 _RULES: list[SignalRule] = []
@@ -81,6 +87,12 @@ def with_schedule(clients: list[Client], *, with_signals: bool = True) -> list[C
         **annotations,
     )
     by_id = {client.pk: client for client in annotated}
+    if with_signals:
+        for rule in _RULES:
+            if rule.page_data is not None:
+                values = rule.page_data(list(by_id))
+                for client_id, client in by_id.items():
+                    setattr(client, f"signal_{rule.name}", values.get(client_id))
     return [by_id[client.pk] for client in clients if client.pk in by_id]
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from caseload.clients.caseload import Signal, SignalRule, register_signal
-from caseload.notes.engagement import engagement_annotations, engagement_of_annotated
+from caseload.notes.engagement import engagement_for_page
 from caseload.notes.overdue import overdue_annotations, overdue_hours, overdue_notes_count
 from caseload.wellbeing.figures import WorkloadFigure, register_workload_figure
 
@@ -26,8 +26,8 @@ def _overdue_signals(client) -> list[Signal]:
 
 
 def _engagement_signals(client) -> list[Signal]:
-    engagement = engagement_of_annotated(client)
-    if not engagement.dropping:
+    engagement = client.signal_engagement_dropping  # from engagement_for_page
+    if engagement is None or not engagement.dropping:
         return []
     return [
         Signal(
@@ -49,7 +49,7 @@ register_signal(
 register_signal(
     SignalRule(
         name="engagement_dropping",
-        annotations=engagement_annotations,
+        page_data=engagement_for_page,
         signals=_engagement_signals,
     )
 )
