@@ -4,13 +4,25 @@ primary clinician and signals, in a fixed number of queries whatever the caseloa
 Signals are small badges beside a client ("interpreter needed", "missed last session").
 Other apps add their own with `register_signal`: a rule names the annotations it needs
 (subqueries over the client) and how to turn them into badges. Every rule's annotations
-go into the one query that loads the page, so a new signal costs no new query.
+go into the one query that loads the page, so a new signal costs no new query; that query
+is compiled once and reused with each page's ids and the current time
+(core/prepared.py), so a new signal costs little time either.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Expression, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    DateField,
+    DateTimeField,
+    Expression,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +36,7 @@ from caseload.clients.models import (
     CommunicationProfile,
 )
 from caseload.core import clock
+from caseload.core.prepared import Param, id_params, id_slots, id_values, run_prepared
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,10 @@ class SignalRule:
     """`annotations` are computed for each client on the page (in one query, with every
     other rule's); `signals` reads them from the client and returns its badges.
 
+    The page's query is compiled once and reused (core.prepared), so an annotation never
+    reads the clock: it uses `NOW` and `TODAY`, or Params of its own whose values
+    `params()` gives on every run (a cutoff such as "72 hours ago").
+
     A rule whose figures need a window over many rows per client (where correlated
     subqueries would be repeated for every row of the page) may instead give
     `page_data(client_ids) -> {client_id: value}`: ONE query for the whole page, its value
@@ -46,10 +63,15 @@ class SignalRule:
     name: str
     signals: Callable[[Client], list[Signal]]
     annotations: Callable[[], dict[str, Expression]] = dict
+    params: Callable[[], dict[str, object]] = dict
     page_data: Callable[[list[int]], dict] | None = None
 
 
 _RULES: list[SignalRule] = []
+
+# The time a page's query runs at: bound on every run, never compiled into the SQL.
+NOW = Param("now", DateTimeField())
+TODAY = Param("today", DateField())
 
 
 def register_signal(rule: SignalRule) -> SignalRule:
@@ -65,35 +87,69 @@ def caseload_queryset(user, *, include_discharged: bool = False) -> QuerySet[Cli
     return clients.order_by("legal_name", "id")
 
 
+_FIELDS = ("id", "legal_name", "preferred_name", "status")
+
+
+def page_query(rules: tuple[SignalRule, ...], slots: int) -> QuerySet:
+    """The page's one query for `slots` client ids: fields, next appointment, primary
+    clinician and every rule's annotations, with Params for whatever changes per run."""
+    upcoming = Appointment.objects.filter(
+        client=OuterRef("pk"), starts_at__gte=NOW, attendance=Attendance.SCHEDULED
+    ).order_by("starts_at")
+    annotations: dict[str, Expression] = {}
+    for rule in rules:
+        annotations.update(rule.annotations())
+    return (
+        Client.objects.filter(pk__in=id_params("client", slots))
+        .annotate(
+            next_appointment=Subquery(upcoming.values("starts_at")[:1]),
+            # One join: there is at most one primary clinician (a database constraint).
+            primary_member=FilteredRelation(
+                "care_team", condition=Q(care_team__role=CareTeamRole.PRIMARY)
+            ),
+            primary_first=F("primary_member__user__first_name"),
+            primary_last=F("primary_member__user__last_name"),
+            **annotations,
+        )
+        .order_by()
+        .values(*_FIELDS, "next_appointment", "primary_first", "primary_last", *annotations)
+    )
+
+
+def page_values(rules: tuple[SignalRule, ...], client_ids: list[int]) -> dict[str, object]:
+    """The values bound to the page query's Params for one run."""
+    values: dict[str, object] = {"now": clock.now(), "today": clock.today()}
+    for rule in rules:
+        values.update(rule.params())
+    values.update(id_values("client", client_ids))
+    return values
+
+
 def with_schedule(clients: list[Client], *, with_signals: bool = True) -> list[Client]:
     """The page's clients with their next appointment, primary clinician and the
     signals' annotations, in one query. Done after paging, so the subqueries run for one
     page of clients, not the whole caseload."""
-    upcoming = Appointment.objects.filter(
-        client=OuterRef("pk"), starts_at__gte=clock.now(), attendance=Attendance.SCHEDULED
-    ).order_by("starts_at")
-    annotations: dict[str, Expression] = {}
-    if with_signals:
-        for rule in _RULES:
-            annotations.update(rule.annotations())
-    annotated = Client.objects.filter(pk__in=[client.pk for client in clients]).annotate(
-        next_appointment=Subquery(upcoming.values("starts_at")[:1]),
-        # One join: there is at most one primary clinician (a database constraint).
-        primary_member=FilteredRelation(
-            "care_team", condition=Q(care_team__role=CareTeamRole.PRIMARY)
-        ),
-        primary_first=F("primary_member__user__first_name"),
-        primary_last=F("primary_member__user__last_name"),
-        **annotations,
+    client_ids = [client.pk for client in clients]
+    if not client_ids:
+        return []
+    rules = tuple(_RULES) if with_signals else ()
+    slots = id_slots(len(client_ids))
+    rows = run_prepared(
+        ("caseload", rules, slots),
+        lambda: page_query(rules, slots),
+        page_values(rules, client_ids),
     )
-    by_id = {client.pk: client for client in annotated}
-    if with_signals:
-        for rule in _RULES:
-            if rule.page_data is not None:
-                values = rule.page_data(list(by_id))
-                for client_id, client in by_id.items():
-                    setattr(client, f"signal_{rule.name}", values.get(client_id))
-    return [by_id[client.pk] for client in clients if client.pk in by_id]
+    by_id = {}
+    for row in rows:
+        client = Client.from_db("default", _FIELDS, [row.pop(field) for field in _FIELDS])
+        client.__dict__.update(row)
+        by_id[client.pk] = client
+    for rule in rules:
+        if rule.page_data is not None:
+            values = rule.page_data(list(by_id))
+            for client_id, client in by_id.items():
+                setattr(client, f"signal_{rule.name}", values.get(client_id))
+    return [by_id[client_id] for client_id in client_ids if client_id in by_id]
 
 
 def signals_of(client: Client) -> list[Signal]:
@@ -123,7 +179,7 @@ register_signal(
 def _last_attendance() -> dict[str, Expression]:
     """The attendance of the client's most recent past appointment that has one."""
     latest = (
-        Appointment.objects.filter(client=OuterRef("pk"), starts_at__lt=clock.now())
+        Appointment.objects.filter(client=OuterRef("pk"), starts_at__lt=NOW)
         .exclude(attendance=Attendance.SCHEDULED)
         .order_by("-starts_at")
     )
@@ -194,3 +250,4 @@ def _url_pattern(name: str) -> Callable[[int], str]:
     """reverse() once with a marker id, then fill in each client's id."""
     prefix, _, suffix = reverse(name, args=[_MARKER]).partition(str(_MARKER))
     return lambda client_id: f"{prefix}{client_id}{suffix}"
+

@@ -1,13 +1,13 @@
 """The measures' badges on the caseload page: "off track" when the latest result of an
 instrument in the current episode is a reliable deterioration, and "measure due" or
 "measure overdue" from the client's measure plans. Annotations only: they join the
-page's one query (clients/caseload.py)."""
+page's one prepared query (clients/caseload.py), with the time as Params."""
 
 from django.db.models import OuterRef, Q, Subquery
 
 from caseload.clients.caseload import Signal, SignalRule, register_signal
 from caseload.measures.models import MeasureResponse
-from caseload.measures.schedule import due_expression
+from caseload.measures.schedule import due_expression, due_params
 
 OFF_TRACK = "reliable_deterioration"
 
@@ -49,6 +49,7 @@ register_signal(
             "signal_measure_due": due_expression(overdue=False),
             "signal_measure_overdue": due_expression(overdue=True),
         },
+        params=due_params,
         signals=_due_signals,
     )
 )

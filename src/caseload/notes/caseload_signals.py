@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy
 
 from caseload.clients.caseload import Signal, SignalRule, register_signal
 from caseload.notes.engagement import engagement_for_page
-from caseload.notes.overdue import overdue_annotations, overdue_hours, overdue_notes_count
+from caseload.notes.overdue import (
+    overdue_annotations,
+    overdue_hours,
+    overdue_notes_count,
+    overdue_params,
+)
 from caseload.wellbeing.figures import WorkloadFigure, register_workload_figure
 
 
@@ -44,7 +49,12 @@ def _engagement_signals(client) -> list[Signal]:
 
 
 register_signal(
-    SignalRule(name="note_overdue", annotations=overdue_annotations, signals=_overdue_signals)
+    SignalRule(
+        name="note_overdue",
+        annotations=overdue_annotations,
+        params=overdue_params,
+        signals=_overdue_signals,
+    )
 )
 register_signal(
     SignalRule(

@@ -18,11 +18,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, DateTimeField, F, Q, Window
 from django.db.models.functions import RowNumber
+from django.db.models.lookups import In
 
 from caseload.clients.models import Appointment, Attendance
 from caseload.core import clock
+from caseload.core.prepared import Param, id_params, id_slots, id_values, run_prepared
 
 WINDOW = 8
 MIN_COUNTED = 4
@@ -85,11 +87,15 @@ def client_engagement(client) -> Engagement:
     return engagement_from_outcomes(outcomes)
 
 
-def engagement_for_page(client_ids: list[int]) -> dict[int, Engagement]:
-    """Engagement for a page of clients in ONE query: each client's last eight counted
-    sessions, ranked by a window function, then the same rule as one client's."""
-    ranked = (
-        Appointment.objects.filter(client_id__in=client_ids, starts_at__lt=clock.now())
+def _ranked_for_page(slots: int):
+    """Each of `slots` clients' last eight counted sessions, ranked by a window function;
+    the ids and the time are Params (core.prepared)."""
+    return (
+        # The In lookup itself: `client_id__in` would try to read the Params as ids.
+        Appointment.objects.filter(
+            In(F("client_id"), id_params("client", slots)),
+            starts_at__lt=Param("now", DateTimeField()),
+        )
         .exclude(attendance__in=NOT_COUNTED)
         .annotate(
             rank=Window(
@@ -100,11 +106,24 @@ def engagement_for_page(client_ids: list[int]) -> dict[int, Engagement]:
         )
         .filter(rank__lte=WINDOW)
         .order_by("client_id", "rank")
-        .values_list("client_id", "attendance")
+        .values("client_id", "attendance")
+    )
+
+
+def engagement_for_page(client_ids: list[int]) -> dict[int, Engagement]:
+    """Engagement for a page of clients in ONE query, compiled once and reused, then the
+    same rule as one client's."""
+    if not client_ids:
+        return {}
+    slots = id_slots(len(client_ids))
+    rows = run_prepared(
+        ("engagement", slots),
+        lambda: _ranked_for_page(slots),
+        {"now": clock.now(), **id_values("client", client_ids)},
     )
     outcomes: dict[int, list[str]] = defaultdict(list)
-    for client_id, attendance in ranked:
-        outcomes[client_id].append(attendance)
+    for row in rows:
+        outcomes[row["client_id"]].append(row["attendance"])
     return {client_id: engagement_from_outcomes(found) for client_id, found in outcomes.items()}
 
 

@@ -16,10 +16,11 @@ variable of the same name; 72 hours by default).
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import DateTimeField, Exists, OuterRef, Q, QuerySet
 
 from caseload.clients.models import Appointment, Attendance
 from caseload.core import clock
+from caseload.core.prepared import Param
 from caseload.notes.models import Note
 
 
@@ -39,7 +40,8 @@ def _signed_record_note_for(appointment_ref) -> QuerySet:
 def sessions_awaiting_note(cutoff=None) -> QuerySet[Appointment]:
     """Attended appointments past the cutoff without a signed record note."""
     return Appointment.objects.filter(
-        attendance=Attendance.ATTENDED, starts_at__lt=cutoff or overdue_cutoff()
+        attendance=Attendance.ATTENDED,
+        starts_at__lt=overdue_cutoff() if cutoff is None else cutoff,
     ).exclude(Exists(_signed_record_note_for(OuterRef("pk"))))
 
 
@@ -49,7 +51,7 @@ def loose_overdue_notes(cutoff=None) -> QuerySet[Note]:
     return (
         Note.objects.record_notes()
         .unsigned()
-        .filter(occurred_at__lt=cutoff or overdue_cutoff())
+        .filter(occurred_at__lt=overdue_cutoff() if cutoff is None else cutoff)
         .filter(Q(appointment__isnull=True) | ~Q(appointment__attendance=Attendance.ATTENDED))
     )
 
@@ -64,8 +66,9 @@ def overdue_notes_count(user) -> int:
 
 
 def overdue_annotations() -> dict:
-    """For the caseload page's one query: does this client have an overdue note?"""
-    cutoff = overdue_cutoff()
+    """For the caseload page's one prepared query: does this client have an overdue
+    note? The cutoff is a Param, bound to `overdue_params()` on every run."""
+    cutoff = Param("note_overdue_cutoff", DateTimeField())
     return {
         "signal_note_overdue_session": Exists(
             sessions_awaiting_note(cutoff).filter(client=OuterRef("pk"))
@@ -74,3 +77,7 @@ def overdue_annotations() -> dict:
             loose_overdue_notes(cutoff).filter(client=OuterRef("pk"))
         ),
     }
+
+
+def overdue_params() -> dict:
+    return {"note_overdue_cutoff": overdue_cutoff()}

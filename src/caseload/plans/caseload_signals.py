@@ -4,8 +4,7 @@ subquery joined into the page's single query (caseload.clients.caseload)."""
 
 from django.db.models import Exists, OuterRef, Subquery
 
-from caseload.clients.caseload import Signal, SignalRule, register_signal
-from caseload.core import clock
+from caseload.clients.caseload import TODAY, Signal, SignalRule, register_signal
 from caseload.plans.models import SessionFeedback, TreatmentPlan
 
 
@@ -13,7 +12,7 @@ def _overdue_review():
     overdue = TreatmentPlan.objects.filter(
         client=OuterRef("pk"),
         episode__ended_on__isnull=True,
-        next_review_on__lt=clock.today(),
+        next_review_on__lt=TODAY,
     ).order_by("next_review_on")
     return {"signal_plan_review_due": Subquery(overdue.values("next_review_on")[:1])}
 

@@ -9,8 +9,8 @@ def alerts(request):
         return {}
 
     def count() -> int:
-        from caseload.safety.alerts import open_alerts_for
+        from caseload.safety.alerts import open_alert_count
 
-        return open_alerts_for(user).count()
+        return open_alert_count(user)
 
     return {"open_alert_count": SimpleLazyObject(count)}
