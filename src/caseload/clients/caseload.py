@@ -25,6 +25,9 @@ from django.db.models import (
 )
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from caseload.accounts.access import clients_visible_to
 from caseload.clients.models import (
@@ -251,3 +254,69 @@ def _url_pattern(name: str) -> Callable[[int], str]:
     prefix, _, suffix = reverse(name, args=[_MARKER]).partition(str(_MARKER))
     return lambda client_id: f"{prefix}{client_id}{suffix}"
 
+
+def rows_html(rows: list[CaseloadRow], *, show_record: bool) -> SafeString:
+    """The table body for `rows`, built with format_html (which escapes every value)
+    rather than a template loop: at 50 rows Django's template engine took about 7 ms, a
+    fifth of the page. One format per row: the labels, the same on every row, are
+    escaped once into the row's format string."""
+    template = _row_template(show_record)
+    none_booked = format_html('<span class="muted">{}</span>', _("none booked"))
+    unassigned = format_html('<span class="muted">{}</span>', _("unassigned"))
+    signals_label = _("Signals")
+    return format_html_join(
+        "\n",
+        template,
+        (
+            (
+                row.url,
+                row.name,
+                row.status,
+                _next_cell(row, none_booked) if show_record else "",
+                row.primary or unassigned,
+                _signals_cell(row.signals, signals_label) if show_record else "",
+            )
+            for row in rows
+        ),
+    )
+
+
+def _row_template(show_record: bool) -> str:
+    def label(text: str) -> str:
+        return str(escape(text)).replace("{", "{{").replace("}", "}}")
+
+    cells = [
+        f'<td data-label="{label(_("Client"))}"><a href="{{0}}">{{1}}</a></td>',
+        f'<td data-label="{label(_("Status"))}">{{2}}</td>',
+        f'<td data-label="{label(_("Next appointment"))}">{{3}}</td>' if show_record else "",
+        f'<td data-label="{label(_("Primary clinician"))}">{{4}}</td>',
+        "{5}",  # the signals cell, labelled only when it has any
+    ]
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def _next_cell(row: CaseloadRow, none_booked: SafeString) -> SafeString:
+    if not row.next_at:
+        return none_booked
+    return format_html('<time datetime="{}">{}</time>', row.next_at, row.next_label)
+
+
+def _signals_cell(signals: list[Signal], label: str) -> SafeString:
+    if not signals:
+        return _EMPTY_CELL
+    badges = format_html_join(
+        "",
+        '<span class="badge {}"{}>{}</span>',
+        (
+            (
+                signal.level,
+                format_html(' title="{}"', signal.detail) if signal.detail else "",
+                signal.label,
+            )
+            for signal in signals
+        ),
+    )
+    return format_html('<td data-label="{}">{}</td>', label, badges)
+
+
+_EMPTY_CELL = SafeString("<td></td>")

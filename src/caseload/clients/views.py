@@ -18,7 +18,7 @@ from caseload.accounts.access import (
 )
 from caseload.audit.services import audit_record
 from caseload.clients import forms, services
-from caseload.clients.caseload import caseload_queryset, caseload_rows, with_schedule
+from caseload.clients.caseload import caseload_queryset, caseload_rows, rows_html, with_schedule
 from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.forms import run_service
@@ -46,12 +46,14 @@ def caseload(request):
         request=request,
         detail={"client_ids": [client.pk for client in clients_on_page]},
     )
+    rows = caseload_rows(clients_on_page, show_record=show_record)
     return render(
         request,
         "clients/caseload.html",
         {
             "page": page,
-            "rows": caseload_rows(clients_on_page, show_record=show_record),
+            "rows": rows,
+            "rows_html": rows_html(rows, show_record=show_record),
             "show_record": show_record,
             "query": query,
             "can_create": can_create_clients(request.user),
