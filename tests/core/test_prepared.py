@@ -13,6 +13,7 @@ import pytest
 import time_machine
 from django.db.models import BigIntegerField, DateTimeField, Exists, OuterRef
 
+from caseload.accounts.models import User
 from caseload.clients import caseload
 from caseload.clients.models import Appointment, Client
 from caseload.core import clock
@@ -44,6 +45,9 @@ def _builders():
     rules = tuple(caseload._RULES)
     yield "caseload page", lambda: caseload.page_query(rules, 8)
     yield "engagement", lambda: _ranked_for_page(8)
+    for role in ("clinician", "supervisor", "admin"):
+        listing = caseload.CaseloadListing(User(role=role, is_active=True), search="x")
+        yield f"{role} listing", lambda listing=listing: listing._clients().values("id")
     yield (
         "alert count",
         lambda: (

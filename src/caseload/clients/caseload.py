@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import (
+    BigIntegerField,
+    CharField,
     DateField,
     DateTimeField,
     Expression,
@@ -29,7 +31,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from caseload.accounts.access import clients_visible_to
+from caseload.accounts.access import clients_visible_to, parts_for, visible_clients_rule
 from caseload.clients.models import (
     Appointment,
     Attendance,
@@ -39,7 +41,14 @@ from caseload.clients.models import (
     CommunicationProfile,
 )
 from caseload.core import clock
-from caseload.core.prepared import Param, id_params, id_slots, id_values, run_prepared
+from caseload.core.prepared import (
+    Param,
+    count_prepared,
+    id_params,
+    id_slots,
+    id_values,
+    run_prepared,
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,60 @@ def caseload_queryset(user, *, include_discharged: bool = False) -> QuerySet[Cli
     return clients.order_by("legal_name", "id")
 
 
+class CaseloadListing:
+    """The ids of the clients on `user`'s caseload, in name order, for Paginator:
+    `count()` and slices run two prepared queries (core.prepared) of the access rule
+    itself (accounts.access.visible_clients_rule), with the user, the time and the
+    search as Params. It lists exactly what `caseload_queryset` would."""
+
+    ordered = True  # Paginator warns about unordered lists
+
+    def __init__(self, user, *, include_discharged: bool = False, search: str = ""):
+        self.visible = bool(parts_for(user))
+        self.role = user.role if self.visible else ""
+        self.include_discharged = include_discharged
+        self.search = search
+        self.values = {"user": user.pk, "now": clock.now(), "search": search}
+
+    def _clients(self) -> QuerySet[Client]:
+        rule = visible_clients_rule(
+            self.role, Param("user", BigIntegerField()), Param("now", DateTimeField())
+        )
+        clients = Client.objects.filter(rule)
+        if not self.include_discharged:
+            clients = clients.exclude(status=ClientStatus.DISCHARGED)
+        if self.search:
+            search = Param("search", CharField())
+            clients = clients.filter(
+                Q(legal_name__icontains=search) | Q(preferred_name__icontains=search)
+            )
+        return clients
+
+    def _key(self, purpose: str) -> tuple:
+        return ("caseload listing", purpose, self.role, self.include_discharged, bool(self.search))
+
+    def count(self) -> int:
+        if not self.visible:
+            return 0
+        build = lambda: self._clients().order_by().values("id")  # noqa: E731
+        return count_prepared(self._key("count"), build, self.values)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[int]:
+        if not self.visible or window.stop <= window.start:
+            return []
+        rows = run_prepared(
+            self._key("page"),
+            lambda: self._clients().order_by("legal_name", "id").values("id"),
+            self.values,
+            limit=window.stop - window.start,
+            offset=window.start,
+        )
+        return [row["id"] for row in rows]
+
+
 _FIELDS = ("id", "legal_name", "preferred_name", "status")
 
 
@@ -132,7 +195,11 @@ def with_schedule(clients: list[Client], *, with_signals: bool = True) -> list[C
     """The page's clients with their next appointment, primary clinician and the
     signals' annotations, in one query. Done after paging, so the subqueries run for one
     page of clients, not the whole caseload."""
-    client_ids = [client.pk for client in clients]
+    return schedule_for_ids([client.pk for client in clients], with_signals=with_signals)
+
+
+def schedule_for_ids(client_ids: list[int], *, with_signals: bool = True) -> list[Client]:
+    """`with_schedule` for a page of client ids (as CaseloadListing pages them)."""
     if not client_ids:
         return []
     rules = tuple(_RULES) if with_signals else ()

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +17,12 @@ from caseload.accounts.access import (
 )
 from caseload.audit.services import audit_record
 from caseload.clients import forms, services
-from caseload.clients.caseload import caseload_queryset, caseload_rows, rows_html, with_schedule
+from caseload.clients.caseload import (
+    CaseloadListing,
+    caseload_rows,
+    rows_html,
+    schedule_for_ids,
+)
 from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.forms import run_service
@@ -28,19 +32,15 @@ PAGE_SIZE = 50  # a screenful; the search box finds the rest
 
 @login_required
 def caseload(request):
-    clients = caseload_queryset(
-        request.user, include_discharged=request.GET.get("discharged") == "1"
-    )
     query = request.GET.get("q", "").strip()
-    if query:
-        clients = clients.filter(
-            Q(legal_name__icontains=query) | Q(preferred_name__icontains=query)
-        )
+    clients = CaseloadListing(
+        request.user, include_discharged=request.GET.get("discharged") == "1", search=query
+    )
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
     # Directory-only roles (the admin) see names, status and care team, not the schedule
     # or the signals drawn from the record.
     show_record = can_see_part(request.user, Part.DEMOGRAPHICS)
-    clients_on_page = with_schedule(list(page.object_list.only("pk")), with_signals=show_record)
+    clients_on_page = schedule_for_ids(list(page.object_list), with_signals=show_record)
     audit_record(
         action="caseload.view",
         request=request,

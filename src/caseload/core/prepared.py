@@ -89,11 +89,43 @@ def run_prepared(
     key: Hashable,
     build: Callable[[], QuerySet],
     values: Mapping[str, object],
+    *,
+    limit: int | None = None,
+    offset: int = 0,
     using: str = "default",
 ) -> list[dict]:
     """The rows of the query `build()` returns, compiled on the first run for `key` and
     reused after, with `values` bound to its Params. `key` must name everything `build`
-    depends on (which rules, how many id slots)."""
+    depends on (which rules, how many id slots). `limit` and `offset` page the rows."""
+    compiled = _compiled_for(key, build, using)
+    sql, params = compiled.sql, _bind_all(compiled, values, using)
+    if limit is not None:
+        # Standard SQL on SQLite and PostgreSQL; Django would compile them in as literals.
+        sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, int(limit), int(offset)]
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    rows = compiled.compiler.results_iter(results=[fetched])
+    return [dict(zip(compiled.names, row, strict=True)) for row in rows]
+
+
+def count_prepared(
+    key: Hashable,
+    build: Callable[[], QuerySet],
+    values: Mapping[str, object],
+    using: str = "default",
+) -> int:
+    """How many rows the query `build()` returns, prepared like `run_prepared` (give
+    `build` no ordering: counting needs none)."""
+    compiled = _compiled_for(key, build, using)
+    with connections[using].cursor() as cursor:
+        # compiled.sql is Django's own SQL, with placeholders for every value.
+        counting = f"SELECT COUNT(*) FROM ({compiled.sql}) counted"  # noqa: S608
+        cursor.execute(counting, _bind_all(compiled, values, using))
+        return cursor.fetchone()[0]
+
+
+def _compiled_for(key: Hashable, build: Callable[[], QuerySet], using: str) -> _Compiled:
     cache = getattr(_compiled, using, None)
     if cache is None:
         cache = {}
@@ -101,13 +133,12 @@ def run_prepared(
     compiled = cache.get(key)
     if compiled is None:
         compiled = cache[key] = compile_prepared(build(), using)
+    return compiled
+
+
+def _bind_all(compiled: _Compiled, values: Mapping[str, object], using: str) -> list:
     connection = connections[using]
-    params = [_bind(param, values, connection) for param in compiled.params]
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
-        fetched = cursor.fetchall()
-    rows = compiled.compiler.results_iter(results=[fetched])
-    return [dict(zip(compiled.names, row, strict=True)) for row in rows]
+    return [_bind(param, values, connection) for param in compiled.params]
 
 
 def _bind(param, values: Mapping[str, object], connection):

@@ -1,0 +1,91 @@
+"""The caseload page's listing (clients.caseload.CaseloadListing) runs the access rule as
+a prepared query. H-063: if it listed a client the door would refuse, the caseload page
+would show a name (and its signals) to someone outside the care team; if it missed one,
+a clinician would not see a client they are responsible for.
+
+The reference is `clients_visible_to`, the door itself, for every persona, with and
+without discharged clients, searches, and a break-the-glass grant that expires.
+"""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.paginator import Paginator
+from django.db.models import Q
+
+from caseload.clients.caseload import CaseloadListing, caseload_queryset
+from caseload.clients.models import ClientStatus
+from caseload.core import clock
+from caseload.privacy.services import break_glass_open
+from factories import make_client
+
+PERSONAS = (
+    "clinician",
+    "colleague",
+    "supervisor",
+    "other_supervisor",
+    "intake",
+    "admin",
+    "privacy_officer",
+    "outsider",
+)
+
+
+@pytest.fixture
+def practice(client_record, clinician, colleague, outsider):
+    """Clients of different care teams, one discharged, names with LIKE's wildcards."""
+    return [
+        client_record,
+        make_client(primary=clinician, legal_name="Sam 50% Okafor"),
+        make_client(primary=clinician, legal_name="Lee_Ward", preferred_name="Lee"),
+        make_client(primary=colleague, legal_name="Robin Hale"),
+        make_client(primary=outsider, legal_name="Kim Osei", status=ClientStatus.DISCHARGED),
+    ]
+
+
+def _listed(user, **options) -> list[int]:
+    listing = CaseloadListing(user, **options)
+    ids = listing[0:1000]
+    assert listing.count() == len(ids)
+    return ids
+
+
+def _expected(user, *, include_discharged=False, search="") -> list[int]:
+    clients = caseload_queryset(user, include_discharged=include_discharged)
+    if search:
+        clients = clients.filter(
+            Q(legal_name__icontains=search) | Q(preferred_name__icontains=search)
+        )
+    return list(clients.values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("include_discharged", [False, True])
+@pytest.mark.parametrize("search", ["", "jo", "50%", "_", "e_w", "LEE", "nobody"])
+def test_h063_the_listing_is_the_door(practice, request, persona, include_discharged, search):
+    user = request.getfixturevalue(persona)
+    options = {"include_discharged": include_discharged, "search": search}
+    assert _listed(user, **options) == _expected(user, **options)
+
+
+def test_h063_wildcards_in_a_search_are_literal(practice, clinician):
+    assert len(_listed(clinician, search="%")) == 1  # only "Sam 50% Okafor"
+    assert len(_listed(clinician, search="_")) == 1  # only "Lee_Ward"
+
+
+def test_h063_break_the_glass_lists_the_client_until_it_expires(practice, outsider):
+    client = practice[0]
+    assert client.pk not in _listed(outsider)
+    break_glass_open(acting_user=outsider, client=client, reason="ED: needs the safety plan now")
+    assert client.pk in _listed(outsider)
+    with time_machine.travel(clock.now() + timedelta(hours=5), tick=False):
+        assert client.pk not in _listed(outsider)
+        assert _listed(outsider) == _expected(outsider)
+
+
+def test_pages_are_the_door_in_order(practice, admin):
+    paginator = Paginator(CaseloadListing(admin, include_discharged=True), 2)
+    pages = [list(paginator.page(number).object_list) for number in paginator.page_range]
+    assert paginator.count == 5 and len(pages) == 3
+    assert [pk for page in pages for pk in page] == _expected(admin, include_discharged=True)
