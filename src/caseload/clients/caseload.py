@@ -11,6 +11,7 @@ is compiled once and reused with each page's ids and the current time
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db.models import (
     BigIntegerField,
@@ -341,7 +342,7 @@ def rows_html(rows: list[CaseloadRow], *, show_record: bool) -> SafeString:
                 row.status,
                 _next_cell(row, none_booked) if show_record else "",
                 row.primary or unassigned,
-                _signals_cell(row.signals, signals_label) if show_record else "",
+                _signals_cell(tuple(row.signals), signals_label) if show_record else "",
             )
             for row in rows
         ),
@@ -368,7 +369,10 @@ def _next_cell(row: CaseloadRow, none_booked: SafeString) -> SafeString:
     return format_html('<time datetime="{}">{}</time>', row.next_at, row.next_label)
 
 
-def _signals_cell(signals: list[Signal], label: str) -> SafeString:
+@lru_cache(maxsize=512)
+def _signals_cell(signals: tuple[Signal, ...], label: str) -> SafeString:
+    """Cached: most rows carry one of a few sets of badges ("Note overdue", "Measure
+    due"), and the cell is a function of its text alone."""
     if not signals:
         return _EMPTY_CELL
     badges = format_html_join(
