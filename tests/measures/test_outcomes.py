@@ -1,6 +1,7 @@
 """The outcomes report: NHS Talking Therapies rates from paired PHQ-9 / GAD-7 scores,
 for supervisors, counted in SQL, with a de-identified CSV."""
 
+import dataclasses
 import random
 from datetime import timedelta
 
@@ -112,6 +113,30 @@ def test_team_view_leaves_out_other_teams(clinician, supervisor, other_superviso
 
     assert team.total.completed == 1 and service.total.completed == 2
     assert service.rows == []  # the service view is one total, never by clinician
+
+
+def test_the_team_total_is_the_sum_of_its_clinicians(clinician, colleague, supervisor):
+    """The team's total adds up the clinicians' rows instead of counting again; it must
+    equal counting the team's episodes directly, including a client with no primary."""
+    from caseload.clients.models import CareTeamMember
+
+    rng = random.Random(11)  # noqa: S311 - test data
+    for index in range(12):
+        primary = clinician if index % 2 else colleague
+        phq = (rng.randint(0, 24), rng.randint(0, 24))
+        gad = (rng.randint(0, 21), rng.randint(0, 21))
+        client = _episode(primary, phq, gad, legal_name=f"Person {index}")
+        if index == 3:  # keep them on the team, without a primary clinician
+            CareTeamMember.objects.filter(client=client).update(role="member")
+    start, end = clock.today() - timedelta(days=30), clock.today()
+
+    report = outcomes.report_for(supervisor, start, end, service=False)
+
+    clients = outcomes.report_clients(supervisor, service=False)
+    counted = outcomes.outcome_total(outcomes.completed_episodes(clients, start, end), "x")
+    assert report.total == dataclasses.replace(counted, label="Team total")
+    assert "No primary clinician" in [row.label for row in report.rows]
+    assert report.total.completed == 6  # the clinician's; the colleague is not supervised
 
 
 def test_report_page_and_deidentified_csv(as_user, clinician, supervisor):
