@@ -35,20 +35,26 @@ def _is_postgres(url: str) -> bool:
     return url.startswith(("postgres://", "postgresql://", "pgsql://"))
 
 
-def _postgres_admin(url: str, statements: list[str], name: str) -> None:
+def _postgres_connect(url: str, *, dbname: str | None = None):
+    """An autocommit connection to the server of `url`: to its database, or `dbname`."""
     import dj_database_url
     import psycopg
-    from psycopg import sql
 
     config = dj_database_url.parse(url)
-    with psycopg.connect(
-        dbname="postgres",
+    return psycopg.connect(
+        dbname=dbname or config["NAME"],
         user=config["USER"],
         password=config["PASSWORD"],
         host=config["HOST"] or "localhost",
         port=config["PORT"] or 5432,
         autocommit=True,
-    ) as connection:
+    )
+
+
+def _postgres_admin(url: str, statements: list[str], name: str) -> None:
+    from psycopg import sql
+
+    with _postgres_connect(url, dbname="postgres") as connection:
         for statement in statements:
             connection.execute(sql.SQL(statement).format(sql.Identifier(name)))
 
@@ -70,18 +76,7 @@ def _analyze(url: str) -> None:
     """Gather PostgreSQL's planner statistics, as autovacuum does within a minute or so
     of a bulk load: measuring a freshly filled database before it does would time plans
     made for empty tables, which no running practice has."""
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(url)
-    with psycopg.connect(
-        dbname=config["NAME"],
-        user=config["USER"],
-        password=config["PASSWORD"],
-        host=config["HOST"] or "localhost",
-        port=config["PORT"] or 5432,
-        autocommit=True,
-    ) as connection:
+    with _postgres_connect(url) as connection:
         connection.execute("ANALYZE")
 
 
