@@ -119,7 +119,7 @@ def count_prepared(
     `build` no ordering: counting needs none)."""
     compiled = _compiled_for(key, build, using)
     with connections[using].cursor() as cursor:
-        # compiled.sql is Django's own SQL, with placeholders for every value.
+        # compiled.sql is Django's own SQL: every value in it is a bound %s parameter.
         counting = f"SELECT COUNT(*) FROM ({compiled.sql}) counted"  # noqa: S608
         cursor.execute(counting, _bind_all(compiled, values, using))
         return cursor.fetchone()[0]
