@@ -13,6 +13,7 @@ import pytest
 import time_machine
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.urls import reverse
 
 from caseload.clients.caseload import CaseloadListing, caseload_queryset
 from caseload.clients.models import ClientStatus
@@ -89,3 +90,13 @@ def test_pages_are_the_door_in_order(practice, admin):
     pages = [list(paginator.page(number).object_list) for number in paginator.page_range]
     assert paginator.count == 5 and len(pages) == 3
     assert [pk for page in pages for pk in page] == _expected(admin, include_discharged=True)
+
+
+@pytest.mark.parametrize("search", ["Jordan", "jor%", "%", "_", "x" * 2000, "Jo\x00rdan", "\x00"])
+def test_any_search_answers_the_page_without_an_error(client_record, clinician, as_user, search):
+    """Odd searches (wildcards, a very long one, a NUL byte, which PostgreSQL refuses in
+    text) answer the page; they are searched for literally."""
+    page = as_user(clinician).get(reverse("clients:caseload"), {"q": search})
+    assert page.status_code == 200
+    listed = "Jordan Rivera" in page.content.decode()
+    assert listed == (search.replace("\x00", "").lower() in ("jordan", "\x00", ""))

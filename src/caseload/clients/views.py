@@ -32,7 +32,8 @@ PAGE_SIZE = 50  # a screenful; the search box finds the rest
 
 @login_required
 def caseload(request):
-    query = request.GET.get("q", "").strip()
+    # A NUL cannot be in a name, and PostgreSQL refuses it in a parameter.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     clients = CaseloadListing(
         request.user, include_discharged=request.GET.get("discharged") == "1", search=query
     )
