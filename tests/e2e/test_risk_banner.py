@@ -22,7 +22,10 @@ CLINICAL_WORDS = ("Risk", "Off track", "overdue", "Measure", "feedback", "Plan r
 CONTRAST = """banner => {
   const rgb = value => value.match(/[\\d.]+/g).map(Number);
   const lum = ([r, g, b]) => {
-    const c = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    const c = [r, g, b].map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
     return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
   };
   const behind = element => {
@@ -34,7 +37,8 @@ CONTRAST = """banner => {
   };
   const found = [];
   for (const element of banner.querySelectorAll('*')) {
-    const text = [...element.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+    const text = [...element.childNodes].filter(n => n.nodeType === 3)
+      .map(n => n.textContent).join('').trim();
     if (!text) continue;
     const a = lum(rgb(getComputedStyle(element).color)), b = lum(behind(element));
     found.push([text, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]);
