@@ -3,7 +3,9 @@ every page of a client.
 
 Hazards guarded: H-093 (a clinician opens a high-risk client's record and sees no sign of
 the risk outside the Safety tab), H-095 (the banner, or its reasons, reach a role without
-the clinical part), H-096 (two definitions of the current risk assessment disagree)."""
+the clinical part), H-096 (two definitions of the current risk assessment disagree),
+H-098 (the staff banner printed on the client's own safety plan) and H-099 (a flagged
+check-in with no alert goes unseen)."""
 
 from datetime import timedelta
 
@@ -129,7 +131,7 @@ def test_h093_the_level_is_the_highest_of_the_reasons(client_record, clinician):
     assert banner.since == min(reason.since for reason in banner.reasons)
 
 
-def test_h093_a_flagged_checkin_without_an_alert_is_a_reason(client_record, clinician):
+def test_h099_a_flagged_checkin_without_an_alert_is_a_reason(client_record, clinician):
     """Check-ins raise their alert in the same transaction; the banner still catches a
     flagged one that has none (imported, or from before the rule)."""
     Checkin.objects.create(
@@ -148,7 +150,7 @@ def test_h093_a_flagged_checkin_without_an_alert_is_a_reason(client_record, clin
     assert "wish" not in reason.text  # the client's own words stay behind the link
 
 
-def test_h093_a_flagged_checkin_with_its_alert_is_told_once(client_record, clinician):
+def test_h099_a_flagged_checkin_with_its_alert_is_told_once(client_record, clinician):
     from caseload.safety.plan_services import checkin_record
 
     checkin_record(
