@@ -296,3 +296,118 @@ def test_api_authorization_matrix(name, method, persona, world, db, client):
     assert _api_outcome(response) == expected, (
         f"{persona} {method.upper()} {url}: got {response.status_code}, expected {expected}"
     )
+
+
+# --- Content: what each persona may READ on the pages it may open (H-094, H-095) --------
+# Access above says who may open a page; these say what the page then holds. The world's
+# client has an open high alert ("Matrix test alert"), so every page of the client carries
+# the risk banner for roles with the clinical part, and not a word of it for the others.
+RISK_BANNER = row(
+    False, default=False, clinician=True, colleague=True, supervisor=True
+)  # other_supervisor and outsider have the clinical part but never open this client
+RISK_TEXTS = ("risk-banner", "Matrix test alert", "Risk: High")
+
+
+def _client_page_names() -> list[str]:
+    keys = _url_keys()
+    return sorted(
+        name for name, method in MATRIX if method == "get" and "client_id" in keys.get(name, ())
+    )
+
+
+def _full_page(response) -> str | None:
+    """The page's HTML when it is a whole page (not a fragment, a file or JSON)."""
+    if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        return None
+    html = response.content.decode()
+    return html if "<html" in html else None
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", _client_page_names())
+def test_h095_content_matrix_risk_banner_on_client_pages(name, persona, world, db, client):
+    """Every GET page of the client, every persona: the risk banner and its reasons appear
+    exactly for the roles that may see the clinical part, on every page they open."""
+    if persona != "anonymous":
+        client.force_login(world[persona])
+    response = client.get(reverse(name, kwargs=_kwargs(name, world)))
+    html = _full_page(response)
+    body = response.content.decode(errors="replace")
+    if html is None or not RISK_BANNER[persona]:
+        for text in RISK_TEXTS:
+            assert text not in body, f"{persona} {name}: {text!r} must not appear"
+        return
+    assert 'data-testid="risk-banner"' in html, f"{persona} {name}: no risk banner"
+    assert "Open alert: Matrix test alert" in html and "Risk: High" in html
+
+
+# The caseload page: clinical badges for the clinical roles, scheduling and communication
+# badges for intake, none for the admin (directory only) or the privacy officer.
+SCHEDULING_TEXTS = ("Interpreter: Portuguese", "Missed last session")
+CLINICAL_TEXTS = ("Risk: High", "Off track", "Note overdue", "Session feedback to read")
+CASELOAD_SHOWS = {
+    "clinician": SCHEDULING_TEXTS + CLINICAL_TEXTS,
+    "colleague": SCHEDULING_TEXTS + CLINICAL_TEXTS,
+    "supervisor": SCHEDULING_TEXTS + CLINICAL_TEXTS,
+    "intake": SCHEDULING_TEXTS,
+}
+
+
+def _signals_for_every_part(world) -> None:
+    """One of each kind of badge on the world's client (inside the test's savepoint)."""
+    from caseload.clients import services as client_services
+    from caseload.core import clock
+    from caseload.measures.services import response_record
+    from caseload.plans.models import SessionFeedback
+    from caseload.safety.services import risk_assessment_record
+    from notes.helpers import past_session
+    from safety.safety_helpers import assessment_fields
+
+    clinician, matrix_client = world["clinician"], world["client"]
+    client_services.communication_save(
+        acting_user=clinician,
+        client=matrix_client,
+        changes={"interpreter_needed": True, "interpreter_language": "Portuguese"},
+    )
+    held = past_session(matrix_client, clinician, hours_ago=100)  # no note: overdue
+    # The latest past session (the plans rows' feedback session was a day ago).
+    past_session(matrix_client, clinician, hours_ago=2, attendance="no_show")
+    SessionFeedback.objects.create(
+        client=matrix_client,
+        appointment=held,
+        heard=1,
+        focus=1,
+        approach=1,
+        submitted_at=clock.now(),
+        concern="low",
+    )
+    risk_assessment_record(
+        acting_user=clinician, client=matrix_client, fields=assessment_fields(risk_level="high")
+    )
+    for days_ago, answers in ((60, [0] * 8 + [0, 0]), (1, [3] * 7 + [2, 0, 1])):
+        response_record(
+            client=matrix_client,
+            instrument="phq9",
+            answers=answers,
+            source="session",
+            acting_user=clinician,
+            completed_at=clock.now() - timedelta(days=days_ago),
+        )
+
+
+@pytest.mark.parametrize("persona", PERSONAS[1:])
+def test_h094_content_matrix_caseload_page(persona, world, db, client):
+    """The caseload page of each persona: which badges must and must not appear. The
+    badges a role may not see are not computed for it at all (clients.caseload.rules_for)."""
+    _signals_for_every_part(world)
+    client.force_login(world[persona])
+    html = client.get(reverse("clients:caseload")).content.decode()
+    shown = CASELOAD_SHOWS.get(persona, ())
+    for text in SCHEDULING_TEXTS + CLINICAL_TEXTS:
+        if text in shown:
+            assert text in html, f"{persona}: {text!r} missing from the caseload page"
+        else:
+            assert text not in html, f"{persona}: {text!r} must not be on the caseload page"
+    for text in ("overdue", "Measure", "feedback", "Risk"):
+        if persona not in ("clinician", "colleague", "supervisor"):
+            assert text not in html, f"{persona}: {text!r} on the caseload page"

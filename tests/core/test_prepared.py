@@ -13,6 +13,7 @@ import pytest
 import time_machine
 from django.db.models import BigIntegerField, DateTimeField, Exists, OuterRef
 
+from caseload.accounts.access import Part
 from caseload.accounts.models import User
 from caseload.clients import caseload
 from caseload.clients.models import Appointment, Client
@@ -26,9 +27,9 @@ from caseload.core.prepared import (
 )
 from caseload.notes.engagement import _ranked_for_page
 from caseload.safety.alerts import (
-    _visible_to,
     alert_acknowledge,
     alert_raise,
+    alert_visible_rule,
     open_alert_count,
     open_alerts_for,
 )
@@ -51,7 +52,7 @@ def _builders():
     yield (
         "alert count",
         lambda: (
-            Alert.objects.filter(_visible_to(Param("user", BigIntegerField())))
+            Alert.objects.filter(alert_visible_rule(Param("user", BigIntegerField())))
             .filter(state=AlertState.OPEN)
             .values("state")
         ),
@@ -78,7 +79,9 @@ def test_h061_a_rule_that_reads_the_clock_is_caught():
         past = Appointment.objects.filter(client=OuterRef("pk"), starts_at__lt=clock.now())
         return {"signal_bad": Exists(past)}
 
-    rule = caseload.SignalRule(name="bad", annotations=reads_the_clock, signals=lambda c: [])
+    rule = caseload.SignalRule(
+        name="bad", part=Part.CLINICAL, annotations=reads_the_clock, signals=lambda c: []
+    )
     with time_machine.travel("2025-03-01 09:00Z", tick=False):
         early = _fixed_parts(compile_prepared(caseload.page_query((rule,), 8)))
     with time_machine.travel("2026-08-15 23:30Z", tick=False):
@@ -92,10 +95,10 @@ def test_h061_the_same_compiled_page_sees_a_note_fall_overdue(client_record, cli
     session = past_session(client_record, clinician, hours_ago=1)
     draft(client_record, clinician, appointment=session)
     clients = list(Client.objects.filter(pk=client_record.pk))
-    (before,) = caseload.with_schedule(clients)
+    (before,) = caseload.with_schedule(clients, rules=tuple(caseload._RULES))
     assert not before.signal_note_overdue_session
     with time_machine.travel(clock.now() + timedelta(hours=73), tick=False):
-        (after,) = caseload.with_schedule(clients)
+        (after,) = caseload.with_schedule(clients, rules=tuple(caseload._RULES))
     assert after.signal_note_overdue_session
 
 
@@ -134,7 +137,7 @@ def test_the_caseload_page_is_the_same_for_every_page_size(client_record, clinic
         for n in range(8)
     ]
     clients = [client_record, *others]
-    loaded = caseload.with_schedule(clients)
+    loaded = caseload.with_schedule(clients, rules=tuple(caseload._RULES))
     assert [client.pk for client in loaded] == [client.pk for client in clients]
 
 

@@ -2,7 +2,11 @@
 primary clinician and signals, in a fixed number of queries whatever the caseload size.
 
 Signals are small badges beside a client ("interpreter needed", "missed last session").
-Other apps add their own with `register_signal`: a rule names the annotations it needs
+Other apps add their own with `register_signal`. Each rule names the part of the record
+it is drawn from (accounts.access.Part), and a page computes only the rules for the parts
+the user's role covers: an intake worker's page never runs the risk or the measures
+subqueries, so no clinical fact can reach it, even by mistake in a template. A rule names
+the annotations it needs
 (subqueries over the client) and how to turn them into badges. Every rule's annotations
 go into the one query that loads the page, so a new signal costs no new query; that query
 is compiled once and reused with each page's ids and the current time
@@ -32,7 +36,12 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from caseload.accounts.access import clients_visible_to, parts_for, visible_clients_rule
+from caseload.accounts.access import (
+    Part,
+    clients_visible_to,
+    parts_for,
+    visible_clients_rule,
+)
 from caseload.clients.models import (
     Appointment,
     Attendance,
@@ -71,9 +80,14 @@ class SignalRule:
     A rule whose figures need a window over many rows per client (where correlated
     subqueries would be repeated for every row of the page) may instead give
     `page_data(client_ids) -> {client_id: value}`: ONE query for the whole page, its value
-    set on each client as `signal_<name>` before `signals` is called."""
+    set on each client as `signal_<name>` before `signals` is called.
+
+    `part` is the part of the record the badge tells about; a user whose role does not
+    cover it gets neither the badge nor its query. It has no default on purpose: a
+    new badge states where it belongs."""
 
     name: str
+    part: Part
     signals: Callable[[Client], list[Signal]]
     annotations: Callable[[], dict[str, Expression]] = dict
     params: Callable[[], dict[str, object]] = dict
@@ -88,8 +102,16 @@ TODAY = Param("today", DateField())
 
 
 def register_signal(rule: SignalRule) -> SignalRule:
+    if not isinstance(rule.part, Part):
+        raise TypeError(f"signal {rule.name!r} must name the record part it belongs to")
     _RULES.append(rule)
     return rule
+
+
+def rules_for(parts: frozenset[Part]) -> tuple[SignalRule, ...]:
+    """The signal rules drawn from the record parts in `parts` (a role's parts,
+    accounts.access.parts_for): the only ones a page for that role computes."""
+    return tuple(rule for rule in _RULES if rule.part in parts)
 
 
 def caseload_queryset(user, *, include_discharged: bool = False) -> QuerySet[Client]:
@@ -192,18 +214,17 @@ def page_values(rules: tuple[SignalRule, ...], client_ids: list[int]) -> dict[st
     return values
 
 
-def with_schedule(clients: list[Client], *, with_signals: bool = True) -> list[Client]:
+def with_schedule(clients: list[Client], *, rules: tuple[SignalRule, ...]) -> list[Client]:
     """The page's clients with their next appointment, primary clinician and the
-    signals' annotations, in one query. Done after paging, so the subqueries run for one
-    page of clients, not the whole caseload."""
-    return schedule_for_ids([client.pk for client in clients], with_signals=with_signals)
+    annotations of `rules` (see `rules_for`), in one query. Done after paging, so the
+    subqueries run for one page of clients, not the whole caseload."""
+    return schedule_for_ids([client.pk for client in clients], rules=rules)
 
 
-def schedule_for_ids(client_ids: list[int], *, with_signals: bool = True) -> list[Client]:
+def schedule_for_ids(client_ids: list[int], *, rules: tuple[SignalRule, ...]) -> list[Client]:
     """`with_schedule` for a page of client ids (as CaseloadListing pages them)."""
     if not client_ids:
         return []
-    rules = tuple(_RULES) if with_signals else ()
     slots = id_slots(len(client_ids))
     rows = run_prepared(
         ("caseload", rules, slots),
@@ -223,14 +244,15 @@ def schedule_for_ids(client_ids: list[int], *, with_signals: bool = True) -> lis
     return [by_id[client_id] for client_id in client_ids if client_id in by_id]
 
 
-def signals_of(client: Client) -> list[Signal]:
-    """The badges for a client loaded through `with_schedule`."""
-    return [signal for rule in _RULES for signal in rule.signals(client)]
+def signals_of(client: Client, rules: tuple[SignalRule, ...]) -> list[Signal]:
+    """The badges of `rules` for a client loaded through `with_schedule` with them."""
+    return [signal for rule in rules for signal in rule.signals(client)]
 
 
 register_signal(
     SignalRule(
         name="interpreter",
+        part=Part.COMMUNICATION,
         annotations=lambda: {
             "signal_interpreter": Subquery(
                 CommunicationProfile.objects.filter(
@@ -265,6 +287,7 @@ _MISSED = {
 register_signal(
     SignalRule(
         name="missed_last_session",
+        part=Part.DEMOGRAPHICS,  # attendance: the scheduling side of the record
         annotations=_last_attendance,
         signals=lambda client: (
             [Signal(_MISSED[client.signal_last_attendance], "warning")]
@@ -290,8 +313,10 @@ class CaseloadRow:
     signals: list[Signal]
 
 
-def caseload_rows(clients: list[Client], *, show_record: bool) -> list[CaseloadRow]:
-    """Rows for clients loaded through `with_schedule`."""
+def caseload_rows(
+    clients: list[Client], *, show_record: bool, rules: tuple[SignalRule, ...]
+) -> list[CaseloadRow]:
+    """Rows for clients loaded through `with_schedule` with `rules`."""
     # Resolved once per page, not once per row: lazy translations and URL reversing are
     # the slow part of a long caseload.
     statuses = {value: str(label) for value, label in ClientStatus.choices}
@@ -308,7 +333,7 @@ def caseload_rows(clients: list[Client], *, show_record: bool) -> list[CaseloadR
                 next_at=upcoming.isoformat() if upcoming else "",
                 next_label=upcoming.strftime("%a %-d %b, %H:%M") if upcoming else "",
                 primary=f"{client.primary_first or ''} {client.primary_last or ''}".strip(),
-                signals=signals_of(client) if show_record else [],
+                signals=signals_of(client, rules),
             )
         )
     return rows

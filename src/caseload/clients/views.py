@@ -14,6 +14,7 @@ from caseload.accounts.access import (
     can_manage_care_team,
     can_see_part,
     clients_visible_to,
+    parts_for,
 )
 from caseload.audit.services import audit_record
 from caseload.clients import forms, services
@@ -21,6 +22,7 @@ from caseload.clients.caseload import (
     CaseloadListing,
     caseload_rows,
     rows_html,
+    rules_for,
     schedule_for_ids,
 )
 from caseload.clients.pages import render_client_page
@@ -38,16 +40,18 @@ def caseload(request):
         request.user, include_discharged=request.GET.get("discharged") == "1", search=query
     )
     page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
-    # Directory-only roles (the admin) see names, status and care team, not the schedule
-    # or the signals drawn from the record.
+    # Directory-only roles (the admin) see names, status and care team, not the schedule.
+    # Signals are computed only for the record parts the role covers: intake gets the
+    # scheduling and communication ones, never a clinical one (H-094).
     show_record = can_see_part(request.user, Part.DEMOGRAPHICS)
-    clients_on_page = schedule_for_ids(list(page.object_list), with_signals=show_record)
+    rules = rules_for(parts_for(request.user))
+    clients_on_page = schedule_for_ids(list(page.object_list), rules=rules)
     audit_record(
         action="caseload.view",
         request=request,
         detail={"client_ids": [client.pk for client in clients_on_page]},
     )
-    rows = caseload_rows(clients_on_page, show_record=show_record)
+    rows = caseload_rows(clients_on_page, show_record=show_record, rules=rules)
     return render(
         request,
         "clients/caseload.html",

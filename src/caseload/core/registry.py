@@ -71,4 +71,29 @@ def overview_panels() -> list[OverviewPanel]:
     return sorted(_OVERVIEW_PANELS.values(), key=lambda panel: (panel.order, panel.key))
 
 
+@dataclass(frozen=True)
+class ClientBanner:
+    """A warning at the top of every page of a client, above the page's own content and
+    in print, e.g. the risk banner (safety/banner.py). `context(request, client)` returns
+    the template's context, or None to show nothing; it is called only for users whose
+    role covers `part`, so a banner never reaches, or even computes for, anyone else."""
+
+    key: str
+    template: str
+    part: str  # accounts.access.Part value the banner needs
+    context: Callable[..., dict | None]
+    order: int = 100
+
+
+_CLIENT_BANNERS: dict[str, ClientBanner] = {}
+
+
+def register_client_banner(banner: ClientBanner) -> None:
+    _CLIENT_BANNERS[banner.key] = banner
+
+
+def client_banners() -> list[ClientBanner]:
+    return sorted(_CLIENT_BANNERS.values(), key=lambda banner: (banner.order, banner.key))
+
+
 DemoSeeder = Callable[..., None]

@@ -5,6 +5,7 @@ page's one prepared query (clients/caseload.py), with the time as Params."""
 
 from django.db.models import OuterRef, Q, Subquery
 
+from caseload.accounts.access import Part
 from caseload.clients.caseload import Signal, SignalRule, register_signal
 from caseload.measures.models import MeasureResponse
 from caseload.measures.schedule import due_expression, due_params
@@ -40,11 +41,17 @@ def _due_signals(client) -> list[Signal]:
 
 
 register_signal(
-    SignalRule(name="measure_off_track", annotations=_off_track, signals=_off_track_signals)
+    SignalRule(
+        name="measure_off_track",
+        part=Part.CLINICAL,
+        annotations=_off_track,
+        signals=_off_track_signals,
+    )
 )
 register_signal(
     SignalRule(
         name="measure_due",
+        part=Part.CLINICAL,
         annotations=lambda: {
             "signal_measure_due": due_expression(overdue=False),
             "signal_measure_overdue": due_expression(overdue=True),

@@ -1,6 +1,7 @@
 """Demo measures: plans and three to twelve months of PHQ-9 and GAD-7 for the demo's
 active clients, recorded through `response_record` like real results (so baselines,
-change categories and the two risk answers' alerts are all real). Some clients improve,
+change categories and the risk answers' alerts are all real, each with the severity its
+instrument's rule gives: H-097). Some clients improve,
 one of `clinician`'s reliably deteriorates (off track), one is due and one overdue, and a
 few have a finished earlier episode so the outcomes report has something to count.
 Every person and score here is synthetic."""
@@ -11,6 +12,8 @@ from caseload.clients import services as client_services
 from caseload.clients.models import ClientStatus
 from caseload.core import clock
 from caseload.measures.services import measure_plan_save, response_record
+from caseload.safety.alerts import alert_acknowledge
+from caseload.safety.models import Alert
 
 PHQ_ITEMS, GAD_ITEMS = 8, 7  # PHQ-9 items 1-8 carry the demo's total; item 9 is the risk item
 
@@ -95,6 +98,44 @@ def seed(*, staff, clients, rng) -> None:
                 started_on=clock.today() - timedelta(days=months * 31)
             )
         _seed_current(client, user, rng, position, months)
+    _seed_core10_risk_answers(staff["clinician"], active, rng)
+
+
+# CORE-10 with item 6 ("made plans to end my life") answered "Only occasionally": the
+# instrument's rule makes that a moderate alert (core10.HIGH_FROM). Items 2 and 3 are
+# reverse scored; these answers make a total in the moderate range.
+_CORE10_OCCASIONALLY = [2, 2, 2, 2, 2, 1, 2, 2, 2, 2]
+
+
+def _seed_core10_risk_answers(clinician, active, rng) -> None:
+    """Two of `clinician`'s clients answered CORE-10's risk item: one alert waiting, and
+    an older one acknowledged after it was discussed in session."""
+    own = [client for client in active if client.care_team.filter(user=clinician).exists()]
+    if len(own) < 2:
+        return
+    waiting, discussed = rng.sample(own, 2)
+    for client, days_ago in ((waiting, 0), (discussed, 12)):
+        response_record(
+            client=client,
+            instrument="core10",
+            answers=_CORE10_OCCASIONALLY,
+            source="session",
+            acting_user=clinician,
+            completed_at=clock.now() - timedelta(days=days_ago),
+        )
+    alert = discussed.alerts.get(state="open", source="measure", reason__startswith="CORE-10")
+    alert = alert_acknowledge(
+        acting_user=clinician,
+        alert=alert,
+        action_taken="no_action",
+        note="Discussed in session the same day: a passing thought, no plan; plan unchanged.",
+    )
+    # Demo only: the alert belongs with its answer, 12 days ago.
+    twelve_days = timedelta(days=12)
+    Alert.objects.filter(pk=alert.pk).update(
+        raised_at=alert.raised_at - twelve_days,
+        acknowledged_at=alert.acknowledged_at - twelve_days,
+    )
 
 
 # `clinician`'s first few clients show the signals: off track (with a risk answer in the

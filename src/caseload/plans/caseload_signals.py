@@ -4,6 +4,7 @@ subquery joined into the page's single query (caseload.clients.caseload)."""
 
 from django.db.models import Exists, OuterRef, Subquery
 
+from caseload.accounts.access import Part
 from caseload.clients.caseload import TODAY, Signal, SignalRule, register_signal
 from caseload.plans.models import SessionFeedback, TreatmentPlan
 
@@ -38,11 +39,17 @@ def _feedback_signals(client) -> list[Signal]:
 
 
 register_signal(
-    SignalRule(name="plan_review_overdue", annotations=_overdue_review, signals=_review_signals)
+    SignalRule(
+        name="plan_review_overdue",
+        part=Part.CLINICAL,
+        annotations=_overdue_review,
+        signals=_review_signals,
+    )
 )
 register_signal(
     SignalRule(
         name="session_feedback_concern",
+        part=Part.CLINICAL,
         annotations=_feedback_concern,
         signals=_feedback_signals,
     )

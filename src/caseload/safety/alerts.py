@@ -128,10 +128,10 @@ def alerts_visible_to(user) -> QuerySet[Alert]:
     has escalated to supervisors, those of their supervisees' clients."""
     if not user.is_authenticated or not user.is_active:
         return Alert.objects.none()
-    return Alert.objects.filter(_visible_to(user.pk))
+    return Alert.objects.filter(alert_visible_rule(user.pk))
 
 
-def _visible_to(user_id) -> Q:
+def alert_visible_rule(user_id) -> Q:
     """The rule of `alerts_visible_to` for a user id, or for a Param standing in for one
     (the header's prepared count)."""
     own = CareTeamMember.objects.filter(client=OuterRef("client_id"), user_id=user_id)
@@ -154,7 +154,7 @@ def open_alert_count(user) -> int:
     rows = run_prepared(
         ("open_alert_count",),
         lambda: (
-            Alert.objects.filter(_visible_to(Param("user", BigIntegerField())))
+            Alert.objects.filter(alert_visible_rule(Param("user", BigIntegerField())))
             .filter(state=AlertState.OPEN)
             .order_by()
             .values("state")

@@ -10,12 +10,26 @@ class SafetyConfig(AppConfig):
     def ready(self) -> None:
         from caseload.accounts.models import Role
         from caseload.core.registry import (
+            ClientBanner,
             ClientTab,
             NavLink,
+            register_client_banner,
             register_client_tab,
             register_nav_link,
         )
         from caseload.safety import caseload_signals  # noqa: F401 - registers the badges
+        from caseload.safety.banner import risk_banner_context
+
+        # First of the banners: nothing on a client's page comes before their risk.
+        register_client_banner(
+            ClientBanner(
+                key="risk",
+                template="safety/_risk_banner.html",
+                part="clinical",
+                context=risk_banner_context,
+                order=0,
+            )
+        )
 
         register_client_tab(ClientTab(_("Safety"), "safety:client", "clinical", order=50))
         register_nav_link(

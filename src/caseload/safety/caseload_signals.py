@@ -1,15 +1,18 @@
-"""The safety badges on the caseload page: the latest risk assessment's level when high,
-and a review that is overdue. Annotations join the page's one query (clients/caseload.py)."""
+"""The safety badges on the caseload page: the current risk assessment's level when high,
+and a review that is overdue. Annotations join the page's one query (clients/caseload.py).
+Clinical: only roles that see the clinical part get them (or their query)."""
 
 from django.db.models import OuterRef, Subquery
 
+from caseload.accounts.access import Part
 from caseload.clients.caseload import Signal, SignalRule, register_signal
 from caseload.core import clock
-from caseload.safety.models import RiskAssessment, RiskLevel
+from caseload.safety.models import RiskLevel
+from caseload.safety.selectors import latest_assessments
 
 
 def _latest_assessment() -> dict:
-    latest = RiskAssessment.objects.filter(client=OuterRef("pk")).order_by("-recorded_at", "-id")
+    latest = latest_assessments(OuterRef("pk"))
     return {
         "signal_risk_level": Subquery(latest.values("risk_level")[:1]),
         "signal_risk_review_on": Subquery(latest.values("next_review_on")[:1]),
@@ -28,5 +31,10 @@ def _signals(client) -> list[Signal]:
 
 
 register_signal(
-    SignalRule(name="risk_assessment", annotations=_latest_assessment, signals=_signals)
+    SignalRule(
+        name="risk_assessment",
+        part=Part.CLINICAL,
+        annotations=_latest_assessment,
+        signals=_signals,
+    )
 )

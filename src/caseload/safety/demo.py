@@ -1,6 +1,11 @@
 """Demo safety data (synthetic only), made through the services: an on-call contact, a
 high-risk assessment whose first follow-up was missed, a closed crisis event with its
-follow-ups done, a risk review that is overdue, open and acknowledged alerts.
+follow-ups done, a risk review that is overdue, and the alerts these raise.
+
+Every alert here is raised by the rule that raises it in real use (the assessment, the
+missed follow-up), never by calling alert_raise with a severity of the demo's choosing:
+a trigger has one severity everywhere (H-097). The measure answers that raise alerts are
+seeded by measures/demo.py, through the scoring engine.
 
 Services stamp everything with the clock's now; the demo then moves a few timestamps
 into the past so the practice looks lived in (a follow-up due yesterday, an event last
@@ -11,7 +16,7 @@ from datetime import timedelta
 from django.db.models import F
 
 from caseload.core import clock
-from caseload.safety.alerts import alert_acknowledge, alert_raise
+from caseload.safety.alerts import alert_acknowledge
 from caseload.safety.models import Alert, CrisisEvent, CrisisStep, FollowUp, RiskAssessment
 from caseload.safety.services import (
     crisis_event_close,
@@ -72,7 +77,7 @@ def seed(*, staff, clients, rng) -> None:
     own = [client for client in clients if client.care_team.filter(user=clinician).exists()]
     if len(own) < 5:
         return
-    high, crisis, overdue, moderate, acknowledged = rng.sample(own, 5)
+    high, crisis, overdue = rng.sample(own, 3)
     today = clock.today()
 
     # A high-risk assessment two days ago: its alert was acknowledged, and the first
@@ -151,26 +156,3 @@ def seed(*, staff, clients, rng) -> None:
     RiskAssessment.objects.filter(pk=moderate_assessment.pk).update(
         next_review_on=today - timedelta(days=9)
     )
-
-    # An open moderate alert waiting, and an older one acknowledged with no action.
-    alert_raise(
-        client=moderate,
-        severity="moderate",
-        source="measure",
-        reason="PHQ-9 item 9 answered 'several days'",
-        evidence="Thoughts that you would be better off dead: several days.",
-    )
-    old = alert_raise(
-        client=acknowledged,
-        severity="moderate",
-        source="measure",
-        reason="CORE-10 item 6 answered 'only occasionally'",
-    )
-    alert_acknowledge(
-        acting_user=clinician,
-        alert=old,
-        action_taken="no_action",
-        note="Discussed in session the same day: a passing thought, no plan; plan unchanged.",
-    )
-    _shift(Alert.objects.filter(pk=old.pk), "raised_at", timedelta(days=12))
-    _shift(Alert.objects.filter(pk=old.pk), "acknowledged_at", timedelta(days=12))

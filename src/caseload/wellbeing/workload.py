@@ -19,8 +19,9 @@ from django.utils.translation import ngettext
 
 from caseload.clients.models import Attendance, CareTeamMember, Client, ClientStatus
 from caseload.core import clock
-from caseload.safety.models import Alert, AlertState, CrisisEvent, CrisisOutcome, RiskAssessment
+from caseload.safety.models import Alert, AlertState, CrisisEvent, CrisisOutcome
 from caseload.safety.models.assessments import ALERTING_LEVELS
+from caseload.safety.selectors import latest_assessments
 from caseload.wellbeing.figures import registered_figures
 from caseload.wellbeing.models import BoundaryEvent, BoundaryKind, ContactLog, WorkloadSettings
 
@@ -83,11 +84,7 @@ def serious_incidents_since(client_ids, since: datetime.datetime) -> list[Crisis
 
 def high_risk_client_ids(client_ids) -> set[int]:
     """Clients whose latest risk assessment is high or imminent."""
-    latest = (
-        RiskAssessment.objects.filter(client_id=OuterRef("pk"))
-        .order_by("-recorded_at", "-pk")
-        .values("risk_level")[:1]
-    )
+    latest = latest_assessments(OuterRef("pk")).values("risk_level")[:1]
     return set(
         Client.objects.filter(pk__in=client_ids)
         .annotate(latest_level=Subquery(latest))

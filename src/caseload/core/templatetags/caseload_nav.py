@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 
 from caseload.accounts.access import Part, can_see_part
-from caseload.core.registry import client_tabs, nav_links_for, overview_panels
+from caseload.core.registry import client_banners, client_tabs, nav_links_for, overview_panels
 
 register = template.Library()
 
@@ -42,3 +42,19 @@ def client_overview_panels(context, client):
         if panel_context is not None:
             panels.append((panel.template, panel_context))
     return panels
+
+
+@register.simple_tag(takes_context=True)
+def client_page_banners(context, client):
+    """[(template, context)] of the warnings other capabilities put at the top of every
+    page of a client (core.registry.ClientBanner), for those the user's role covers and
+    that have something to say."""
+    request = context["request"]
+    banners = []
+    for banner in client_banners():
+        if not can_see_part(request.user, Part(banner.part)):
+            continue
+        banner_context = banner.context(request, client)
+        if banner_context is not None:
+            banners.append((banner.template, banner_context))
+    return banners
