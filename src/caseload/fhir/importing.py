@@ -312,10 +312,33 @@ def _loinc_codes(concept: dict | None) -> list[str]:
     ]
 
 
+@cache
+def _not_imported_codes() -> dict[str, str]:
+    """LOINC codes of caseload's other instruments (C-SSRS) -> the instrument's name."""
+    found = {}
+    for definition in instruments.all_instruments():
+        if definition.code in IMPORTED:
+            continue
+        codes = {definition.loinc_panel, definition.loinc_total}
+        codes |= {item.loinc for item in definition.items}
+        found.update({code: definition.name for code in codes if code})
+    return found
+
+
 def _read_observation(index, resource, references, groups, plan, client_system) -> None:
     panels, totals, items = _codes()
     codes = _loinc_codes(resource.get("code"))
     known = [code for code in codes if code in panels or code in totals or code in items]
+    other = [_not_imported_codes()[code] for code in codes if code in _not_imported_codes()]
+    if not known and other:
+        # A result of an instrument caseload knows (C-SSRS: a suicide risk screen) must
+        # not pass as "not imported" inside a 200 (H-072).
+        plan.refuse(
+            index,
+            f"{other[0]} results are not imported (only PHQ-2, PHQ-9, GAD-7 and AUDIT-C): "
+            "enter them in caseload",
+        )
+        return
     if not known:
         plan.ignored[index] = "not a PHQ-2, PHQ-9, GAD-7 or AUDIT-C code"
         return
