@@ -160,18 +160,29 @@ def test_hazard_phq9_item9_imported_by_fhir_raises_an_alert(fhir, clinician):
     assert "Imported (FHIR)" in alert.evidence
 
 
-def test_hazard_phq9_total_without_items_is_refused(fhir, clinician):
-    """Hazard: a PHQ-9 total imported without its items hides whether item 9 (thoughts of
-    self-harm) was answered above 0. It is refused, not stored as a bare total."""
-    before = counts()
-    body = bundle(patient(), observation("44261-6", "urn:uuid:p-1", **score(12)))
-    messages = refused(fhir(clinician, "post", "/fhir/", body))
-    assert messages == [
-        "entry 1: a PHQ-9 total without its item answers cannot be imported: caseload "
-        "scores every result from its answers (send the item Observations, components or "
-        "a QuestionnaireResponse)"
-    ]
-    assert counts() == before
+def test_hazard_h075_phq9_total_without_items_is_a_reported_total_with_an_alert(fhir, clinician):
+    """H-056, H-075: a PHQ-9 total imported without its items hides whether item 9
+    (thoughts of self-harm) was answered above 0. It is stored as a reported total
+    (items not known) and raises a moderate alert to ask about item 9 in person."""
+    body = bundle(patient(), observation("44261-6", "urn:uuid:p-1", **score(11)))
+    imported(fhir(clinician, "post", "/fhir/", body))
+    result = MeasureResponse.objects.get()
+    assert (result.total, result.band, result.items_known, result.answers) == (
+        11,
+        "moderate",
+        False,
+        [],
+    )
+    alert = Alert.objects.get()
+    assert (alert.client_id, alert.severity, alert.state) == (
+        result.client_id,
+        "moderate",
+        "open",
+    )
+    assert alert.reason == (
+        "PHQ-9 reported as a total only (11): item 9 (thoughts of death or self-harm) not "
+        "known \N{EM DASH} ask in person"
+    )
 
 
 def test_malformed_bundle_is_refused_whole_with_a_message_per_entry(fhir, clinician):
@@ -218,7 +229,9 @@ def test_an_answer_that_is_no_option_names_the_item(fhir, clinician):
     }
     messages = refused(fhir(clinician, "post", "/fhir/", bundle(patient(), entry)))
     assert messages == [
-        "entry 1: PHQ-9 item 4: the answer http://loinc.org|LA0000-0 is not one of its answers"
+        'entry 1: PHQ-9 item 4: valueCodeableConcept {"coding": [{"system": '
+        '"http://loinc.org", "code": "LA0000-0", "display": "Sometimes"}]} is not one of its '
+        "answers"
     ]
     assert counts() == before
 
@@ -229,8 +242,7 @@ def test_out_of_range_integer_answer(fhir, clinician):
     entries[8]["resource"]["valueInteger"] = 5
     messages = refused(fhir(clinician, "post", "/fhir/", bundle(patient(), *entries)))
     assert messages == [
-        "entry 1: PHQ-9 item 9: 5 is not one of its answer values (entries 1, 2, 3, 4, 5, "
-        "6, 7, 8, 9)"
+        "entry 9: PHQ-9 item 9: valueInteger 5 is not one of its answer values (0, 1, 2, 3)"
     ]
 
 
@@ -253,7 +265,7 @@ def test_other_resources_are_ignored_and_said_so(fhir, clinician):
         ({"resourceType": "Patient"}, "The body must be a FHIR Bundle (resourceType 'Bundle')."),
         (
             {"resourceType": "Bundle", "type": "searchset"},
-            "Only 'transaction' and 'collection' Bundles are imported.",
+            "Only 'transaction', 'batch' and 'collection' Bundles are imported.",
         ),
     ],
 )

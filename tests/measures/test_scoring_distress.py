@@ -123,11 +123,13 @@ def test_core10_prorates_one_missing_and_refuses_two():
     assert error.value.item == 2
 
 
-def test_core10_unanswered_risk_item_is_reported():
+def test_h076_core10_unanswered_risk_item_raises_a_moderate_alert_flag():
+    """H-076: an unanswered risk item is a safety alert (moderate), not a mere note."""
     result = score("core10", [2, 2, 2, 2, 2, None, 2, 2, 2, 2])
-    assert [(f.code, f.item, f.is_risk) for f in result.flags] == [
-        ("risk_item_unanswered", 6, False)
+    assert [(f.code, f.item, f.is_risk, f.severity) for f in result.flags] == [
+        ("risk_item_unanswered", 6, True, "moderate")
     ]
+    assert "not answered: ask about it in person" in result.flags[0].reason
 
 
 # DASS-21 -------------------------------------------------------------------------------

@@ -151,9 +151,16 @@ def test_hazard_positive_risk_item_raises_flag_phq9_negative(rest):
     assert not score("phq9", spread(rest, 8) + [0, None]).flags
 
 
-def test_phq9_unanswered_item9_asks_the_clinician_without_an_alert():
+def test_h076_phq9_unanswered_item9_raises_a_moderate_alert_flag():
+    """H-076: an unanswered item 9 raises a moderate alert to ask in person (a departure
+    from the published rule, which only prorates)."""
     flags = score("phq9", [1, 1, 1, 1, 1, 1, 1, 1, None, None]).flags
-    assert [(f.code, f.item, f.is_risk) for f in flags] == [("risk_item_unanswered", 9, False)]
+    assert [(f.code, f.item, f.is_risk, f.severity) for f in flags] == [
+        ("risk_item_unanswered", 9, True, "moderate")
+    ]
+    assert flags[0].reason == (
+        "PHQ-9 item 9 (thoughts of death or self-harm) was not answered: ask about it in person"
+    )
 
 
 GAD7_BANDS = [

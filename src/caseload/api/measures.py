@@ -63,7 +63,18 @@ class ResponseIn(Schema):
 
     instrument: str = Field(description="An instrument code from GET /instruments.")
     # Any: the engine checks each answer and names the item in its message (422).
-    answers: list[Any] = Field(description="In item order; null for a missing answer.")
+    answers: list[Any] = Field(
+        default_factory=list,
+        description="In item order; null for a missing answer. Empty with reported_total.",
+    )
+    # Any, as answers: the engine checks it (a number within the instrument's bands).
+    reported_total: Any = Field(
+        None,
+        description=(
+            "A total reported without its item answers (from another record): stored "
+            "with its band and items_known false; a risk item not known raises an alert."
+        ),
+    )
     completed_at: datetime | None = Field(None, description="Defaults to now.")
 
 
@@ -95,6 +106,9 @@ class ResponseOut(Schema):
     levels: dict[str, str] = Field(default_factory=dict, description="Named levels, if any.")
     flags: list[FlagOut]
     prorated: bool
+    items_known: bool = Field(
+        description="False for a total reported without its item answers (answers is empty)."
+    )
     missing_note: str
     is_baseline: bool
     change: ChangeOut | None = Field(
@@ -153,6 +167,7 @@ def client_response_create(request: HttpRequest, client_id: int, payload: Respon
         source=ResponseSource.API,
         acting_user=request.auth,
         completed_at=payload.completed_at,
+        reported_total=payload.reported_total,
         request=request,
     )
     return Status(201, response)

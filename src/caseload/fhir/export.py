@@ -13,7 +13,7 @@ from caseload.fhir.codes import (
     validated,
 )
 from caseload.measures.instruments.base import Instrument, Item, Option
-from caseload.measures.models import MeasureResponse
+from caseload.measures.models import ITEMS_NOT_KNOWN, MeasureResponse
 
 
 def item_text(instrument: Instrument, item: Item) -> str:
@@ -101,7 +101,19 @@ def questionnaire_response(
         "authored": response.completed_at.isoformat(),
         "item": items,
     }
+    if not response.items_known:
+        # A reported total: no item is invented; the total is sent under its LOINC code
+        # (or as caseload's own "total" item), which the import reads back as a total.
+        resource["item"] = [_reported_total_item(response, instrument)]
     return validated(resource)
+
+
+def _reported_total_item(response: MeasureResponse, instrument: Instrument) -> dict:
+    return {
+        "linkId": instrument.loinc_total or "total",
+        "text": f"{instrument.name} total score, reported without its item answers",
+        "answer": [{"valueDecimal": _number(response.total)}],
+    }
 
 
 def _number(value: float) -> int | float:
@@ -145,6 +157,8 @@ def observation(response: MeasureResponse, instrument: Instrument, subject: dict
         ]
     if not resource["component"]:
         del resource["component"]
+    if not response.items_known:
+        resource["note"] = [{"text": f"{ITEMS_NOT_KNOWN}: reported without its item answers"}]
     return validated(resource)
 
 

@@ -10,9 +10,13 @@ The shapes read (docs/guide-fhir.md has the tables):
   (LOINC panel code) whose components are items; Observations of one instrument family,
   one patient and one effective time are one result;
 - QuestionnaireResponse: items by linkId (caseload's item number or the item's LOINC
-  code), answers as valueCoding or valueInteger.
-A total without its items is refused: caseload scores every result from its answers, and
-a PHQ-9 total cannot say whether item 9 (thoughts of self-harm) was above 0."""
+  code), answers as answers.py reads them; its `questionnaire` must name an imported
+  instrument.
+Answers in an encoding caseload does not read are refused, never read as unanswered
+(answers.py); an item given twice in one result is refused. A total without any item
+answer is a reported total (stored with its band, "items not known"; a PHQ-9 raises an
+alert to ask about item 9 in person). A `batch` Bundle is read the same way; which of its
+entries fail is decided in services.py."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,13 +28,14 @@ from fhir.resources.R4B import get_fhir_model_class
 from pydantic import ValidationError as PydanticError
 
 from caseload.core import clock
-from caseload.fhir.codes import ANSWER_SYSTEM, IMPORTED, LOINC, LOINC_ANSWERS, ORDINAL_VALUE
+from caseload.fhir import answers as reading
+from caseload.fhir.codes import IMPORTED, LOINC
 from caseload.measures import instruments, scoring
-from caseload.measures.instruments.base import Instrument, Item
+from caseload.measures.instruments.base import Instrument
 from caseload.measures.result import ScoringError
 from caseload.measures.services import FUTURE_TOLERANCE
 
-BUNDLE_TYPES = ("transaction", "collection")
+BUNDLE_TYPES = ("transaction", "collection", "batch")
 READ_TYPES = ("Patient", "Observation", "QuestionnaireResponse")
 OBSERVATION_DONE = ("final", "amended", "corrected")
 RESPONSE_DONE = ("completed", "amended")
@@ -59,6 +64,7 @@ class ResultIn:
     answers: list
     completed_at: datetime
     context: dict
+    reported_total: float | None = None  # a total without item answers (answers == [])
 
 
 @dataclass
@@ -67,6 +73,7 @@ class Plan:
     results: list[ResultIn] = field(default_factory=list)
     ignored: dict[int, str] = field(default_factory=dict)
     errors: list[tuple[int, str]] = field(default_factory=list)
+    batch: bool = False  # each entry stands or falls on its own (services.py)
 
     def refuse(self, index: int, message: str) -> None:
         self.errors.append((index, message))
@@ -80,10 +87,12 @@ class _Group:
     subject: tuple[str, int]
     completed_at: datetime
     indexes: list[int] = field(default_factory=list)
-    answers: dict[str, tuple[int, object]] = field(default_factory=dict)  # LOINC -> (entry, value)
+    # LOINC item code -> (entry, answer); None for an item sent without a value
+    answers: dict[str, tuple[int, reading.Given | None]] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # instruments named by panel or total codes
     totals: list[tuple[int, float]] = field(default_factory=list)
-    by_number: dict[int, object] | None = None  # QuestionnaireResponse answers by item number
+    # QuestionnaireResponse answers by item number, as (entry, answer)
+    by_number: dict[int, tuple[int, reading.Given | None]] | None = None
 
 
 def _family(code: str) -> str:
@@ -118,15 +127,30 @@ def _shared_items() -> frozenset[str]:
 
 def read_bundle(body, client_system: str) -> Plan:
     """The plan for `body` (parsed JSON). Raises BundleRefused when it is not a
-    transaction or collection Bundle; entry problems are collected in `Plan.errors`."""
+    transaction, batch or collection Bundle, or holds JSON of a shape no reading
+    expected (a wrong type deep inside, nesting too deep); entry problems are collected
+    in `Plan.errors`."""
     if not isinstance(body, dict) or body.get("resourceType") != "Bundle":
         raise BundleRefused("The body must be a FHIR Bundle (resourceType 'Bundle').")
     if body.get("type") not in BUNDLE_TYPES:
-        raise BundleRefused("Only 'transaction' and 'collection' Bundles are imported.")
+        raise BundleRefused("Only 'transaction', 'batch' and 'collection' Bundles are imported.")
     entries = body.get("entry") or []
     if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
         raise BundleRefused(f"Bundle.entry must be a list of at most {MAX_ENTRIES} entries.")
-    plan = Plan()
+    try:
+        return _read_entries(entries, client_system, batch=body["type"] == "batch")
+    except (TypeError, AttributeError, RecursionError) as error:
+        # Every resource passed its R4 model first, so this is JSON of a type the model
+        # coerced (a string for a number, a list for an object) or nested beyond reason:
+        # a client error, answered 400, and nothing is written.
+        raise BundleRefused(
+            f"The Bundle holds a value of the wrong JSON type or nested too deeply "
+            f"({type(error).__name__})."
+        ) from None
+
+
+def _read_entries(entries: list, client_system: str, *, batch: bool) -> Plan:
+    plan = Plan(batch=batch)
     valid = list(_valid_entries(entries, plan))
     references = _read_patients(valid, plan, client_system)
     groups: dict[tuple, _Group] = {}
@@ -288,10 +312,33 @@ def _loinc_codes(concept: dict | None) -> list[str]:
     ]
 
 
+@cache
+def _not_imported_codes() -> dict[str, str]:
+    """LOINC codes of caseload's other instruments (C-SSRS) -> the instrument's name."""
+    found = {}
+    for definition in instruments.all_instruments():
+        if definition.code in IMPORTED:
+            continue
+        codes = {definition.loinc_panel, definition.loinc_total}
+        codes |= {item.loinc for item in definition.items}
+        found.update({code: definition.name for code in codes if code})
+    return found
+
+
 def _read_observation(index, resource, references, groups, plan, client_system) -> None:
     panels, totals, items = _codes()
     codes = _loinc_codes(resource.get("code"))
     known = [code for code in codes if code in panels or code in totals or code in items]
+    other = [_not_imported_codes()[code] for code in codes if code in _not_imported_codes()]
+    if not known and other:
+        # A result of an instrument caseload knows (C-SSRS: a suicide risk screen) must
+        # not pass as "not imported" inside a 200 (H-072).
+        plan.refuse(
+            index,
+            f"{other[0]} results are not imported (only PHQ-2, PHQ-9, GAD-7 and AUDIT-C): "
+            "enter them in caseload",
+        )
+        return
     if not known:
         plan.ignored[index] = "not a PHQ-2, PHQ-9, GAD-7 or AUDIT-C code"
         return
@@ -303,9 +350,6 @@ def _read_observation(index, resource, references, groups, plan, client_system) 
         return
     if resource.get("status") == "entered-in-error":
         plan.ignored[index] = "entered in error"
-        return
-    if resource.get("status") not in OBSERVATION_DONE:
-        plan.refuse(index, f"Observation status {resource.get('status')!r} is not a final result")
         return
     completed_at = _when(
         resource.get("effectiveDateTime")
@@ -322,7 +366,12 @@ def _read_observation(index, resource, references, groups, plan, client_system) 
     code = known[0]
     instrument = panels.get(code) or totals.get(code) or items[code]
     group = _group(groups, _family(instrument), subject, completed_at)
+    # In the group before its status is checked, so that in a batch a refused item
+    # fails its whole result rather than leaving the item out as unanswered.
     group.indexes.append(index)
+    if resource.get("status") not in OBSERVATION_DONE:
+        plan.refuse(index, f"Observation status {resource.get('status')!r} is not a final result")
+        return
     _add_value(group, plan, index, code, resource, panels, totals)
     for component in resource.get("component") or []:
         for component_code in _loinc_codes(component.get("code"))[:1]:
@@ -343,85 +392,35 @@ def _add_value(group, plan, index, code, holder: dict, panels, totals) -> None:
         return
     if code in totals:
         group.named.add(totals[code])
-        total = _number(holder)
-        if total is None:
-            plan.refuse(index, f"the total {code} has no numeric value")
-        else:
-            group.totals.append((index, total))
+        _add_total(group, plan, index, code, holder)
         return
-    value = _value(holder)
-    if code in group.answers and group.answers[code][1] != value:
-        plan.refuse(index, f"item {code} is given twice with different answers")
+    if code in group.answers:
+        # Even the same answer twice: which one the sender meant cannot be told, and
+        # keeping the last of a 2 and a 0 for item 9 would hide a risk answer (H-071).
+        earlier = group.answers[code][0]
+        plan.refuse(
+            index, f"item {code} is given twice in one result (entries {earlier}, {index})"
+        )
         return
-    group.answers[code] = (index, value)
+    group.answers[code] = (index, reading.given(holder))
 
 
-def _number(holder: dict) -> float | None:
-    if "valueInteger" in holder:
-        return holder["valueInteger"]
-    quantity = holder.get("valueQuantity") or {}
-    return quantity.get("value")
-
-
-def _value(holder: dict):
-    """An answer as given: a number, or the coding(s) to be matched to an option later."""
-    if "valueInteger" in holder:
-        return holder["valueInteger"]
-    if "valueDecimal" in holder:
-        return holder["valueDecimal"]
-    if "valueQuantity" in holder:
-        return (holder["valueQuantity"] or {}).get("value")
-    if "valueCoding" in holder:
-        return ("codings", (holder["valueCoding"],), "")
-    if "valueCodeableConcept" in holder:
-        concept = holder["valueCodeableConcept"] or {}
-        return ("codings", tuple(concept.get("coding") or ()), concept.get("text") or "")
-    return None
-
-
-def _option_value(item: Item, given):
-    """The item's option value for an answer as given; raises ValueError if none fits."""
-    if given is None:
-        return None
-    if isinstance(given, int | float) and not isinstance(given, bool):
-        if float(given).is_integer() and any(o.value == int(given) for o in item.options):
-            return int(given)
-        raise ValueError(f"{given!r} is not one of its answer values")
-    _, codings, text = given
-    for coding in codings:
-        found = _coding_value(item, coding)
-        if found is not None:
-            return found
-    labels = [coding.get("display") or "" for coding in codings] + [text]
-    for label in labels:
-        for option in item.options:
-            if label and label.strip().lower() == option.label.lower():
-                return option.value
-    shown = ", ".join(f"{c.get('system')}|{c.get('code')}" for c in codings) or text
-    raise ValueError(f"the answer {shown} is not one of its answers")
-
-
-def _coding_value(item: Item, coding: dict) -> int | None:
-    values = {option.value: option.label.lower() for option in item.options}
-    for extension in coding.get("extension") or []:
-        weight = extension.get("valueDecimal")
-        if extension.get("url") == ORDINAL_VALUE and weight in values:
-            return int(weight)
-    code = str(coding.get("code") or "")
-    if coding.get("system") == ANSWER_SYSTEM and code.lstrip("-").isdigit():
-        return int(code) if int(code) in values else None
-    if coding.get("system") == LOINC and code in LOINC_ANSWERS:
-        value, label = LOINC_ANSWERS[code]
-        # Only where the item's answer with that value has the same words: the LA code
-        # belongs to the PHQ/GAD frequency list, not to every 0-3 answer.
-        return value if values.get(value) == label.lower() else None
-    return None
+def _add_total(group, plan, index, code, holder: dict) -> None:
+    total = reading.total_number(holder)
+    if total is None:
+        plan.refuse(
+            index,
+            f"the total {code} has no readable number ({reading.shown_value(holder)}): send "
+            "valueInteger, valueDecimal or valueQuantity",
+        )
+    else:
+        group.totals.append((index, total))
 
 
 def _read_response(index, resource, references, groups, plan, client_system) -> None:
     definition = _questionnaire_instrument(resource)
     if definition is None:
-        plan.ignored[index] = "not a PHQ-2, PHQ-9, GAD-7 or AUDIT-C questionnaire"
+        plan.refuse(index, _unknown_questionnaire(resource.get("questionnaire")))
         return
     if resource.get("status") not in RESPONSE_DONE:
         plan.refuse(index, f"QuestionnaireResponse status {resource.get('status')!r} is not final")
@@ -441,6 +440,21 @@ def _read_response(index, resource, references, groups, plan, client_system) -> 
     groups[("response", index)] = group
     for item in _flat_items(resource.get("item") or []):
         _add_response_item(group, plan, index, definition, item)
+
+
+def _unknown_questionnaire(questionnaire) -> str:
+    # A response that cannot be read must not pass as "not imported" inside a 200: it
+    # may hold a risk answer (H-072).
+    if not questionnaire:
+        return (
+            "QuestionnaireResponse has no 'questionnaire', so caseload cannot tell which "
+            "instrument it answers (give .../Questionnaire/<code> or the LOINC panel code "
+            "of PHQ-2, PHQ-9, GAD-7 or AUDIT-C)"
+        )
+    return (
+        f"questionnaire {str(questionnaire)[:200]!r} is not one caseload imports (PHQ-2, "
+        "PHQ-9, GAD-7 or AUDIT-C, named by .../Questionnaire/<code> or the LOINC panel code)"
+    )
 
 
 def _questionnaire_instrument(resource: dict) -> Instrument | None:
@@ -466,20 +480,27 @@ def _flat_items(items: list) -> Iterator[dict]:
 def _add_response_item(group, plan, index, definition, item) -> None:
     link = str(item.get("linkId") or "").lstrip("/")
     answers = item.get("answer") or []
-    if link == definition.loinc_total:
-        total = _number(answers[0]) if answers else None
-        if total is not None:
-            group.totals.append((index, total))
+    if link in (definition.loinc_total, "total"):
+        if len(answers) > 1:
+            plan.refuse(index, f"the total (linkId {link!r}) has more than one answer")
+        elif answers:
+            _add_total(group, plan, index, definition.loinc_total or "total", answers[0])
         return
     number = _item_number(definition, link)
     if number is None:
         if answers:
             plan.refuse(index, f"linkId {link!r} is not an item of {definition.name}")
         return
+    if number in group.by_number:
+        plan.refuse(index, f"{definition.name} item {number} is given twice (linkId {link!r})")
+        return
     if len(answers) > 1:
         plan.refuse(index, f"linkId {link!r} has more than one answer")
         return
-    group.by_number[number] = _value(answers[0]) if answers else None
+    answer = reading.given(answers[0]) if answers else None
+    if answers and answer is None:
+        answer = reading.Given("unreadable", "an answer with no value")
+    group.by_number[number] = (index, answer)
 
 
 def _item_number(definition: Instrument, link: str) -> int | None:
@@ -492,25 +513,29 @@ def _item_number(definition: Instrument, link: str) -> int | None:
 def _finish(group: _Group, plan: Plan) -> None:
     """The group's instrument, answers in item order, and the engine's check."""
     first = group.indexes[0]
-    where = f"entries {', '.join(map(str, group.indexes))}" if len(group.indexes) > 1 else ""
+    where = f" (entries {', '.join(map(str, group.indexes))})" if len(group.indexes) > 1 else ""
     try:
         definition = _group_instrument(group)
-        answers = _answers(group, definition)
-        context = {"sex": _sex(group, plan)} if definition.code == "auditc" else None
-        score = scoring.score(definition.code, answers, context=context)
-    except (ValueError, ScoringError) as error:
-        plan.refuse(first, f"{str(error)}{f' ({where})' if where else ''}")
+        given = _given(group, definition)
+    except ValueError as error:
+        plan.refuse(first, f"{error}{where}")
         return
-    for index, total in group.totals:
-        if score.total is not None and float(total) != float(score.total):
-            plan.refuse(
-                index,
-                f"the {definition.name} total given ({_plain(total)}) does not match the "
-                f"total of its item answers ({_plain(score.total)})",
-            )
-            return
     if group.completed_at > clock.now() + FUTURE_TOLERANCE:
         plan.refuse(first, f"the {definition.name} result is dated in the future")
+        return
+    if not any(answer is not None for _, answer in given.values()):
+        _finish_reported(group, definition, plan, where)
+        return
+    answers = _answers(definition, given, plan)
+    if answers is None:
+        return
+    context = {"sex": _sex(group, plan)} if definition.code == "auditc" else None
+    try:
+        score = scoring.score(definition.code, answers, context=context)
+    except ScoringError as error:
+        plan.refuse(first, f"{error}{where}")
+        return
+    if _totals_disagree(group, definition, score.total, plan):
         return
     plan.results.append(
         ResultIn(
@@ -520,6 +545,46 @@ def _finish(group: _Group, plan: Plan) -> None:
             answers=answers,
             completed_at=group.completed_at,
             context=context or {},
+        )
+    )
+
+
+def _totals_disagree(group: _Group, definition: Instrument, total, plan: Plan) -> bool:
+    for index, stated in group.totals:
+        if total is None or float(stated) != float(total):
+            plan.refuse(
+                index,
+                f"the {definition.name} total given ({_plain(stated)}) does not match the "
+                f"total of its item answers ({_plain(total) if total is not None else 'none'})",
+            )
+            return True
+    return False
+
+
+def _finish_reported(group: _Group, definition: Instrument, plan: Plan, where: str) -> None:
+    """No item answered: the stated total is recorded as a reported total, or refused."""
+    if not group.totals:
+        plan.refuse(group.indexes[0], f"the {definition.name} has no answers and no total{where}")
+        return
+    index, total = group.totals[0]
+    for other, stated in group.totals[1:]:
+        if float(stated) != float(total):
+            plan.refuse(other, f"the {definition.name} totals given disagree{where}")
+            return
+    try:
+        scoring.score_reported_total(definition.code, total)
+    except ScoringError as error:
+        plan.refuse(index, f"{error}{where}")
+        return
+    plan.results.append(
+        ResultIn(
+            indexes=group.indexes,
+            subject=group.subject,
+            instrument=definition.code,
+            answers=[],
+            completed_at=group.completed_at,
+            context={},
+            reported_total=total,
         )
     )
 
@@ -541,28 +606,29 @@ def _group_instrument(group: _Group) -> Instrument:
     return instruments.get("phq2" if set(group.answers) <= phq2 else "phq9")
 
 
-def _answers(group: _Group, definition: Instrument) -> list:
+def _given(group: _Group, definition: Instrument) -> dict[int, tuple[int, reading.Given | None]]:
+    """The answers as sent, by item number, each with its entry index."""
     if group.by_number is not None:
-        given = group.by_number
-    else:
-        numbers = {item.loinc: item.number for item in definition.items if item.loinc}
-        stray = [code for code in group.answers if code not in numbers]
-        if stray:
-            raise ValueError(f"item code {stray[0]} is not an item of {definition.name}")
-        given = {numbers[code]: value for code, (_, value) in group.answers.items()}
-    if not any(value is not None for value in given.values()):
-        raise ValueError(
-            f"a {definition.name} total without its item answers cannot be imported: "
-            "caseload scores every result from its answers (send the item Observations, "
-            "components or a QuestionnaireResponse)"
-        )
-    answers = []
+        return group.by_number
+    numbers = {item.loinc: item.number for item in definition.items if item.loinc}
+    stray = [code for code in group.answers if code not in numbers]
+    if stray:
+        raise ValueError(f"item code {stray[0]} is not an item of {definition.name}")
+    return {numbers[code]: found for code, found in group.answers.items()}
+
+
+def _answers(definition: Instrument, given, plan: Plan) -> list | None:
+    """Each item's option value (None when unanswered); None, with every unreadable
+    answer refused at its own entry, when any cannot be read."""
+    answers, readable = [], True
     for item in definition.items:
+        index, answer = given.get(item.number, (None, None))
         try:
-            answers.append(_option_value(item, given.get(item.number)))
+            answers.append(reading.option_value(item, answer))
         except ValueError as error:
-            raise ValueError(f"{definition.name} item {item.number}: {error}") from None
-    return answers
+            plan.refuse(index, f"{definition.name} item {item.number}: {error}")
+            readable = False
+    return answers if readable else None
 
 
 def _sex(group: _Group, plan: Plan) -> str | None:

@@ -4,17 +4,20 @@ scored, compared with the baseline and raise safety alerts exactly like results 
 in a session.
 
 Everything is checked before anything is written (importing.read_bundle, then the
-patients against the database), and the writes happen in one transaction: a Bundle is
-imported whole or not at all."""
+patients against the database), and the writes happen in one transaction: a transaction
+or collection Bundle is imported whole or not at all. A batch Bundle's entries stand or
+fall on their own: each Patient, and each result with the entries that make it, is
+written in its own transaction, and the failures are reported per entry."""
 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 
 from caseload.accounts.access import Part, access_client, can_see_part
 from caseload.accounts.models import User
-from caseload.api.errors import validation_messages
+from caseload.api.errors import NOT_FOUND, validation_messages
 from caseload.audit.services import audit_record
 from caseload.clients import services as client_services
 from caseload.clients.models import Client
@@ -40,6 +43,8 @@ class ImportResult:
 
     outcomes: dict[int, tuple[str, str]] = field(default_factory=dict)
     ignored: dict[int, str] = field(default_factory=dict)
+    # Batch only: the entries that failed, as (HTTP status text, message) by entry index.
+    failures: dict[int, tuple[str, str]] = field(default_factory=dict)
     clients_created: int = 0
     results_recorded: int = 0
 
@@ -47,10 +52,12 @@ class ImportResult:
 def fhir_bundle_import(
     *, acting_user: User, body, client_system: str, request=None
 ) -> ImportResult:
-    """Import a transaction or collection Bundle of Patients with PHQ-2, PHQ-9, GAD-7 and
-    AUDIT-C results. Raises importing.BundleRefused (not a Bundle), ImportRefused (one
-    message per bad entry), PermissionDenied (a role that may not record clinical data)
-    or Http404 (a matched client the user may not see); in each case nothing is written.
+    """Import a transaction, batch or collection Bundle of Patients with PHQ-2, PHQ-9,
+    GAD-7 and AUDIT-C results. Raises importing.BundleRefused (not a Bundle),
+    ImportRefused (one message per bad entry), PermissionDenied (a role that may not
+    record clinical data) or Http404 (a matched client the user may not see); in each
+    case nothing is written. A batch raises only the first and third: its failed entries
+    are in `ImportResult.failures`, and the rest is imported.
 
     A Patient is matched to a client by any of its identifiers recorded at an earlier
     import, or by this installation's own client identifier (`client_system`), and the
@@ -60,6 +67,8 @@ def fhir_bundle_import(
         raise PermissionDenied("Your role cannot record measure results.")
     plan = read_bundle(body, client_system)
     matches = _match_patients(plan)
+    if plan.batch:
+        return _import_batch(acting_user, plan, matches, client_system, request)
     if plan.errors:
         raise ImportRefused(plan.errors)
     clients = _through_the_door(acting_user, plan, matches, request)
@@ -76,12 +85,7 @@ def fhir_bundle_import(
         for number, planned in enumerate(plan.results):
             kind, key = planned.subject
             client = clients[key if kind == "entry" else ("result", number)]
-            response, status = _already_there(client, planned), "200 OK"
-            if response is None:
-                response, status = _record(acting_user, client, planned, request), "201 Created"
-                result.results_recorded += 1
-            for index in planned.indexes:
-                result.outcomes[index] = (status, f"QuestionnaireResponse/{response.pk}")
+            _write_result(acting_user, client, planned, request, result)
         audit_record(
             action="fhir.import",
             actor=acting_user,
@@ -94,6 +98,141 @@ def fhir_bundle_import(
             },
         )
     return result
+
+
+UNPROCESSABLE = "422 Unprocessable Entity"
+
+
+def _import_batch(acting_user, plan: Plan, matches, client_system, request) -> ImportResult:
+    """A batch Bundle: every Patient, then every result, in a transaction of its own; an
+    entry that fails (its own problem, its Patient's, or another entry of the same
+    result) is reported and writes nothing, and the others are imported."""
+    result = ImportResult(ignored=plan.ignored)
+    for index, message in plan.errors:
+        _fail(result, index, UNPROCESSABLE, message)
+    clients: dict = {}
+    for index, patient in plan.patients.items():
+        if index in result.failures:
+            continue
+        found = _batch_patient(
+            acting_user, index, patient, matches, client_system, request, result
+        )
+        if found is not None:
+            clients[index] = found
+    for planned in plan.results:
+        _batch_result(acting_user, planned, clients, result, request)
+    with transaction.atomic():
+        audit_record(
+            action="fhir.import",
+            actor=acting_user,
+            request=request,
+            detail={
+                "batch": True,
+                "clients_created": result.clients_created,
+                "results": result.results_recorded,
+                "client_ids": sorted({client.pk for client in clients.values()}),
+                "failed_entries": len(result.failures),
+                "ignored_entries": len(plan.ignored),
+            },
+        )
+    return result
+
+
+def _fail(result: ImportResult, index: int, status: str, message: str) -> None:
+    if index in result.failures:
+        earlier_status, earlier = result.failures[index]
+        result.failures[index] = (earlier_status, f"{earlier}; {message}")
+    else:
+        result.failures[index] = (status, message)
+
+
+def _refusal(error: Exception) -> tuple[str, str]:
+    if isinstance(error, Http404):
+        return ("404 Not Found", NOT_FOUND)
+    if isinstance(error, PermissionDenied):
+        return ("403 Forbidden", str(error) or "Not allowed.")
+    assert isinstance(error, ImportRefused)
+    return (UNPROCESSABLE, "; ".join(message for _, message in error.errors))
+
+
+def _batch_step(result: ImportResult, indexes: list[int], step):
+    """Run `step` in its own transaction; a refusal fails `indexes` and writes nothing."""
+    try:
+        with transaction.atomic():
+            return step()
+    except (ImportRefused, PermissionDenied, Http404) as error:
+        for index in indexes:
+            _fail(result, index, *_refusal(error))
+    return None
+
+
+def _batch_open(acting_user, client_id, request, result, indexes) -> Client | None:
+    """The door, outside the entry's transaction so that its audit of a refusal stays."""
+    try:
+        return _open(acting_user, client_id, request)
+    except (PermissionDenied, Http404) as error:
+        for index in indexes:
+            _fail(result, index, *_refusal(error))
+    return None
+
+
+def _batch_patient(acting_user, index, patient, matches, client_system, request, result):
+    if index in matches:
+        client = _batch_open(acting_user, matches[index], request, result, [index])
+        if client is None:
+            return None
+        status = "200 OK"
+    else:
+        client, status = None, "201 Created"
+
+    def step():
+        found = client or _create(acting_user, patient, request)
+        _remember(found, patient.identifiers, client_system)
+        return found
+
+    found = _batch_step(result, [index], step)
+    if found is not None:
+        result.clients_created += client is None
+        result.outcomes[index] = (status, f"Patient/{found.pk}")
+    return found
+
+
+def _batch_result(acting_user, planned, clients: dict, result: ImportResult, request) -> None:
+    failed = [index for index in planned.indexes if index in result.failures]
+    kind, key = planned.subject
+    if failed:
+        reason = f"entry {failed[0]}, part of the same result, failed"
+    elif kind == "entry" and key not in clients:
+        reason = f"its Patient (entry {key}) was not imported"
+    else:
+        reason = ""
+    if reason:
+        for index in planned.indexes:
+            if index not in result.failures:
+                _fail(result, index, UNPROCESSABLE, reason)
+        return
+    if kind == "entry":
+        client = clients[key]
+    else:
+        client = _batch_open(acting_user, key, request, result, planned.indexes)
+        if client is None:
+            return
+    _batch_step(
+        result,
+        planned.indexes,
+        lambda: _write_result(acting_user, client, planned, request, result),
+    )
+
+
+def _write_result(acting_user, client, planned, request, result: ImportResult):
+    """Record one planned result, unless the same one is there already."""
+    response, status = _already_there(client, planned), "200 OK"
+    if response is None:
+        response, status = _record(acting_user, client, planned, request), "201 Created"
+        result.results_recorded += 1
+    for index in planned.indexes:
+        result.outcomes[index] = (status, f"QuestionnaireResponse/{response.pk}")
+    return response
 
 
 def _match_patients(plan: Plan) -> dict[int, int]:
@@ -175,8 +314,12 @@ def _already_there(client: Client, planned):
     Bundle twice must not count a result twice in the baseline, the chart or the
     outcomes report."""
     same_time = client.measure_responses.filter(
-        instrument=planned.instrument, completed_at=planned.completed_at
+        instrument=planned.instrument,
+        completed_at=planned.completed_at,
+        items_known=planned.reported_total is None,
     )
+    if planned.reported_total is not None:
+        same_time = same_time.filter(total=planned.reported_total)
     # Compared in Python: JSON equality in SQL differs between SQLite and PostgreSQL.
     return next((found for found in same_time if found.answers == planned.answers), None)
 
@@ -191,6 +334,7 @@ def _record(acting_user, client, planned, request):
             acting_user=acting_user,
             completed_at=planned.completed_at,
             context=planned.context or None,
+            reported_total=planned.reported_total,
             request=request,
         )
     except ValidationError as error:

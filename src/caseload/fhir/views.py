@@ -21,7 +21,11 @@ from caseload.fhir.importing import BundleRefused
 from caseload.fhir.services import ImportRefused, fhir_bundle_import
 from caseload.measures import instruments
 
-MAX_BODY = 50 * 1024 * 1024  # an import Bundle; bigger exports are sent in several
+# An import Bundle; bigger exports are sent in several. The import view reads its body
+# itself under this limit, instead of through request.body and Django's much smaller
+# DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), which stays the limit everywhere else.
+MAX_BODY = 50 * 1024 * 1024
+TOO_LARGE = "The Bundle is larger than 50 MB: send it in parts."
 
 
 def fhir_json(data: dict, status: int = 200) -> JsonResponse:
@@ -164,14 +168,18 @@ def patient_observations(request: HttpRequest, client_id: int):
 
 @fhir_endpoint("POST")
 def transaction(request: HttpRequest):
-    """POST /fhir: import a transaction or collection Bundle, whole or not at all."""
+    """POST /fhir: import a transaction or collection Bundle whole or not at all, or a
+    batch Bundle entry by entry."""
     _require_clinical(request)
-    if len(request.body) > MAX_BODY:
-        return _outcome(413, "The Bundle is too large: send it in parts.", "too-costly")
+    raw = _body(request)
+    if raw is None:
+        return _outcome(413, TOO_LARGE, "too-costly")
     try:
-        body = json.loads(request.body)
+        body = json.loads(raw, parse_constant=_no_constant)
     except (ValueError, UnicodeDecodeError):
         return _outcome(400, "The body is not JSON.", "structure")
+    except RecursionError:
+        return _outcome(400, "The body is JSON nested too deeply to read.", "structure")
     try:
         result = fhir_bundle_import(
             acting_user=request.user,
@@ -190,11 +198,36 @@ def transaction(request: HttpRequest):
     return fhir_json(_transaction_response(body, result))
 
 
+def _body(request: HttpRequest) -> bytes | None:
+    """The request body, or None when it is larger than MAX_BODY. Read from the stream
+    so that Django's general upload limit does not answer first (with an HTML 400)."""
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY:
+        return None
+    raw = request.read(MAX_BODY + 1)
+    return None if len(raw) > MAX_BODY else raw
+
+
+def _no_constant(name: str):
+    # Python's json reads NaN and Infinity, which are not JSON: not a number to score.
+    raise ValueError(f"{name} is not JSON")
+
+
 def _transaction_response(body: dict, result) -> dict:
-    """One response entry per request entry, in order (as FHIR asks of a transaction)."""
+    """One response entry per request entry, in order (as FHIR asks of a transaction and
+    a batch). In a batch a failed entry has its own status and OperationOutcome."""
+    kind = "batch-response" if body.get("type") == "batch" else "transaction-response"
     entries = []
     for index, _ in enumerate(body.get("entry") or []):
-        if index in result.outcomes:
+        if index in result.failures:
+            status, message = result.failures[index]
+            failure = export.issue(f"entry {index}: {message}", where=f"Bundle.entry[{index}]")
+            outcome = export.operation_outcome([failure])
+            entries.append({"response": {"status": status, "outcome": outcome}})
+        elif index in result.outcomes:
             status, location = result.outcomes[index]
             entries.append({"response": {"status": status, "location": location}})
         else:
@@ -209,4 +242,4 @@ def _transaction_response(body: dict, result) -> dict:
                     }
                 }
             )
-    return validated({"resourceType": "Bundle", "type": "transaction-response", "entry": entries})
+    return validated({"resourceType": "Bundle", "type": kind, "entry": entries})

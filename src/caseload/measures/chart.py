@@ -17,7 +17,7 @@ from django.utils import timezone
 from caseload.clients.models import Attendance, Client
 from caseload.measures import change
 from caseload.measures.instruments.base import Instrument
-from caseload.measures.models import MeasureResponse
+from caseload.measures.models import ITEMS_NOT_KNOWN, MeasureResponse
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 64  # BOTTOM holds the time axis and the events row
@@ -217,6 +217,8 @@ def _point_label(response: MeasureResponse) -> str:
         parts.append(response.band_label)
     if response.change_label:
         parts.append(response.change_label)
+    if not response.items_known:
+        parts.append(ITEMS_NOT_KNOWN)
     return ", ".join(parts)
 
 
@@ -239,4 +241,7 @@ def summary(instrument: Instrument, scored: list[MeasureResponse]) -> str:
 
 
 def _band(response: MeasureResponse) -> str:
-    return f" ({response.band_label.lower()})" if response.band_label else ""
+    words = [response.band_label.lower()] if response.band_label else []
+    if not response.items_known:
+        words.append(ITEMS_NOT_KNOWN)
+    return f" ({', '.join(words)})" if words else ""

@@ -27,6 +27,15 @@ class AnswersForm(forms.Form):
                 widget=forms.RadioSelect,
             )
 
+    def clean(self):
+        # A radio group sends one value; two (a hand-made request) would keep the last,
+        # which could turn a positive risk answer into a 0 (H-071).
+        getlist = getattr(self.data, "getlist", None)
+        for item in self.instrument.items if getlist else ():
+            if len(getlist(f"item_{item.number}")) > 1:
+                self.add_error(f"item_{item.number}", _("Give one answer to this item."))
+        return super().clean()
+
     def answers(self) -> list[int | None]:
         return [self.cleaned_data[f"item_{item.number}"] for item in self.instrument.items]
 

@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from caseload.clients.models import Client, Episode
 
+# How every page shows a total reported without its item answers (items_known False).
+ITEMS_NOT_KNOWN = "reported total, items not known"
+
 
 class ResponseSource(models.TextChoices):
     SESSION = "session", _("Entered in session")
@@ -43,6 +46,9 @@ class MeasureResponse(models.Model):
     levels = models.JSONField(default=dict, blank=True)  # named levels, e.g. ProQOL's
     flags = models.JSONField(default=list, blank=True)
     prorated = models.BooleanField(default=False)
+    # False: the result was reported as a total alone (from another record); `answers` is
+    # empty and every page says "items not known" (docs/guide-measures.md).
+    items_known = models.BooleanField(_("item answers known"), default=True)
     missing_note = models.CharField(max_length=300, blank=True)
     rules_version = models.CharField(max_length=20)
     is_baseline = models.BooleanField(default=False)

@@ -37,3 +37,5 @@ class Score:
     # Named levels beside the numbers, e.g. ProQOL {"burnout": "average"}: a level is a
     # word, so it does not belong among the numeric subscales.
     levels: dict[str, str] = field(default_factory=dict)
+    # False: a total reported without its item answers (scoring.score_reported_total).
+    items_known: bool = True

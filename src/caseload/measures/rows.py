@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from caseload.measures.models import MeasureResponse, ResponseSource
+from caseload.measures.models import ITEMS_NOT_KNOWN, MeasureResponse, ResponseSource
 
 DETERIORATION = "reliable_deterioration"
 
@@ -33,6 +33,8 @@ def _row(response: MeasureResponse, sources: dict[str, str]) -> ResultRow:
     score = "not scored" if response.total is None else f"{response.total:g}"
     if response.prorated:
         score += " (prorated)"
+    if not response.items_known:
+        score += f" ({ITEMS_NOT_KNOWN})"
     change = "Baseline" if response.is_baseline else (response.change_label or "–")
     return ResultRow(
         completed_at=when.isoformat(),

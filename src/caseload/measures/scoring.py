@@ -5,13 +5,21 @@ instrument's items, then hand them to the instrument's own small rule.
 
 Answers are in item order; None is a missing answer, and each instrument's rule says what
 it does with missing answers (prorate, or refuse with a ScoringError naming the item).
-Nothing here ever turns a missing or malformed answer into a zero."""
+Nothing here ever turns a missing or malformed answer into a zero.
 
+A result may also arrive as a total alone, without its item answers (what most other
+records send): `score_reported_total` gives it its band from the same bands, and a
+moderate risk flag for every risk item, whose answer is then not known."""
+
+import math
 from collections.abc import Mapping, Sequence
 
 from caseload.measures.instruments import module_for
 from caseload.measures.instruments.base import Instrument
-from caseload.measures.result import Score, ScoringError
+from caseload.measures.instruments.common import CLOSING
+from caseload.measures.result import Flag, Score, ScoringError
+
+REPORTED_NOTE = "Reported as a total only: the item answers are not known."
 
 
 def score(code: str, answers: Sequence[int | None], *, context: Mapping | None = None) -> Score:
@@ -62,3 +70,65 @@ def _check_value(instrument: Instrument, item, value) -> None:
             f"{instrument.name} item {item.number}: {value} is not one of its answers ({listed})",
             item=item.number,
         )
+
+
+def accepts_reported_total(instrument: Instrument) -> bool:
+    """Whether a total alone can be recorded: only for instruments whose band follows
+    from the total by the published bands. Screens scored from particular items (ASQ,
+    C-SSRS, AUDIT-C's sex-specific threshold) and instruments without bands are only
+    recorded with their answers."""
+    return bool(instrument.bands) and instrument.max_total > instrument.min_total
+
+
+def score_reported_total(code: str, total) -> Score:
+    """A total reported without its item answers: its band, and for each risk item a
+    moderate risk flag saying it is not known and must be asked in person (H-075).
+    ScoringError for an instrument that is only recorded with its answers, or a total
+    that is not a number or falls in none of its bands (not a possible total)."""
+    instrument = module_for(code).INSTRUMENT
+    if not accepts_reported_total(instrument):
+        raise ScoringError(
+            f"{instrument.name} is only recorded with its item answers: a total alone "
+            "does not say what it means"
+        )
+    if isinstance(total, bool) or not isinstance(total, int | float) or not math.isfinite(total):
+        raise ScoringError(f"{instrument.name}: the total {total!r} is not a number")
+    band = next((b for b in instrument.bands if b.low <= total <= b.high), None)
+    if band is None:
+        raise ScoringError(
+            f"{instrument.name}: {total:g} is not a possible total "
+            f"({instrument.min_total:g}-{instrument.max_total:g}, in whole steps)"
+        )
+    return Score(
+        instrument=instrument.code,
+        total=total,
+        band=band.code,
+        band_label=band.label,
+        flags=_unknown_risk_flags(instrument, total),
+        explanation=(
+            f"Your total was {total:g} out of {instrument.max_total:g} "
+            f"({band.label.lower()}). {CLOSING}"
+        ),
+        rules_version=instrument.rules_version,
+        missing_note=REPORTED_NOTE,
+        items_known=False,
+    )
+
+
+def _unknown_risk_flags(instrument: Instrument, total: float) -> tuple[Flag, ...]:
+    risky = [item for item in instrument.items if item.risk]
+    if not risky:
+        return ()
+    numbers = " and ".join(str(item.number) for item in risky)
+    about = "; ".join(item.about or "the risk item" for item in risky)
+    return (
+        Flag(
+            code="risk_item_unknown",
+            severity="moderate",
+            reason=(
+                f"{instrument.name} reported as a total only ({total:g}): item {numbers} "
+                f"({about}) not known \N{EM DASH} ask in person"
+            ),
+            item=risky[0].number,
+        ),
+    )

@@ -57,19 +57,28 @@ def response_record(
     acting_user: User | None,
     completed_at: datetime | None = None,
     context: dict | None = None,
+    reported_total: float | None = None,
     request=None,
 ) -> MeasureResponse:
     """Score `answers` (in item order, None for a missing answer), store the result and
     raise an alert for each risk flag. `acting_user` is None when the client completed
     the measure by link. Raises ValidationError, having changed nothing, when the answers
-    cannot be scored; the message names the item."""
+    cannot be scored; the message names the item.
+
+    `reported_total`: a total reported without its item answers (another record sent
+    only the total); `answers` must then be empty. It is stored with its band and
+    `items_known=False`, and an instrument with a risk item raises a moderate alert to
+    ask about it in person (scoring.score_reported_total)."""
     definition = instrument_named(instrument)
     if source not in ResponseSource.values:
         raise ValidationError(f"Unknown source {source!r}.")
     completed_at = completed_at or clock.now()
     if completed_at > clock.now() + FUTURE_TOLERANCE:
         raise ValidationError({"completed_at": "A measure cannot be completed in the future."})
-    score = _score(definition, answers, context)
+    if reported_total is None:
+        score = _score(definition, answers, context)
+    else:
+        score = _score_reported(definition, answers, reported_total)
     with transaction.atomic():
         # One recording at a time per client, so baseline and "latest" stay consistent.
         Client.objects.select_for_update().filter(pk=client.pk).exists()
@@ -97,6 +106,17 @@ def _score(definition: Instrument, answers, context) -> Score:
         return scoring.score(definition.code, list(answers), context=context)
     except ScoringError as error:
         raise ValidationError({"answers": error.message}) from None
+
+
+def _score_reported(definition: Instrument, answers, total) -> Score:
+    if answers not in ([], ()):
+        raise ValidationError(
+            {"answers": "Give either the item answers or a reported total, not both."}
+        )
+    try:
+        return scoring.score_reported_total(definition.code, total)
+    except ScoringError as error:
+        raise ValidationError({"reported_total": error.message}) from None
 
 
 def _episode_at(client: Client, when: datetime) -> Episode | None:
@@ -127,6 +147,7 @@ def _store(client, definition, answers, score, source, acting_user, completed_at
         levels=dict(score.levels),
         flags=[_flag_dict(flag) for flag in score.flags],
         prorated=score.prorated,
+        items_known=score.items_known,
         missing_note=score.missing_note[:300],
         rules_version=score.rules_version,
         completed_at=completed_at,
@@ -204,12 +225,14 @@ def _raise_alerts(client, definition, response, score, acting_user, request) -> 
 def _evidence(definition: Instrument, response: MeasureResponse, flag) -> str:
     """The item and the answer given, in words, for the alert page."""
     how = dict(ResponseSource.choices)[response.source]
-    if flag.item is None:
+    if flag.item is None or not response.items_known:
         return f"{definition.name}, {how}: {flag.reason}"
     item = definition.items[flag.item - 1]
     value = response.answers[flag.item - 1] if flag.item <= len(response.answers) else None
-    label = next((option.label for option in item.options if option.value == value), value)
     wording = item.text or f"item {item.number}"
+    if value is None:
+        return f"{definition.name} item {item.number} ({wording}): not answered. {how}."
+    label = next((option.label for option in item.options if option.value == value), value)
     return f"{definition.name} item {item.number} ({wording}): answered {label!r}. {how}."
 
 

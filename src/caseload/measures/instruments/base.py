@@ -20,6 +20,9 @@ class Item:
     scored: bool = True  # False: recorded, not counted (PHQ-9's difficulty item)
     reverse: bool = False  # reverse-scored (documented per instrument)
     risk: bool = False  # a positive answer is a risk signal (PHQ-9 item 9, ASQ 1-4, ...)
+    # Short words for what a risk item asks about, used in the flags that name it when
+    # it is unanswered or not known ("thoughts of death or self-harm").
+    about: str = ""
 
 
 @dataclass(frozen=True)

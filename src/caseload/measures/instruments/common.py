@@ -105,6 +105,22 @@ def risk_flag(instrument: Instrument, item: Item, value: int, severity: str, abo
     )
 
 
+def unanswered_risk_flag(instrument: Instrument, item: Item) -> Flag:
+    """A risk item left unanswered: a moderate safety alert, so that someone asks in
+    person. The published scoring rules only prorate or refuse; caseload goes further
+    here because an unasked risk question must not pass unnoticed
+    (docs/measures-instruments.md, H-076)."""
+    return Flag(
+        code="risk_item_unanswered",
+        severity="moderate",
+        reason=(
+            f"{instrument.name} item {item.number} ({item.about or 'the risk item'}) was "
+            "not answered: ask about it in person"
+        ),
+        item=item.number,
+    )
+
+
 def screen_flag(reason: str, code: str = "positive_screen", item: int | None = None) -> Flag:
     """A finding the clinician should see that is not a safety alert."""
     return Flag(code=code, severity="moderate", reason=reason, item=item, is_risk=False)

@@ -17,10 +17,11 @@ from caseload.measures.instruments.common import (
     banded_score,
     prorated_sum,
     risk_flag,
-    screen_flag,
+    unanswered_risk_flag,
 )
 
 RISK_ITEM = 6
+RISK_ABOUT = "the risk item: plans to end life"
 REVERSED = (2, 3)
 TOP = 4
 HIGH_FROM = 3
@@ -41,7 +42,15 @@ INSTRUMENT = Instrument(
     title="Clinical Outcomes in Routine Evaluation (10 items)",
     instructions="Over the last week... (wording loaded from the practice's licensed file)",
     items=tuple(
-        Item(n, "", _OPTIONS, reverse=n in REVERSED, risk=n == RISK_ITEM) for n in range(1, 11)
+        Item(
+            n,
+            "",
+            _OPTIONS,
+            reverse=n in REVERSED,
+            risk=n == RISK_ITEM,
+            about=RISK_ABOUT if n == RISK_ITEM else "",
+        )
+        for n in range(1, 11)
     ),
     min_total=0,
     max_total=40,
@@ -103,17 +112,10 @@ def rule(instrument, answers, context):
 
 def risk_flags(instrument, answers):
     value = answers[RISK_ITEM - 1]
+    item = instrument.items[RISK_ITEM - 1]
     if value is None:
-        return (
-            screen_flag(
-                "CORE-10 item 6 (the risk item: plans to end your life) was not answered: "
-                "ask about it in person",
-                code="risk_item_unanswered",
-                item=RISK_ITEM,
-            ),
-        )
+        return (unanswered_risk_flag(instrument, item),)
     if value == 0:
         return ()
     severity = "high" if value >= HIGH_FROM else "moderate"
-    item = instrument.items[RISK_ITEM - 1]
-    return (risk_flag(instrument, item, value, severity, "the risk item: plans to end life"),)
+    return (risk_flag(instrument, item, value, severity, RISK_ABOUT),)

@@ -29,7 +29,15 @@ INSTRUMENT = Instrument(
         "days, not just how you feel today. (Wording loaded from the practice's file.)"
     ),
     items=tuple(
-        Item(n, "", _OPTIONS, reverse=n in REVERSED, risk=n == RISK_ITEM) for n in range(1, 11)
+        Item(
+            n,
+            "",
+            _OPTIONS,
+            reverse=n in REVERSED,
+            risk=n == RISK_ITEM,
+            about="thoughts of harming yourself" if n == RISK_ITEM else "",
+        )
+        for n in range(1, 11)
     ),
     min_total=0,
     max_total=30,

@@ -12,11 +12,12 @@ from caseload.measures.instruments.common import (
     items,
     prorated_sum,
     risk_flag,
-    screen_flag,
+    unanswered_risk_flag,
 )
 
 SCORED = range(1, 10)
 RISK_ITEM = 9
+RISK_ABOUT = "thoughts of death or self-harm"
 # Up to two of the nine symptom items may be missing: the total is then the mean of the
 # answered items times nine (Kroenke et al. 2010's scoring guidance for the PHQ scales).
 MAX_MISSING = 2
@@ -62,7 +63,7 @@ INSTRUMENT = Instrument(
         "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
     ),
     items=tuple(
-        replace(item, risk=item.number == RISK_ITEM)
+        replace(item, risk=True, about=RISK_ABOUT) if item.number == RISK_ITEM else item
         for item in items(_TEXTS, NOT_AT_ALL_TO_NEARLY_EVERY_DAY, _LOINC)
     )
     + (_DIFFICULTY_ITEM,),
@@ -124,14 +125,9 @@ def item9_flags(instrument, answers):
     if value is None:
         return (unanswered_risk_item(instrument),)
     if value > 0:
-        return (risk_flag(instrument, item, value, "high", "thoughts of death or self-harm"),)
+        return (risk_flag(instrument, item, value, "high", RISK_ABOUT),)
     return ()
 
 
 def unanswered_risk_item(instrument):
-    return screen_flag(
-        f"{instrument.name} item {RISK_ITEM} (thoughts of death or self-harm) was not "
-        "answered: ask about it in person",
-        code="risk_item_unanswered",
-        item=RISK_ITEM,
-    )
+    return unanswered_risk_flag(instrument, instrument.items[RISK_ITEM - 1])
