@@ -2,6 +2,7 @@
 category at its boundaries, for higher-is-worse and higher-is-better instruments."""
 
 import math
+import re
 
 import pytest
 
@@ -13,6 +14,9 @@ from caseload.measures.change import (
     norms,
     reliable_change_index,
 )
+from caseload.measures.instruments import get
+
+re_year = re.compile(r"(19|20)\d\d")
 
 
 def test_reliable_change_index_formula():
@@ -114,17 +118,116 @@ def test_gad7_categories_at_their_boundaries(baseline, current, category):
 @pytest.mark.parametrize(
     ("baseline", "current", "category"),
     [
-        (40, 30, "reliable_deterioration"),
-        (40, 32, "no_reliable_change"),
-        (40, 50, "reliable_improvement"),
-        (40, 52, "reliable_recovery"),
+        # WHO-5 has a clinically meaningful figure (10 points, Topp et al. 2015) and no
+        # reliable-change figure, so nothing on it is "reliable" (this replaces a test that
+        # called a 10-point change reliable).
+        (40, 28, "meaningful_deterioration"),
+        (40, 32, "no_meaningful_change"),
+        (40, 48, "no_meaningful_change"),
+        (40, 52, "recovery"),  # out of the poor-wellbeing range (50 or below)
         (48, 52, "recovery"),
-        (60, 48, "reliable_deterioration"),
-        (60, 72, "reliable_improvement"),
+        (60, 48, "meaningful_deterioration"),
+        (60, 72, "meaningful_improvement"),
     ],
 )
-def test_who5_higher_is_better(baseline, current, category):
-    assert classify("who5", baseline, current).category == category
+def test_h081_who5_is_higher_is_better_and_never_reliable(baseline, current, category):
+    result = classify("who5", baseline, current)
+    assert result.category == category
+    assert result.reliable_threshold is None and result.meaningful_threshold == 10
+    assert not result.off_track and "eliabl" not in result.label.split("(")[0]
+
+
+def test_h081_a_10_point_pcl5_fall_is_clinically_meaningful_not_reliable():
+    result = classify("pcl5", 50, 40)
+    assert result.category == "meaningful_improvement"
+    assert result.label == (
+        "Clinically meaningful improvement (change of -10; no reliable-change figure for "
+        "this measure)"
+    )
+    assert result.rci is None and result.reliable_threshold is None
+
+
+def test_h081_core10_reliable_change_is_jacobson_truax_from_its_cited_sd_and_alpha():
+    # 1.96 x 7.7 x sqrt(2) x sqrt(1 - .90) = 6.749: a fall of 6 is not reliable, 7 is.
+    assert norms("core10").reliable_threshold == pytest.approx(6.749, abs=1e-3)
+    assert classify("core10", 20, 14).category == "no_reliable_change"
+    seven = classify("core10", 20, 13)
+    assert seven.category == "reliable_improvement"
+    assert seven.label == "Reliably better (change of -7, reliable change needs more than 6.7)"
+    assert seven.rci == pytest.approx(-7 / (7.7 * math.sqrt(2) * math.sqrt(0.10)))
+    worse = classify("core10", 8, 20)  # from below the cut-off to above it
+    assert worse.category == "reliable_deterioration" and worse.off_track
+
+
+def test_h081_every_threshold_is_recomputed_from_the_cited_numbers():
+    """Each instrument's reliable-change threshold, worked out here by hand from the SD
+    and reliability it cites (Jacobson and Truax 1991), or its service convention."""
+    conventions = {"phq9": 6, "gad7": 4}  # NHS Talking Therapies, unchanged
+    for code in ("phq9", "gad7", "who5", "core10", "pcl5"):
+        found = norms(code)
+        if code in conventions:
+            assert found.reliable_change.value == conventions[code]
+            assert "Talking Therapies" in found.reliable_change.citation
+            assert found.reliable_threshold == conventions[code]
+        elif found.sd1 is not None and found.reliability is not None:
+            sd, r = found.sd1.value, found.reliability.value
+            assert found.reliable_threshold == pytest.approx(1.96 * sd * 2**0.5 * (1 - r) ** 0.5)
+            for cited in (found.sd1, found.reliability):
+                assert re_year.search(cited.citation), cited
+        else:
+            assert found.reliable_threshold is None
+    assert norms("core10").sd1.value == 7.7 and norms("core10").reliability.value == 0.90
+
+
+def _scores(code):
+    if code == "who5":
+        return range(0, 101, 4)  # raw 0-25 x 4
+    instrument = get(code)
+    return range(int(instrument.min_total), int(instrument.max_total) + 1)
+
+
+@pytest.mark.parametrize("code", ["phq9", "gad7", "who5", "core10", "pcl5"])
+def test_h081_nothing_is_called_reliable_unless_it_passes_the_threshold(code):
+    """Every pair of possible scores: a category (and a label) says "reliable" only when the
+    change passes the reliable-change threshold, in the right direction; a clinically
+    meaningful change below it is labelled as not reliable; every label fits its column."""
+    found = norms(code)
+    for baseline in _scores(code):
+        for current in _scores(code):
+            result = classify(code, baseline, current)
+            difference = current - baseline
+            better = -difference if found.higher_is_worse else difference
+            reliable = found.reliable_threshold is not None and (
+                abs(difference) >= found.reliable_threshold
+                if found.reliable_change is not None
+                else abs(difference) > found.reliable_threshold
+            )
+            said_reliable = result.category in change.RELIABLE_CATEGORIES
+            assert said_reliable == reliable, (baseline, current)
+            assert result.label.startswith("Reliably") == said_reliable, result.label
+            if result.category == "reliable_improvement":
+                assert better > 0
+            if result.category == "reliable_deterioration":
+                assert better < 0 and result.off_track
+            if result.category.startswith("meaningful_"):
+                assert abs(difference) >= found.meaningful_threshold and not reliable
+                assert "Clinically meaningful" in result.label
+            if not said_reliable and difference:
+                assert "change of" in result.label
+            assert len(result.label) <= 120
+
+
+def test_h081_labels_say_the_change_and_what_reliable_needs():
+    assert classify("phq9", 15, 21).label == (
+        "Reliably worse (change of +6, reliable change needs 6 or more)"
+    )
+    assert classify("gad7", 12, 10).label == (
+        "No reliable change (change of -2, reliable change needs 4 or more)"
+    )
+    assert classify("phq9", 12, 9).label == (
+        "Out of the clinical range (recovery), but no reliable change (change of -3, "
+        "reliable change needs 6 or more)"
+    )
 
 
 def test_classify_without_norms_says_so():
