@@ -77,3 +77,38 @@ def test_nothing_due_without_a_plan(as_user, clinician, client_record):
     _record(client_record, clinician, 8, 60)
     page = _caseload(as_user, clinician)
     assert "Measure due" not in page and "Measure overdue" not in page
+
+
+def _pcl5(client, user, item_value, days_ago):
+    return response_record(
+        client=client,
+        instrument="pcl5",
+        answers=[item_value] * 20,
+        source="session",
+        acting_user=user,
+        completed_at=clock.now() - timedelta(days=days_ago),
+    )
+
+
+def test_h082_a_meaningful_pcl5_worsening_shows_as_worse_not_off_track(
+    as_user, clinician, client_record
+):
+    """H-082. PCL-5 has no reliable-change figure: a 20-point rise is not "reliably worse",
+    but it must not pass unseen either."""
+    _pcl5(client_record, clinician, 1, 40)  # 20
+    _pcl5(client_record, clinician, 2, 1)  # 40
+    page = _caseload(as_user, clinician)
+    assert "Worse: PCL-5" in page and "Off track" not in page
+    chart = as_user(clinician).get(reverse("measures:chart", args=[client_record.pk, "pcl5"]))
+    assert 'class="badge warning">Clinically meaningful worsening' in chart.content.decode()
+
+
+def test_h082_a_reliable_deterioration_comes_before_a_meaningful_one(
+    as_user, clinician, client_record
+):
+    _pcl5(client_record, clinician, 1, 40)
+    _pcl5(client_record, clinician, 2, 1)
+    _record(client_record, clinician, 8, 40)
+    _record(client_record, clinician, 16, 2)
+    page = _caseload(as_user, clinician)
+    assert "Off track: PHQ-9" in page and "Worse: PCL-5" not in page
