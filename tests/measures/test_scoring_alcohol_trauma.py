@@ -37,7 +37,8 @@ def test_audit_bump_dependence_weekly_raises_to_zone_4():
     # caseload's (a weekly dependence answer: IV); each says so.
     manual, weekly = result.flags
     assert {manual.code, weekly.code, manual.is_risk, weekly.is_risk} == {"zone_raised", False}
-    assert "next level up" in manual.reason and "item 5" in weekly.reason
+    assert "the WHO manual gives the next zone up, II" in manual.reason
+    assert "item 5" in weekly.reason and "zone raised to IV" in weekly.reason
 
 
 def test_h080_audit_dependence_monthly_raises_one_zone_as_the_manual_says():

@@ -182,7 +182,7 @@ def _manual_raise(by_total: int, answers) -> tuple[int, str]:
         if dependence >= 2
         else f"AUDIT item {harm[0]} answered 'Yes, during the last year'"
     )
-    return level, f"{why}: zone raised to {_ROMAN[level]}, the next level up (WHO manual)"
+    return level, f"{why}: the WHO manual gives the next zone up, {_ROMAN[level]}"
 
 
 def _weekly_dependence(answers) -> tuple[int, str]:
