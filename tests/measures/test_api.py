@@ -109,10 +109,11 @@ def test_h081_the_api_keeps_a_meaningful_pcl5_change_apart_from_a_reliable_one(a
     url = f"/clients/{client_record.pk}/responses"
     api("post", url, {"instrument": "pcl5", "answers": [3] * 20})  # 60
 
-    body = api("post", url, {"instrument": "pcl5", "answers": [2] * 20}).json()  # 40
+    body = api("post", url, {"instrument": "pcl5", "answers": [3] * 10 + [2] * 10}).json()
 
     assert body["change"]["category"] == "meaningful_improvement"
     assert body["change"]["label"].startswith("Clinically meaningful improvement")
-    assert body["change"]["reliable_threshold"] is None
+    assert body["change"]["reliable_threshold"] == pytest.approx(10.31, abs=0.01)
     assert body["change"]["meaningful_threshold"] == 10
-    assert body["change"]["rci"] is None
+    assert body["change"]["rci"] == pytest.approx(-10 / (12.40 * 2**0.5 * 0.3))
+    assert "not reliable" in body["change"]["label"]

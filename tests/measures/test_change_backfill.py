@@ -5,6 +5,7 @@ import importlib
 from datetime import timedelta
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 
 from caseload.core import clock
@@ -52,7 +53,11 @@ def test_h083_an_old_reliable_label_is_recomputed_and_the_score_kept(
 
     later.refresh_from_db()
     assert later.change_category == "recovery"
-    assert later.change_label.startswith("Out of the clinical range (recovery; change of -10")
+    assert later.change_label == (
+        "Out of the clinical range (recovery), but no reliable change (change of -10, "
+        "reliable change needs more than 10.3)"
+    )
+    assert later.rci == pytest.approx(-10 / (12.40 * 2**0.5 * (1 - 0.91) ** 0.5))
     assert "Reliably" not in later.change_label
     after = MeasureResponse.objects.values("total", "band", "flags", "rules_version").get(
         pk=later.pk
@@ -69,6 +74,27 @@ def test_h083_running_the_backfill_again_changes_nothing(clinician, client_recor
 
     assert backfill.reclassify(MeasureResponse) == 1
     assert backfill.reclassify(MeasureResponse) == 0
+
+
+def test_h083_the_second_backfill_gives_old_rows_the_published_norms(clinician, client_record):
+    """Rows stored before PCL-5 and PHQ-9 carried an SD and alpha (no RCI, "no
+    reliable-change figure") get their RCI and threshold from migration 0003."""
+    _pcl5(client_record, clinician, PCL5_40, 30)
+    later = _pcl5(client_record, clinician, PCL5_30, 1)
+    MeasureResponse.objects.filter(pk=later.pk).update(
+        change_category="recovery",
+        change_label="Out of the clinical range (recovery; change of -10; no reliable-change "
+        "figure for this measure)",
+        rci=None,
+    )
+    second = importlib.import_module(
+        "caseload.measures.migrations.0003_reclassify_published_norms"
+    )
+
+    second.forwards(django_apps, schema_editor=None)
+
+    later.refresh_from_db()
+    assert later.rci is not None and "needs more than 10.3" in later.change_label
 
 
 def test_results_recorded_now_already_match_the_backfill(clinician, client_record):

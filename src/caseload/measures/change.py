@@ -6,7 +6,9 @@ Two figures are kept apart, and only the first is ever called "reliable":
   measurement error. It is the service convention where there is one (NHS Talking
   Therapies for PHQ-9 and GAD-7), else Jacobson-Truax from a published SD and reliability:
   1.96 x SD x sqrt(2) x sqrt(1 - r). An instrument without both has no threshold, and no
-  result on it is called reliably better or worse;
+  result on it is called reliably better or worse. Where an instrument has a service
+  convention and also a published SD and r (PHQ-9), the convention classifies and the
+  stored RCI is still the Jacobson-Truax one;
 - the clinically meaningful change: a change the literature calls meaningful to people
   (PCL-5 10 points, WHO-5 10 points). It may be smaller than the reliable change, and is
   then labelled "clinically meaningful ... (not reliable)".
@@ -45,10 +47,18 @@ NCPTSD = (
     "10 points clinically meaningful, carried over from the PCL for DSM-IV and preliminary "
     "for the PCL-5); Bovin MJ, et al. Psychol Assess 2016;28(11):1379-1391"
 )
-BLEVINS = (
-    "Blevins CA, Weathers FW, Davis MT, Witte TK, Domino JL. The Posttraumatic Stress "
-    "Disorder Checklist for DSM-5 (PCL-5): development and initial psychometric evaluation. "
-    "J Trauma Stress 2015;28(6):489-498"
+JAD_2020_PCL5 = (
+    "J Affect Disord 2020;277:368-374, doi:10.1016/j.jad.2020.08.038 (PMC7443209), "
+    "table 3 'Normative data for the PCL-5': M 38.81, SD 12.40, Cronbach's alpha 0.91"
+)
+SAIPANISH = (
+    "Saipanish R, et al. Reliability and validity of the Thai version of the WHO-Five "
+    "Well-Being Index in primary care patients. 2009, doi:10.1111/j.1440-1819.2009.01933.x "
+    "(n = 274 primary care patients): raw mean 14.32, SD 5.26, Cronbach's alpha 0.87"
+)
+REPROD_HEALTH_2019 = (
+    "Reprod Health 2019;16:137, doi:10.1186/s12978-019-0802-x (PMC6734346), table 2: "
+    "PHQ-9 total M 8.47, SD 6.17, Cronbach's alpha 0.851"
 )
 
 
@@ -82,9 +92,7 @@ class Norms:
         """The reliable-change threshold in points, or None when caseload has none."""
         if self.reliable_change is not None:
             return self.reliable_change.value
-        if self.sd1 is None or self.reliability is None:
-            return None
-        return Z_RELIABLE * standard_error_of_difference(self.sd1.value, self.reliability.value)
+        return self.jacobson_truax_threshold
 
     @property
     def meaningful_threshold(self) -> float | None:
@@ -99,6 +107,15 @@ class Norms:
             return False
         rc = reliable_change_index(0, difference, self.sd1.value, self.reliability.value)
         return abs(rc) > Z_RELIABLE
+
+    @property
+    def jacobson_truax_threshold(self) -> float | None:
+        """1.96 x SD x sqrt(2) x sqrt(1 - r) from the cited SD and r, whatever classifies:
+        for PHQ-9 it stands beside the NHS convention and is shown, never used to
+        classify. None without both figures."""
+        if self.sd1 is None or self.reliability is None:
+            return None
+        return Z_RELIABLE * standard_error_of_difference(self.sd1.value, self.reliability.value)
 
     def reliable_needs(self) -> str:
         """The reliable-change threshold in words: "6 or more", "more than 6.7"."""
@@ -142,17 +159,25 @@ _NORMS = {
         code="phq9",
         caseness=Cited(10, NHS_TT + ": PHQ-9 caseness at 10 or more"),
         reliable_change=Cited(6, NHS_TT + ": PHQ-9 reliable change is 6 points or more"),
+        # Classification keeps the NHS convention; these give the stored Jacobson-Truax RCI
+        # (and its 6.6-point threshold, shown beside the convention in the docs). SD and
+        # alpha from one sample; its population is not given in the table caseload read.
+        sd1=Cited(6.17, REPROD_HEALTH_2019 + ": SD 6.17"),
+        reliability=Cited(0.851, REPROD_HEALTH_2019 + ": Cronbach's alpha 0.851"),
     ),
     "gad7": Norms(
         code="gad7",
         caseness=Cited(8, NHS_TT + ": GAD-7 caseness at 8 or more"),
         reliable_change=Cited(4, NHS_TT + ": GAD-7 reliable change is 4 points or more"),
+        # No SD: caseload found no published GAD-7 SD for a clinical sample it could check
+        # (docs/measures-instruments.md), so the GAD-7 stores no RCI.
     ),
     "who5": Norms(
         code="who5",
         caseness=Cited(50, TOPP + ": 50 or below (0-100) suggests poor wellbeing"),
-        # No reliable change: caseload has no verified SD and reliability pair for the
-        # WHO-5 in a mental health population (docs/measures-instruments.md).
+        # The published SD is of the raw 0-25 score; caseload's total is raw x 4.
+        sd1=Cited(5.26 * 4, SAIPANISH + ": raw SD 5.26, x 4 on the 0-100 scale"),
+        reliability=Cited(0.87, SAIPANISH + ": Cronbach's alpha 0.87"),
         meaningful_change=Cited(10, TOPP + ": a 10-point (10%) change is clinically relevant"),
         higher_is_worse=False,
     ),
@@ -165,9 +190,11 @@ _NORMS = {
     "pcl5": Norms(
         code="pcl5",
         caseness=Cited(33, NCPTSD + ": probable PTSD at 33 or more"),
-        # Blevins et al. report r = .82 but caseload has no verified SD to pair with it,
-        # so the PCL-5 has no reliable-change threshold here (docs/measures-instruments.md).
-        reliability=Cited(0.82, BLEVINS + ": test-retest r = .82 (study 1)"),
+        # SD and alpha from one sample (mean 38.81, above the cut-point). Blevins et al.
+        # (test-retest .82) and Bovin et al. (.84) are given in the docs, not used here:
+        # neither SD could be read.
+        sd1=Cited(12.40, JAD_2020_PCL5 + ": SD 12.40"),
+        reliability=Cited(0.91, JAD_2020_PCL5 + ": Cronbach's alpha 0.91"),
         meaningful_change=Cited(10, NCPTSD + ": 10 points, the clinically meaningful change"),
     ),
 }
