@@ -52,13 +52,16 @@ JAD_2020_PCL5 = (
     "table 3 'Normative data for the PCL-5': M 38.81, SD 12.40, Cronbach's alpha 0.91"
 )
 SAIPANISH = (
-    "Saipanish R, et al. Reliability and validity of the Thai version of the WHO-Five "
-    "Well-Being Index in primary care patients. 2009, doi:10.1111/j.1440-1819.2009.01933.x "
-    "(n = 274 primary care patients): raw mean 14.32, SD 5.26, Cronbach's alpha 0.87"
+    "Saipanish R, Lotrakul M, Sumrithe S. Reliability and validity of the Thai version of "
+    "the WHO-Five Well-Being Index in primary care patients. Psychiatry Clin Neurosci "
+    "2009;63(2):141-146 (n = 274 primary care patients, Bangkok): raw mean 14.32, SD 5.26, "
+    "Cronbach's alpha 0.87"
 )
 REPROD_HEALTH_2019 = (
-    "Reprod Health 2019;16:137, doi:10.1186/s12978-019-0802-x (PMC6734346), table 2: "
-    "PHQ-9 total M 8.47, SD 6.17, Cronbach's alpha 0.851"
+    "Maroufizadeh S, Omani-Samani R, Almasi-Hashiani A, Amini P, Sepidarkish M. The "
+    "reliability and validity of the PHQ-9 and PHQ-2 in patients with infertility. Reprod "
+    "Health 2019;16:137 (n = 539 patients of an infertility clinic, Tehran): PHQ-9 total "
+    "M 8.47, SD 6.17, Cronbach's alpha 0.851"
 )
 
 
@@ -161,7 +164,7 @@ _NORMS = {
         reliable_change=Cited(6, NHS_TT + ": PHQ-9 reliable change is 6 points or more"),
         # Classification keeps the NHS convention; these give the stored Jacobson-Truax RCI
         # (and its 6.6-point threshold, shown beside the convention in the docs). SD and
-        # alpha from one sample; its population is not given in the table caseload read.
+        # alpha from one sample of clinic patients (not a mental health service).
         sd1=Cited(6.17, REPROD_HEALTH_2019 + ": SD 6.17"),
         reliability=Cited(0.851, REPROD_HEALTH_2019 + ": Cronbach's alpha 0.851"),
     ),
@@ -190,9 +193,9 @@ _NORMS = {
     "pcl5": Norms(
         code="pcl5",
         caseness=Cited(33, NCPTSD + ": probable PTSD at 33 or more"),
-        # SD and alpha from one sample (mean 38.81, above the cut-point). Blevins et al.
-        # (test-retest .82) and Bovin et al. (.84) are given in the docs, not used here:
-        # neither SD could be read.
+        # SD and alpha from one sample (mean 38.81, above the cut-point 33; the sample is not
+        # named in the table caseload read). Blevins et al. (test-retest .82) and Bovin et
+        # al. (.84) are given in the docs, not used: no SD of theirs could be read.
         sd1=Cited(12.40, JAD_2020_PCL5 + ": SD 12.40"),
         reliability=Cited(0.91, JAD_2020_PCL5 + ": Cronbach's alpha 0.91"),
         meaningful_change=Cited(10, NCPTSD + ": 10 points, the clinically meaningful change"),
