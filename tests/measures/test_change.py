@@ -237,16 +237,24 @@ def test_h081_nothing_is_called_reliable_unless_it_passes_the_threshold(code):
     change passes the reliable-change threshold, in the right direction; a clinically
     meaningful change below it is labelled as not reliable; every label fits its column."""
     found = norms(code)
+    # Written out apart from change.py: the NHS conventions ("N or more") and the
+    # Jacobson-Truax figures worked by hand from the cited SD and r ("more than").
+    at_least = {"phq9": 6, "gad7": 4}.get(code)
+    more_than = EXPECTED_JACOBSON_TRUAX.get(code)
     for baseline in _scores(code):
         for current in _scores(code):
             result = classify(code, baseline, current)
             difference = current - baseline
             better = -difference if found.higher_is_worse else difference
-            reliable = found.reliable_threshold is not None and (
-                abs(difference) >= found.reliable_threshold
-                if found.reliable_change is not None
-                else abs(difference) > found.reliable_threshold
-            )
+            if at_least is not None:
+                reliable = abs(difference) >= at_least
+            else:
+                reliable = abs(difference) > more_than
+            if code in PUBLISHED:
+                sd, r = PUBLISHED[code]
+                assert result.rci == pytest.approx(difference / (sd * 2**0.5 * (1 - r) ** 0.5))
+            else:
+                assert result.rci is None
             said_reliable = result.category in change.RELIABLE_CATEGORIES
             assert said_reliable == reliable, (baseline, current)
             assert result.label.startswith("Reliably") == said_reliable, result.label
