@@ -46,6 +46,12 @@ def test_record_returns_201_with_score_flags_and_change(api, client_record):
     assert body["flags"][0]["item"] == 9 and body["flags"][0]["is_risk"]
     assert body["change"]["category"] == "reliable_recovery"
     assert body["change"]["baseline_total"] == 20
+    assert body["change"]["label"] == (
+        "Reliably better and out of the clinical range (change of -15, reliable change "
+        "needs 6 or more)"
+    )
+    assert body["change"]["reliable_threshold"] == 6
+    assert body["change"]["meaningful_threshold"] is None
     assert Alert.objects.get().source_id == str(body["id"])
 
 
@@ -97,3 +103,17 @@ def test_outsider_gets_404(outsider, client_record):
         headers={"Authorization": f"Bearer {secret}"},
     )
     assert answer.status_code == 404
+
+
+def test_h081_the_api_keeps_a_meaningful_pcl5_change_apart_from_a_reliable_one(api, client_record):
+    url = f"/clients/{client_record.pk}/responses"
+    api("post", url, {"instrument": "pcl5", "answers": [3] * 20})  # 60
+
+    body = api("post", url, {"instrument": "pcl5", "answers": [3] * 10 + [2] * 10}).json()
+
+    assert body["change"]["category"] == "meaningful_improvement"
+    assert body["change"]["label"].startswith("Clinically meaningful improvement")
+    assert body["change"]["reliable_threshold"] == pytest.approx(10.31, abs=0.01)
+    assert body["change"]["meaningful_threshold"] == 10
+    assert body["change"]["rci"] == pytest.approx(-10 / (12.40 * 2**0.5 * 0.3))
+    assert "not reliable" in body["change"]["label"]

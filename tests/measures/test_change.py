@@ -2,6 +2,7 @@
 category at its boundaries, for higher-is-worse and higher-is-better instruments."""
 
 import math
+import re
 
 import pytest
 
@@ -13,6 +14,9 @@ from caseload.measures.change import (
     norms,
     reliable_change_index,
 )
+from caseload.measures.instruments import get
+
+re_year = re.compile(r"(19|20)\d\d")
 
 
 def test_reliable_change_index_formula():
@@ -114,17 +118,169 @@ def test_gad7_categories_at_their_boundaries(baseline, current, category):
 @pytest.mark.parametrize(
     ("baseline", "current", "category"),
     [
-        (40, 30, "reliable_deterioration"),
+        # WHO-5: reliable change needs more than 21.03 points (SD 5.26 x 4, alpha .87,
+        # Saipanish et al. 2009); totals move in steps of 4, so 24. The 10-point
+        # clinically meaningful figure (Topp et al. 2015) stays separate and never reliable.
+        (40, 28, "meaningful_deterioration"),  # -12
+        (40, 20, "meaningful_deterioration"),  # -20: still within measurement error
+        (44, 20, "reliable_deterioration"),  # -24
         (40, 32, "no_reliable_change"),
-        (40, 50, "reliable_improvement"),
-        (40, 52, "reliable_recovery"),
+        (40, 48, "no_reliable_change"),
+        (40, 52, "recovery"),  # out of the poor-wellbeing range (50 or below)
         (48, 52, "recovery"),
-        (60, 48, "reliable_deterioration"),
-        (60, 72, "reliable_improvement"),
+        (28, 52, "reliable_recovery"),  # +24 and out of the range
+        (60, 48, "meaningful_deterioration"),
+        (60, 72, "meaningful_improvement"),
+        (60, 84, "reliable_improvement"),
     ],
 )
-def test_who5_higher_is_better(baseline, current, category):
-    assert classify("who5", baseline, current).category == category
+def test_h081_who5_is_higher_is_better_and_reliable_only_past_21_points(
+    baseline, current, category
+):
+    result = classify("who5", baseline, current)
+    assert result.category == category
+    assert result.reliable_threshold == pytest.approx(21.03, abs=0.01)
+    assert result.meaningful_threshold == 10
+    assert result.off_track is (category == "reliable_deterioration")
+    assert result.label.startswith("Reliably") is (category in change.RELIABLE_CATEGORIES)
+
+
+def test_h081_a_10_point_pcl5_fall_is_clinically_meaningful_not_reliable():
+    result = classify("pcl5", 50, 40)
+    assert result.category == "meaningful_improvement"
+    assert result.label == (
+        "Clinically meaningful improvement (not reliable: change of -10, reliable change "
+        "needs more than 10.3)"
+    )
+    assert result.reliable_threshold == pytest.approx(10.31, abs=0.01)
+    assert result.rci == pytest.approx(-10 / (12.40 * math.sqrt(2) * math.sqrt(0.09)))
+
+
+def test_h081_pcl5_reliable_change_is_jacobson_truax_from_its_cited_sd_and_alpha():
+    # 1.96 x 12.40 x sqrt(2) x sqrt(1 - .91) = 10.311: a change of 10 is not reliable,
+    # 11 is; the 10-point figure stays "clinically meaningful".
+    assert norms("pcl5").reliable_threshold == pytest.approx(10.311, abs=1e-3)
+    eleven = classify("pcl5", 50, 39)
+    assert eleven.category == "reliable_improvement"
+    assert eleven.label == "Reliably better (change of -11, reliable change needs more than 10.3)"
+    worse = classify("pcl5", 20, 31)
+    assert worse.category == "reliable_deterioration" and worse.off_track
+    assert classify("pcl5", 20, 30).category == "meaningful_deterioration"
+
+
+def test_h081_core10_reliable_change_is_jacobson_truax_from_its_cited_sd_and_alpha():
+    # 1.96 x 7.7 x sqrt(2) x sqrt(1 - .90) = 6.749: a fall of 6 is not reliable, 7 is.
+    assert norms("core10").reliable_threshold == pytest.approx(6.749, abs=1e-3)
+    assert classify("core10", 20, 14).category == "no_reliable_change"
+    seven = classify("core10", 20, 13)
+    assert seven.category == "reliable_improvement"
+    assert seven.label == "Reliably better (change of -7, reliable change needs more than 6.7)"
+    assert seven.rci == pytest.approx(-7 / (7.7 * math.sqrt(2) * math.sqrt(0.10)))
+    worse = classify("core10", 8, 20)  # from below the cut-off to above it
+    assert worse.category == "reliable_deterioration" and worse.off_track
+
+
+# The figures as read in each source (docs/measures-instruments.md gives the addresses).
+PUBLISHED = {
+    # code: (SD of the total on caseload's scale, reliability)
+    "phq9": (6.17, 0.851),  # Reprod Health 2019;16:137, table 2
+    "who5": (5.26 * 4, 0.87),  # Saipanish et al. 2009: raw SD 5.26, alpha .87
+    "core10": (7.7, 0.90),  # CORE-10 manual SD; Barkham et al. 2013 alpha
+    "pcl5": (12.40, 0.91),  # J Affect Disord 2020;277:368-374, table 3
+}
+# Worked by hand: 1.96 x SD x sqrt(2) x sqrt(1 - r).
+EXPECTED_JACOBSON_TRUAX = {"phq9": 6.602, "who5": 21.028, "core10": 6.749, "pcl5": 10.311}
+
+
+def test_h081_every_threshold_is_recomputed_from_the_cited_numbers():
+    """Each instrument's reliable-change threshold, worked out here from the SD and
+    reliability it cites (Jacobson and Truax 1991), or its service convention; the cited
+    numbers appear in the citation text, so a changed value cannot keep an old source."""
+    conventions = {"phq9": 6, "gad7": 4}  # NHS Talking Therapies, unchanged
+    for code in ("phq9", "gad7", "who5", "core10", "pcl5"):
+        found = norms(code)
+        if code in PUBLISHED:
+            sd, r = PUBLISHED[code]
+            assert (found.sd1.value, found.reliability.value) == (pytest.approx(sd), r)
+            assert found.jacobson_truax_threshold == pytest.approx(
+                1.96 * sd * 2**0.5 * (1 - r) ** 0.5
+            )
+            assert found.jacobson_truax_threshold == pytest.approx(
+                EXPECTED_JACOBSON_TRUAX[code], abs=1e-3
+            )
+            for cited in (found.sd1, found.reliability):
+                assert re_year.search(cited.citation), cited
+            assert f"{r:g}".lstrip("0") in found.reliability.citation
+        else:
+            assert found.sd1 is None and found.jacobson_truax_threshold is None
+        if code in conventions:
+            assert found.reliable_change.value == conventions[code]
+            assert "Talking Therapies" in found.reliable_change.citation
+            assert found.reliable_threshold == conventions[code]
+        else:
+            assert found.reliable_threshold == found.jacobson_truax_threshold
+    assert "SD 5.26" in norms("who5").sd1.citation  # the raw-score SD, scaled x 4
+    assert "SD 12.40" in norms("pcl5").sd1.citation
+    assert "SD 6.17" in norms("phq9").sd1.citation
+
+
+def _scores(code):
+    if code == "who5":
+        return range(0, 101, 4)  # raw 0-25 x 4
+    instrument = get(code)
+    return range(int(instrument.min_total), int(instrument.max_total) + 1)
+
+
+@pytest.mark.parametrize("code", ["phq9", "gad7", "who5", "core10", "pcl5"])
+def test_h081_nothing_is_called_reliable_unless_it_passes_the_threshold(code):
+    """Every pair of possible scores: a category (and a label) says "reliable" only when the
+    change passes the reliable-change threshold, in the right direction; a clinically
+    meaningful change below it is labelled as not reliable; every label fits its column."""
+    found = norms(code)
+    # Written out apart from change.py: the NHS conventions ("N or more") and the
+    # Jacobson-Truax figures worked by hand from the cited SD and r ("more than").
+    at_least = {"phq9": 6, "gad7": 4}.get(code)
+    more_than = EXPECTED_JACOBSON_TRUAX.get(code)
+    for baseline in _scores(code):
+        for current in _scores(code):
+            result = classify(code, baseline, current)
+            difference = current - baseline
+            better = -difference if found.higher_is_worse else difference
+            if at_least is not None:
+                reliable = abs(difference) >= at_least
+            else:
+                reliable = abs(difference) > more_than
+            if code in PUBLISHED:
+                sd, r = PUBLISHED[code]
+                assert result.rci == pytest.approx(difference / (sd * 2**0.5 * (1 - r) ** 0.5))
+            else:
+                assert result.rci is None
+            said_reliable = result.category in change.RELIABLE_CATEGORIES
+            assert said_reliable == reliable, (baseline, current)
+            assert result.label.startswith("Reliably") == said_reliable, result.label
+            if result.category == "reliable_improvement":
+                assert better > 0
+            if result.category == "reliable_deterioration":
+                assert better < 0 and result.off_track
+            if result.category.startswith("meaningful_"):
+                assert abs(difference) >= found.meaningful_threshold and not reliable
+                assert "Clinically meaningful" in result.label
+            if not said_reliable and difference:
+                assert "change of" in result.label
+            assert len(result.label) <= 120
+
+
+def test_h081_labels_say_the_change_and_what_reliable_needs():
+    assert classify("phq9", 15, 21).label == (
+        "Reliably worse (change of +6, reliable change needs 6 or more)"
+    )
+    assert classify("gad7", 12, 10).label == (
+        "No reliable change (change of -2, reliable change needs 4 or more)"
+    )
+    assert classify("phq9", 12, 9).label == (
+        "Out of the clinical range (recovery), but no reliable change (change of -3, "
+        "reliable change needs 6 or more)"
+    )
 
 
 def test_classify_without_norms_says_so():
@@ -150,5 +306,15 @@ def test_rci_is_reported_when_sd_and_reliability_are_known(monkeypatch):
     assert classify("test", 10, 17).category == "reliable_deterioration"
 
 
-def test_rci_is_none_for_a_points_convention():
-    assert classify("phq9", 15, 9).rci is None
+def test_phq9_keeps_the_nhs_rule_and_stores_the_published_rci():
+    """PHQ-9 is classified by the NHS Talking Therapies rule (6 points), while its stored
+    RCI comes from the published SD and alpha; where the two disagree the rule decides."""
+    result = classify("phq9", 15, 9)
+    assert result.category == "reliable_recovery" and result.reliable_threshold == 6
+    assert result.rci == pytest.approx(-6 / (6.17 * math.sqrt(2) * math.sqrt(1 - 0.851)))
+    assert abs(result.rci) < 1.96  # not reliable by Jacobson-Truax, reliable by the rule
+    assert norms("phq9").reliable_needs() == "6 or more"
+
+
+def test_gad7_has_no_published_sd_so_no_rci():
+    assert classify("gad7", 15, 9).rci is None

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from caseload.core import clock
-from caseload.measures import outcomes
+from caseload.measures import change, outcomes
 from caseload.measures.services import response_record
 from factories import make_client
 from measures.helpers import gad7_with_total, phq9_with_total
@@ -55,6 +55,19 @@ def test_categories_follow_talking_therapies(phq, gad, expected):
     flags = outcomes.categorise(phq[0], phq[1], gad[0], gad[1])
     found = {name for name, value in flags.items() if value and name != "case_at_start"}
     assert found == expected
+
+
+def test_h081_the_report_counts_reliable_change_by_the_talking_therapies_thresholds():
+    """The report's thresholds are the change module's (one statement of the rule), and
+    a change one point short of them is never counted as reliable."""
+    assert (outcomes.PHQ_RELIABLE, outcomes.GAD_RELIABLE) == (6, 4)
+    assert change.norms("phq9").reliable_threshold == outcomes.PHQ_RELIABLE
+    assert change.norms("gad7").reliable_threshold == outcomes.GAD_RELIABLE
+    assert (outcomes.PHQ_CASE, outcomes.GAD_CASE) == (10, 8)
+    assert change.norms("phq9").caseness.value == outcomes.PHQ_CASE
+    assert change.norms("gad7").caseness.value == outcomes.GAD_CASE
+    short = outcomes.categorise(20, 15, 12, 9)  # PHQ-9 -5, GAD-7 -3
+    assert not short["reliable_improvement"] and not short["reliable_deterioration"]
 
 
 def test_sql_counts_match_the_rules_row_by_row(clinician, supervisor):

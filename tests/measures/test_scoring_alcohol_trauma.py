@@ -15,40 +15,65 @@ from caseload.measures.scoring import score
         ([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 0, "zone_1"),
         ([1, 1, 1, 0, 0, 0, 2, 2, 0, 0], 7, "zone_1"),
         ([1, 1, 1, 0, 0, 0, 2, 3, 0, 0], 8, "zone_2"),
-        ([4, 2, 2, 2, 2, 2, 1, 0, 0, 0], 15, "zone_2"),
-        ([4, 2, 2, 2, 2, 2, 2, 0, 0, 0], 16, "zone_3"),
-        ([4, 4, 3, 2, 2, 2, 2, 0, 0, 0], 19, "zone_3"),
-        ([4, 4, 4, 2, 2, 2, 2, 0, 0, 0], 20, "zone_4"),
+        # Items 4-6 together below 2 and items 9-10 below 4, so no rule raises the zone.
+        ([4, 4, 4, 1, 0, 0, 2, 0, 0, 0], 15, "zone_2"),
+        ([4, 4, 4, 1, 0, 0, 3, 0, 0, 0], 16, "zone_3"),
+        ([4, 4, 4, 0, 0, 0, 4, 3, 0, 0], 19, "zone_3"),
+        ([4, 4, 4, 0, 0, 0, 4, 4, 0, 0], 20, "zone_4"),
         ([4, 4, 4, 4, 4, 4, 4, 4, 4, 4], 40, "zone_4"),
     ],
 )
 def test_audit_zones_by_total(answers, total, zone):
     result = score("audit", answers, context={"sex": "male"})
     assert (result.total, result.band) == (total, zone)
+    assert result.subscales["zone_by_total"] == int(zone[-1])
     assert result.band_label.startswith("Zone")
 
 
 def test_audit_bump_dependence_weekly_raises_to_zone_4():
     result = score("audit", [1, 0, 0, 0, 3, 0, 0, 0, 0, 0], context={"sex": "male"})
     assert (result.total, result.band) == (4, "zone_4")
-    [flag] = result.flags
-    assert (flag.code, flag.is_risk) == ("zone_raised", False)
-    assert "item 5" in flag.reason
+    # Two rules raise it: the manual's (items 4-6 score 3: one level up, to II) and
+    # caseload's (a weekly dependence answer: IV); each says so.
+    manual, weekly = result.flags
+    assert {manual.code, weekly.code, manual.is_risk, weekly.is_risk} == {"zone_raised", False}
+    assert "the WHO manual gives the next zone up, II" in manual.reason
+    assert "item 5" in weekly.reason and "zone raised to IV" in weekly.reason
 
 
-def test_audit_bump_dependence_monthly_does_not_raise():
+def test_h080_audit_dependence_monthly_raises_one_zone_as_the_manual_says():
+    """H-080. The WHO manual: the next level up for 2 or more on items 4-6. (The rule
+    before raised nothing below "Weekly"; this test replaces one that asserted that.)"""
     result = score("audit", [1, 0, 0, 0, 2, 0, 0, 0, 0, 0], context={"sex": "male"})
-    assert (result.band, result.flags) == ("zone_1", ())
+    assert (result.total, result.band) == (3, "zone_2")
+    [flag] = result.flags
+    assert "items 4-6" in flag.reason and "II" in flag.reason
+
+
+def test_h080_audit_two_dependence_items_at_1_raise_one_zone():
+    """H-080. Items 4-6 read together: two answers of "Less than monthly" make 2."""
+    result = score("audit", [2, 2, 2, 1, 1, 0, 4, 0, 0, 0], context={"sex": "male"})
+    assert (result.total, result.band) == (12, "zone_3")
 
 
 @pytest.mark.parametrize(
     ("item", "value", "zone"),
     [(9, 4, "zone_2"), (10, 4, "zone_2"), (9, 2, "zone_1"), (10, 2, "zone_1")],
 )
-def test_audit_bump_harm_in_the_last_year_raises_to_zone_2(item, value, zone):
+def test_audit_harm_in_the_last_year_raises_zone_1_to_2(item, value, zone):
     answers = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0]
     answers[item - 1] = value
     assert score("audit", answers, context={"sex": "male"}).band == zone
+
+
+@pytest.mark.parametrize("item", [9, 10])
+def test_h080_audit_harm_in_the_last_year_raises_zone_2_to_3(item):
+    """H-080. Zone II by total (10) with harm in the last year: the manual's next level, III
+    (the rule before stopped at "at least II")."""
+    answers = [2, 2, 2, 0, 0, 0, 0, 0, 0, 0]
+    answers[item - 1] = 4
+    result = score("audit", answers, context={"sex": "male"})
+    assert (result.total, result.band) == (10, "zone_3")
 
 
 @pytest.mark.parametrize(

@@ -77,3 +77,52 @@ def test_nothing_due_without_a_plan(as_user, clinician, client_record):
     _record(client_record, clinician, 8, 60)
     page = _caseload(as_user, clinician)
     assert "Measure due" not in page and "Measure overdue" not in page
+
+
+PCL5_20, PCL5_30, PCL5_40 = [1] * 20, [1] * 10 + [2] * 10, [2] * 20
+
+
+def _pcl5(client, user, answers, days_ago):
+    return response_record(
+        client=client,
+        instrument="pcl5",
+        answers=answers,
+        source="session",
+        acting_user=user,
+        completed_at=clock.now() - timedelta(days=days_ago),
+    )
+
+
+def test_h082_a_meaningful_pcl5_worsening_shows_as_worse_not_off_track(
+    as_user, clinician, client_record
+):
+    """H-082. A 10-point PCL-5 rise is clinically meaningful but below the reliable-change
+    threshold (more than 10.3): not "reliably worse", but it must not pass unseen either."""
+    _pcl5(client_record, clinician, PCL5_20, 40)
+    _pcl5(client_record, clinician, PCL5_30, 1)
+    page = _caseload(as_user, clinician)
+    assert "Worse: PCL-5" in page and "Off track" not in page
+    chart = as_user(clinician).get(reverse("measures:chart", args=[client_record.pk, "pcl5"]))
+    assert 'class="badge warning">Clinically meaningful worsening' in chart.content.decode()
+
+
+def test_h082_a_reliable_deterioration_comes_before_a_meaningful_one(
+    as_user, clinician, client_record
+):
+    _pcl5(client_record, clinician, PCL5_20, 40)
+    _pcl5(client_record, clinician, PCL5_30, 1)
+    _record(client_record, clinician, 8, 40)
+    _record(client_record, clinician, 16, 2)
+    page = _caseload(as_user, clinician)
+    assert "Off track: PHQ-9" in page and "Worse: PCL-5" not in page
+
+
+def test_h081_a_pcl5_rise_past_the_reliable_threshold_is_off_track(
+    as_user, clinician, client_record
+):
+    """With its published SD and alpha the PCL-5 has a reliable-change threshold, so a
+    20-point rise is a reliable deterioration and shows as off track."""
+    _pcl5(client_record, clinician, PCL5_20, 40)
+    _pcl5(client_record, clinician, PCL5_40, 1)
+    page = _caseload(as_user, clinician)
+    assert "Off track: PCL-5" in page and "Worse: PCL-5" not in page

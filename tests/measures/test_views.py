@@ -173,9 +173,14 @@ def test_chart_shows_bands_baseline_reliable_band_and_sessions(as_user, clinicia
 
     assert 'role="img"' in text and "Moderately severe" in text
     assert 'class="baseline"' in text and 'class="reliable-band"' in text
-    assert "Within 6 points of the baseline" in text
+    assert "Reliable change needs 6 or more points from the baseline" in text
     assert 'class="event-session"' in text
     assert "first 20 (severe); latest 6 (mild)" in text.lower()
+    # H-081: the summary says what changed and what a reliable change needs.
+    assert (
+        "reliably better and out of the clinical range (change of -14, reliable change "
+        "needs 6 or more)" in text
+    )
 
 
 def test_plan_save_change_and_stop(as_user, clinician, client_record):

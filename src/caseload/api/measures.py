@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
-from caseload.measures import services
+from caseload.measures import change, services
 from caseload.measures.instruments import all_instruments
 from caseload.measures.models import ResponseSource
 
@@ -87,10 +87,23 @@ class FlagOut(Schema):
 
 
 class ChangeOut(Schema):
-    category: str
+    category: str = Field(
+        description="reliable_improvement, reliable_deterioration and reliable_recovery only "
+        "when the change passes the reliable-change threshold; meaningful_improvement and "
+        "meaningful_deterioration for a clinically meaningful change that does not."
+    )
     label: str
     baseline_total: float | None
-    rci: float | None
+    rci: float | None = Field(
+        description="Jacobson-Truax reliable change index; null without a published SD and "
+        "reliability for the instrument."
+    )
+    reliable_threshold: float | None = Field(
+        None, description="Points a reliable change needs; null when there is no figure."
+    )
+    meaningful_threshold: float | None = Field(
+        None, description="Points of a clinically meaningful change (never called reliable)."
+    )
 
 
 class ResponseOut(Schema):
@@ -120,11 +133,14 @@ class ResponseOut(Schema):
     def resolve_change(response) -> dict | None:
         if not response.change_category:
             return None
+        found = change.norms(response.instrument)
         return {
             "category": response.change_category,
             "label": response.change_label,
             "baseline_total": response.baseline_total,
             "rci": response.rci,
+            "reliable_threshold": found.reliable_threshold if found else None,
+            "meaningful_threshold": found.meaningful_threshold if found else None,
         }
 
 

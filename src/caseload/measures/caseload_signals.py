@@ -1,9 +1,12 @@
 """The measures' badges on the caseload page: "off track" when the latest result of an
-instrument in the current episode is a reliable deterioration, and "measure due" or
+instrument in the current episode is a reliable deterioration ("worse", a warning, when it
+is a clinically meaningful worsening that is not reliable: a 10-point PCL-5 rise is below
+its reliable-change threshold of 10.3), and "measure due" or
 "measure overdue" from the client's measure plans. Annotations only: they join the
 page's one prepared query (clients/caseload.py), with the time as Params."""
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Concat
 
 from caseload.accounts.access import Part
 from caseload.clients.caseload import Signal, SignalRule, register_signal
@@ -11,16 +14,26 @@ from caseload.measures.models import MeasureResponse
 from caseload.measures.schedule import due_expression, due_params
 
 OFF_TRACK = "reliable_deterioration"
+WORSE = "meaningful_deterioration"
 
 
 def _off_track() -> dict:
-    latest_worse = MeasureResponse.objects.filter(
-        Q(episode__isnull=True) | Q(episode__ended_on__isnull=True),
-        client=OuterRef("pk"),
-        is_latest=True,
-        change_category=OFF_TRACK,
-    ).order_by("-completed_at")
-    return {"signal_off_track": Subquery(latest_worse.values("instrument")[:1])}
+    """One subquery: "<category>:<instrument>" of the latest worse result, a reliable
+    deterioration before a meaningful one."""
+    latest_worse = (
+        MeasureResponse.objects.filter(
+            Q(episode__isnull=True) | Q(episode__ended_on__isnull=True),
+            client=OuterRef("pk"),
+            is_latest=True,
+            change_category__in=[OFF_TRACK, WORSE],
+        )
+        .annotate(
+            rank=Case(When(change_category=OFF_TRACK, then=Value(0)), default=Value(1)),
+            tag=Concat("change_category", Value(":"), "instrument", output_field=CharField()),
+        )
+        .order_by("rank", "-completed_at")
+    )
+    return {"signal_off_track": Subquery(latest_worse.values("tag")[:1])}
 
 
 def _off_track_signals(client) -> list[Signal]:
@@ -28,8 +41,17 @@ def _off_track_signals(client) -> list[Signal]:
         return []
     from caseload.measures.instruments import get
 
-    name = get(client.signal_off_track).name
-    return [Signal(f"Off track: {name}", "danger", "Reliably worse than at the start")]
+    category, _, code = client.signal_off_track.partition(":")
+    name = get(code).name
+    if category == OFF_TRACK:
+        return [Signal(f"Off track: {name}", "danger", "Reliably worse than at the start")]
+    return [
+        Signal(
+            f"Worse: {name}",
+            "warning",
+            "Clinically meaningful worsening since the start, not shown to be reliable",
+        )
+    ]
 
 
 def _due_signals(client) -> list[Signal]:

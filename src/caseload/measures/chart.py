@@ -172,17 +172,18 @@ def _bands(instrument: Instrument, y_of) -> list[Shade]:
     return shades
 
 
-def reliable_threshold(code: str) -> float | None:
-    found = change.norms(code)
-    return None if found is None else found.reliable_threshold
-
-
 def _reliable_band(instrument: Instrument, baseline: float, y_of) -> Shade | None:
-    threshold = reliable_threshold(instrument.code)
+    """The band around the baseline inside which a change is not reliable; none when the
+    instrument has no reliable-change figure (a clinically meaningful figure is not one)."""
+    found = change.norms(instrument.code)
+    threshold = None if found is None else found.reliable_threshold
     if threshold is None:
         return None
     top, bottom = y_of(baseline + threshold), y_of(baseline - threshold)
-    label = f"Within {_number(threshold)} points of the baseline: not a reliable change"
+    label = (
+        f"Reliable change needs {found.reliable_needs()} points from the baseline: "
+        "a score inside this band is not a reliable change"
+    )
     return Shade(top, round(bottom - top, 1), label, "reliable-band")
 
 

@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from caseload.measures.models import ITEMS_NOT_KNOWN, MeasureResponse, ResponseSource
 
-DETERIORATION = "reliable_deterioration"
+# Reliably worse is shown as a danger badge; a clinically meaningful worsening that is not
+# (or cannot be shown to be) reliable as a warning, so neither passes unnoticed.
+CHANGE_CSS = {"reliable_deterioration": "danger", "meaningful_deterioration": "warning"}
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,7 @@ class ResultRow:
     score: str
     band: str
     change: str
-    change_css: str  # "danger" for reliable deterioration, "" otherwise
+    change_css: str  # "danger" reliably worse, "warning" meaningfully worse, "" otherwise
     source: str
     flags: list[tuple[str, str]]  # (reason, badge css)
     note: str
@@ -42,7 +44,7 @@ def _row(response: MeasureResponse, sources: dict[str, str]) -> ResultRow:
         score=score,
         band=response.band_label or "–",
         change=change,
-        change_css="danger" if response.change_category == DETERIORATION else "",
+        change_css=CHANGE_CSS.get(response.change_category, ""),
         source=sources.get(response.source, response.source),
         flags=[
             (flag["reason"], "danger" if flag.get("is_risk") else "info")

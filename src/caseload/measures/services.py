@@ -180,12 +180,13 @@ def _classify(response: MeasureResponse, baseline_total: float | None) -> None:
     response.rci = None
     if baseline_total is None or response.total is None:
         return
-    if change.norms(response.instrument) is None:
-        return  # no change statistics for this instrument: the result stands alone
-    result = change.classify(response.instrument, baseline_total, response.total)
-    response.change_category = result.category
-    response.change_label = result.label[:120]
-    response.rci = result.rci
+    # Empty for an instrument without change statistics: the result stands alone.
+    category, label, rci = change.stored_fields(
+        response.instrument, baseline_total, response.total
+    )
+    response.change_category = category
+    response.change_label = label[:120]
+    response.rci = rci
 
 
 def _mark_latest(siblings) -> int:

@@ -3,15 +3,23 @@ year. Items 1-8 score 0-4, items 9-10 score 0, 2 or 4; total 0-40 (Babor et al. 
 
 Zones (Babor et al. 2001, table 6): I 0-7, II 8-15, III 16-19, IV 20-40.
 
-The bump rule caseload applies, from the same manual's advice to read single answers as
-well as the total ("points scored above 0 on questions 4-6, especially weekly or daily
-symptoms, imply the presence or incipient presence of alcohol dependence"; questions 9-10
-mean harm is already happening; consumption alone can be hazardous):
-  1. any of items 4-6 (dependence) answered "Weekly" or "Daily or almost daily" raises the
-     zone to IV (referral for a specialist assessment);
-  2. item 9 or 10 answered "Yes, during the last year" raises the zone to at least II;
+The manual's own rule for single answers (note to table 6): "Provide the next highest level
+of intervention to patients who score 2 or more on Questions 4, 5 and 6, or 4 on Questions
+9 or 10." caseload applies it as written, reading "2 or more on Questions 4, 5 and 6" as the
+three dependence items together (any one item at 2 or more is included, and so are two
+items at 1), the reading that raises in every case the per-item reading does:
+  1. items 4-6 together scoring 2 or more, or item 9 or 10 scoring 4 ("Yes, during the
+     last year"), raise the zone by one (at most to IV).
+Two further rules are caseload's own, and only ever raise the zone (documented in
+docs/measures-instruments.md as departures towards more care):
+  2. any of items 4-6 answered "Weekly" or "Daily or almost daily" raises the zone to IV
+     (the manual: "points scored above 0 on questions 4-6, especially weekly or daily
+     symptoms, imply the presence or incipient presence of alcohol dependence");
   3. a positive AUDIT-C (items 1-3; threshold by sex as in auditc.py) raises zone I to II.
-A raised zone is reported with a flag that says which rule raised it.
+The zone is the highest of the zone by total and what each rule gives; a raised zone is
+reported with a flag that says which rule raised it. The manual also asks for clinical
+judgement where the score does not fit other evidence or there is a history of
+dependence: the clinician may always act on a higher level, never on a lower one.
 
 Skips (Babor et al. 2001, interview guidance): "Never" to item 1 skips to item 9, and a
 score of 0 on items 2 and 3 together skips to item 9; skipped items score 0."""
@@ -64,6 +72,7 @@ ITEMS = (
     )
 )
 
+_ROMAN = ("I", "II", "III", "IV")
 ZONES = (
     Band("zone_1", "Zone I: lower risk", 0, 7),
     Band("zone_2", "Zone II: increasing risk", 8, 15),
@@ -82,6 +91,8 @@ INSTRUMENT = Instrument(
     bands=ZONES,
     loinc_total="75624-7",
     licence="Free to use. Copyright World Health Organization.",
+    # 2: the WHO manual's next-level-up rule for items 4-6 and 9-10 (it raised less before).
+    rules_version="2",
     citation=(
         "Babor TF, Higgins-Biddle JC, Saunders JB, Monteiro MG. AUDIT: The Alcohol Use "
         "Disorders Identification Test. Guidelines for use in primary care. 2nd ed. Geneva: "
@@ -142,21 +153,48 @@ def _apply_skips(answers):
 
 
 def _bumped(zone: Band, answers, context) -> tuple[Band, list[str]]:
-    """The zone after the bump rules, and a reason for each rule that raised it."""
-    level = ZONES.index(zone)
-    reasons = []
-    weekly = [n for n in DEPENDENCE_ITEMS if answers[n - 1] >= WEEKLY]
-    if weekly and level < 3:
-        level = 3
-        reasons.append(
-            f"AUDIT item {weekly[0]} (a sign of dependence) answered weekly or more: "
-            "zone raised to IV"
+    """The zone after the raising rules (see the module's docstring), and a reason for each
+    rule that raised it above the zone by total."""
+    by_total = ZONES.index(zone)
+    raised = [
+        (level, reason)
+        for level, reason in (
+            _manual_raise(by_total, answers),
+            _weekly_dependence(answers),
+            _auditc_positive(answers, context),
         )
+        if level > by_total
+    ]
+    level = max([by_total] + [level for level, _ in raised])
+    return ZONES[level], [reason for _, reason in raised]
+
+
+def _manual_raise(by_total: int, answers) -> tuple[int, str]:
+    """Babor et al. 2001, note to table 6: the next zone up for 2 or more on items 4-6,
+    or 4 on item 9 or 10."""
+    dependence = sum(answers[n - 1] for n in DEPENDENCE_ITEMS)
     harm = [n for n in HARM_ITEMS if answers[n - 1] == DURING_LAST_YEAR]
-    if harm and level < 1:
-        level = 1
-        reasons.append(f"AUDIT item {harm[0]} answered 'Yes, during the last year': zone II")
-    if level < 1 and auditc.is_positive(sum(answers[:3]), context):
-        level = 1
-        reasons.append("AUDIT-C (items 1-3) positive: zone raised to II")
-    return ZONES[level], reasons
+    if dependence < 2 and not harm:
+        return -1, ""
+    level = min(by_total + 1, len(ZONES) - 1)
+    why = (
+        f"AUDIT items 4-6 (signs of dependence) score {dependence}"
+        if dependence >= 2
+        else f"AUDIT item {harm[0]} answered 'Yes, during the last year'"
+    )
+    return level, f"{why}: the WHO manual gives the next zone up, {_ROMAN[level]}"
+
+
+def _weekly_dependence(answers) -> tuple[int, str]:
+    weekly = [n for n in DEPENDENCE_ITEMS if answers[n - 1] >= WEEKLY]
+    if not weekly:
+        return -1, ""
+    return 3, (
+        f"AUDIT item {weekly[0]} (a sign of dependence) answered weekly or more: zone raised to IV"
+    )
+
+
+def _auditc_positive(answers, context) -> tuple[int, str]:
+    if not auditc.is_positive(sum(answers[:3]), context):
+        return -1, ""
+    return 1, "AUDIT-C (items 1-3) positive: zone raised to II"
