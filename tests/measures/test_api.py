@@ -113,7 +113,7 @@ def test_h081_the_api_keeps_a_meaningful_pcl5_change_apart_from_a_reliable_one(a
 
     assert body["change"]["category"] == "meaningful_improvement"
     assert body["change"]["label"].startswith("Clinically meaningful improvement")
-    assert body["change"]["reliable_threshold"] == pytest.approx(10.31, abs=0.01)
+    assert body["change"]["reliable_threshold"] == pytest.approx(14.58, abs=0.01)
     assert body["change"]["meaningful_threshold"] == 10
-    assert body["change"]["rci"] == pytest.approx(-10 / (12.40 * 2**0.5 * 0.3))
+    assert body["change"]["rci"] == pytest.approx(-10 / (12.40 * 2**0.5 * 0.18**0.5))
     assert "not reliable" in body["change"]["label"]

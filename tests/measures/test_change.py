@@ -150,22 +150,25 @@ def test_h081_a_10_point_pcl5_fall_is_clinically_meaningful_not_reliable():
     assert result.category == "meaningful_improvement"
     assert result.label == (
         "Clinically meaningful improvement (not reliable: change of -10, reliable change "
-        "needs more than 10.3)"
+        "needs more than 14.6)"
     )
-    assert result.reliable_threshold == pytest.approx(10.31, abs=0.01)
-    assert result.rci == pytest.approx(-10 / (12.40 * math.sqrt(2) * math.sqrt(0.09)))
+    assert result.reliable_threshold == pytest.approx(14.58, abs=0.01)
+    assert result.rci == pytest.approx(-10 / (12.40 * math.sqrt(2) * math.sqrt(0.18)))
 
 
-def test_h081_pcl5_reliable_change_is_jacobson_truax_from_its_cited_sd_and_alpha():
-    # 1.96 x 12.40 x sqrt(2) x sqrt(1 - .91) = 10.311: a change of 10 is not reliable,
-    # 11 is; the 10-point figure stays "clinically meaningful".
-    assert norms("pcl5").reliable_threshold == pytest.approx(10.311, abs=1e-3)
-    eleven = classify("pcl5", 50, 39)
-    assert eleven.category == "reliable_improvement"
-    assert eleven.label == "Reliably better (change of -11, reliable change needs more than 10.3)"
-    worse = classify("pcl5", 20, 31)
+def test_h081_pcl5_reliable_change_is_jacobson_truax_from_its_cited_sd_and_retest_r():
+    # 1.96 x 12.40 x sqrt(2) x sqrt(1 - .82) = 14.582: a change of 14 is not reliable,
+    # 15 is; 10 to 14 points stay "clinically meaningful".
+    assert norms("pcl5").reliable_threshold == pytest.approx(14.582, abs=1e-3)
+    assert classify("pcl5", 50, 36).category == "meaningful_improvement"
+    fifteen = classify("pcl5", 50, 35)
+    assert fifteen.category == "reliable_improvement"
+    assert fifteen.label == (
+        "Reliably better (change of -15, reliable change needs more than 14.6)"
+    )
+    worse = classify("pcl5", 20, 35)
     assert worse.category == "reliable_deterioration" and worse.off_track
-    assert classify("pcl5", 20, 30).category == "meaningful_deterioration"
+    assert classify("pcl5", 20, 34).category == "meaningful_deterioration"
 
 
 def test_h081_core10_reliable_change_is_jacobson_truax_from_its_cited_sd_and_alpha():
@@ -186,10 +189,10 @@ PUBLISHED = {
     "phq9": (6.17, 0.851),  # Reprod Health 2019;16:137, table 2
     "who5": (5.26 * 4, 0.87),  # Saipanish et al. 2009: raw SD 5.26, alpha .87
     "core10": (7.7, 0.90),  # CORE-10 manual SD; Barkham et al. 2013 alpha
-    "pcl5": (12.40, 0.91),  # J Affect Disord 2020;277:368-374, table 3
+    "pcl5": (12.40, 0.82),  # J Affect Disord 2020 table 3 SD; Blevins et al. 2015 retest r
 }
 # Worked by hand: 1.96 x SD x sqrt(2) x sqrt(1 - r).
-EXPECTED_JACOBSON_TRUAX = {"phq9": 6.602, "who5": 21.028, "core10": 6.749, "pcl5": 10.311}
+EXPECTED_JACOBSON_TRUAX = {"phq9": 6.602, "who5": 21.028, "core10": 6.749, "pcl5": 14.582}
 
 
 def test_h081_every_threshold_is_recomputed_from_the_cited_numbers():

@@ -55,9 +55,9 @@ def test_h083_an_old_reliable_label_is_recomputed_and_the_score_kept(
     assert later.change_category == "recovery"
     assert later.change_label == (
         "Out of the clinical range (recovery), but no reliable change (change of -10, "
-        "reliable change needs more than 10.3)"
+        "reliable change needs more than 14.6)"
     )
-    assert later.rci == pytest.approx(-10 / (12.40 * 2**0.5 * (1 - 0.91) ** 0.5))
+    assert later.rci == pytest.approx(-10 / (12.40 * 2**0.5 * (1 - 0.82) ** 0.5))
     assert "Reliably" not in later.change_label
     after = MeasureResponse.objects.values("total", "band", "flags", "rules_version").get(
         pk=later.pk
@@ -94,7 +94,7 @@ def test_h083_the_second_backfill_gives_old_rows_the_published_norms(clinician, 
     second.forwards(django_apps, schema_editor=None)
 
     later.refresh_from_db()
-    assert later.rci is not None and "needs more than 10.3" in later.change_label
+    assert later.rci is not None and "needs more than 14.6" in later.change_label
 
 
 def test_results_recorded_now_already_match_the_backfill(clinician, client_record):

@@ -129,7 +129,10 @@ def test_h077_the_measures_tab_and_chart_say_items_not_known(as_user, clinician,
     chart = http.get(reverse("measures:chart", args=[client_record.pk, "phq9"]))
     text = chart.content.decode()
     assert 'data-points="2"' in text  # the reported total is charted
-    assert f": 11, Moderate, Reliably better than at the start, {ITEMS_NOT_KNOWN}<" in text
+    assert (
+        ": 11, Moderate, Reliably better (change of -9, reliable change needs 6 or more), "
+        f"{ITEMS_NOT_KNOWN}<"
+    ) in text
     assert f"latest 11 (moderate, {ITEMS_NOT_KNOWN})" in text  # the summary
 
 

@@ -97,7 +97,7 @@ def test_h082_a_meaningful_pcl5_worsening_shows_as_worse_not_off_track(
     as_user, clinician, client_record
 ):
     """H-082. A 10-point PCL-5 rise is clinically meaningful but below the reliable-change
-    threshold (more than 10.3): not "reliably worse", but it must not pass unseen either."""
+    threshold (more than 14.6): not "reliably worse", but it must not pass unseen either."""
     _pcl5(client_record, clinician, PCL5_20, 40)
     _pcl5(client_record, clinician, PCL5_30, 1)
     page = _caseload(as_user, clinician)

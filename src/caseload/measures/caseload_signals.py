@@ -1,7 +1,7 @@
 """The measures' badges on the caseload page: "off track" when the latest result of an
 instrument in the current episode is a reliable deterioration ("worse", a warning, when it
 is a clinically meaningful worsening that is not reliable: a 10-point PCL-5 rise is below
-its reliable-change threshold of 10.3), and "measure due" or
+its reliable-change threshold of 14.6), and "measure due" or
 "measure overdue" from the client's measure plans. Annotations only: they join the
 page's one prepared query (clients/caseload.py), with the time as Params."""
 

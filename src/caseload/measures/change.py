@@ -51,6 +51,11 @@ JAD_2020_PCL5 = (
     "J Affect Disord 2020;277:368-374, doi:10.1016/j.jad.2020.08.038 (PMC7443209), "
     "table 3 'Normative data for the PCL-5': M 38.81, SD 12.40, Cronbach's alpha 0.91"
 )
+BLEVINS_2015 = (
+    "Blevins CA, Weathers FW, Davis MT, Witte TK, Domino JL. The Posttraumatic Stress "
+    "Disorder Checklist for DSM-5 (PCL-5): development and initial psychometric evaluation. "
+    "J Trauma Stress 2015;28(6):489-498 (study 1, n = 278): test-retest r = .82"
+)
 SAIPANISH = (
     "Saipanish R, Lotrakul M, Sumrithe S. Reliability and validity of the Thai version of "
     "the WHO-Five Well-Being Index in primary care patients. Psychiatry Clin Neurosci "
@@ -193,11 +198,13 @@ _NORMS = {
     "pcl5": Norms(
         code="pcl5",
         caseness=Cited(33, NCPTSD + ": probable PTSD at 33 or more"),
-        # SD and alpha from one sample (mean 38.81, above the cut-point 33; the sample is not
-        # named in the table caseload read). Blevins et al. (test-retest .82) and Bovin et
-        # al. (.84) are given in the docs, not used: no SD of theirs could be read.
+        # The SD of a sample above the cut-point (mean 38.81; the table does not name its
+        # sample) with Blevins et al.'s test-retest reliability, not that sample's alpha
+        # (.91, a threshold of 10.3): the stability of a score over time is what reliable
+        # change asks about, and .82 gives the larger, more cautious threshold (14.6), in
+        # the 15-18 points usually cited for the PCL-5.
         sd1=Cited(12.40, JAD_2020_PCL5 + ": SD 12.40"),
-        reliability=Cited(0.91, JAD_2020_PCL5 + ": Cronbach's alpha 0.91"),
+        reliability=Cited(0.82, BLEVINS_2015 + ": test-retest r = .82"),
         meaningful_change=Cited(10, NCPTSD + ": 10 points, the clinically meaningful change"),
     ),
 }
