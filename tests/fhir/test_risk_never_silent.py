@@ -7,9 +7,8 @@ holds either no result and the sender was told why, or the result AND an open al
 that client. Exhaustive parametrisation rather than random draws: the cases are few
 enough to run all of them, every time.
 
-C-SSRS answers whose triage is "low" (a yes to question 1 or 2 only) raise a flag that is
-not an alert by an earlier, documented decision (cssrs.py); the cases here are the
-answers its triage counts as risk (moderate and high)."""
+The C-SSRS cases cover each triage level above none: low (a yes to question 1 or 2
+only), moderate and high."""
 
 import json
 from dataclasses import dataclass
@@ -70,6 +69,8 @@ PHQ9 = (1, 1, 1, 1, 1, 1, 1, 1, 0, None)
 CORE10 = (1, 3, 3, 1, 1, 0, 1, 1, 1, 1)
 EPDS = (0, 0, 3, 0, 3, 3, 3, 3, 3, 3)  # every item scoring 0; item 10 at position 3
 ASQ = (0, 0, 0, 0, None)
+CSSRS_Q1 = (1, 0, None, None, None, 0, None)  # low: a wish to be dead, nothing more
+CSSRS_Q2 = (0, 1, 0, 0, 0, 0, None)  # low: suicidal thoughts without a method
 CSSRS_Q3 = (1, 1, 1, 0, 0, 0, None)  # moderate: active ideation with a method
 CSSRS_Q6 = (0, 0, None, None, None, 1, 1)  # high: behaviour within 3 months
 CASES = (
@@ -81,6 +82,8 @@ CASES = (
     Case("epds", 10, _with(EPDS, 10, 0)),  # scores 3
     Case("asq", 2, _with(ASQ, 2, 1)),
     Case("asq", 5, _with(ASQ, 5, 1)),
+    Case("cssrs", 1, CSSRS_Q1),
+    Case("cssrs", 2, CSSRS_Q2),
     Case("cssrs", 3, CSSRS_Q3),
     Case("cssrs", 6, CSSRS_Q6),
 )

@@ -129,10 +129,14 @@ def test_hazard_positive_risk_item_raises_flag_cssrs_moderate(answers, item, wor
     assert words in flag.reason
 
 
-def test_hazard_positive_risk_item_raises_flag_cssrs_low_is_shown_not_alerted():
-    result = score("cssrs", [1, 1, 0, 0, 0, 0, None])
-    assert risk_flags(result) == []
-    assert [(f.code, f.is_risk) for f in result.flags] == [("triage_low", False)]
+@pytest.mark.parametrize("answers", [[1, 0, None, None, None, 0, None], [1, 1, 0, 0, 0, 0, None]])
+def test_hazard_positive_risk_item_raises_flag_cssrs_low_triage_alerts_moderate(answers):
+    """H-079: a yes to question 1 or 2 alone is a positive risk answer; the screener
+    calls it "low", and caseload still tells the care team (moderate)."""
+    result = score("cssrs", answers)
+    [flag] = risk_flags(result)
+    assert (flag.code, flag.severity, flag.item) == ("triage_low", "moderate", 1)
+    assert result.band == "low" and result.rules_version == "2"
 
 
 def test_hazard_positive_risk_item_raises_flag_cssrs_negative():

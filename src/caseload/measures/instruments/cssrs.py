@@ -11,8 +11,11 @@ Triage (Posner et al.; Columbia Protocol screener triage):
   moderate: yes to 3, or behaviour more than 3 months ago (6 yes, 7 no)
   low:      yes to 1 and/or 2 only
   none:     no to everything asked
-Low raises no safety alert (the issue asks for alerts at moderate and high); it is still
-shown to the clinician as a flag that is not a risk alert. Answers given to questions the
+Every level above none raises a safety alert: high at high, moderate at moderate AND at
+low. The screener's own triage calls a wish to be dead or suicidal thoughts without a
+method "low", but a yes to either is a positive risk answer, and caseload never stores
+one without telling the care team (a departure from the source towards more care,
+docs/measures-instruments.md). Answers given to questions the
 skip logic passed over are not discarded: a yes there still counts."""
 
 from caseload.measures.instruments.base import Band, Instrument, Item
@@ -55,6 +58,7 @@ INSTRUMENT = Instrument(
     bands=BANDS,
     loinc_panel="93373-9",
     completed_by="clinician",
+    rules_version="2",  # 2: a "low" triage raises a moderate alert
     wording_shipped=False,
     licence=(
         "Copyright The Research Foundation for Mental Hygiene, Inc. Free for clinical use on "
@@ -146,5 +150,5 @@ def _flags(band: Band, reasons: list[tuple[int, str]]) -> tuple[Flag, ...]:
     reason = f"C-SSRS triage {band.code}: " + "; ".join(text for _, text in reasons)
     item = reasons[0][0]
     if band.code == "low":
-        return (Flag("triage_low", "low", reason, item=item, is_risk=False),)
+        return (Flag("triage_low", "moderate", reason, item=item),)
     return (Flag(f"triage_{band.code}", band.code, reason, item=item),)
