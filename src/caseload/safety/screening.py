@@ -34,9 +34,10 @@ that screened it.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "checkin-rules-2026.1"
+RULES_VERSION = "client-text-rules-2026.2"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -44,12 +45,16 @@ HIGH, MODERATE = "high", "moderate"
 @dataclass(frozen=True)
 class Rule:
     name: str
-    category: str  # intent, plan, preparation, attempt, thoughts, self_harm
+    # intent, plan, preparation, attempt, thoughts, self_harm, harm_to_others, danger_now
+    category: str
     severity: str
     pattern: re.Pattern
     # An idiom when the text right after (or right before) the match fits these.
     idiom_after: re.Pattern | None = None
     idiom_before: re.Pattern | None = None
+    # The phrase itself is said of the writer (Spanish first-person forms: "me quiero
+    # morir", "matarme"): never set aside as being about someone else.
+    names_writer: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,17 +99,38 @@ def _rx(pattern: str) -> re.Pattern:
 
 
 # Shared pieces. `\s+` everywhere a space may be; apostrophes optional ("dont", "im").
-_SELF_END = r"""(?:kill?(?:ing|ed|in)?\s+my\s?self|kms|unalive\s+my\s?self|off\s+my\s?self
-    |end(?:ing)?\s+my\s+(?:own\s+)?life|end(?:ing)?\s+it\s+all
-    |tak(?:e|ing)\s+my\s+(?:own\s+)?life|commit(?:ting)?\s+suicide
-    |hang(?:ing)?\s+my\s?self)"""
-_DIE = r"""(?:die|be\s+dead|disappear\s+forever|stop\s+existing|not\s+exist
-    |not\s+be\s+alive|not\s+be\s+here\s+any\s?more|sleep\s+forever
-    |go\s+to\s+sleep\s+and\s+(?:never|not)\s+wake\s+up)"""
-_PILLS = r"(?:pills|tablets|meds|medication|medicine|painkillers|paracetamol|sleeping\s+pills)"
+# Word families carry the misspellings and spellings seen in messages ("kil my slef",
+# "sucide", "sewerslide"): a small explicit list of forms, not a guess at any word.
+_KILL = r"(?:kill?|kil)(?:ing|in|ed|s)?"
+_MYSELF = r"(?:my\s?s[ea]?l+[fv]e?|my\s?slef|my\s?slf|myslef|meself|mself)"
+_SUICIDE_STEM = r"s[uo]e?i?[cs]{1,2}i?d"  # suicide, sucide, suiside, suicdal, suicidio
+_SELF_END = rf"""(?:{_KILL}\s+{_MYSELF}|kms|unaliv\w*(?:\s+{_MYSELF})?|off(?:ing|in)?\s+{_MYSELF}
+    |end(?:ing|in)?\s+my\s+(?:own\s+)?life|end(?:ing|in)?\s+it\s+all
+    |tak(?:e|ing)\s+my\s+(?:own\s+)?life|commit(?:ting)?\s+(?:{_SUICIDE_STEM}\w*|sewer\s?slide)
+    |hang(?:ing)?\s+{_MYSELF}|drown(?:ing)?\s+{_MYSELF}|finish\s+my\s+life)"""
+_DIE = r"""(?:die|dye(?!\s+(?:my|it|the|her|his))|d[iy]e\s+already|be\s+dead|disappear\s+forever
+    |stop\s+existing|not\s+exist|not\s+be\s+alive|not\s+be\s+here\s+any\s?more
+    |(?:go\s+to\s+)?sleep\s+forever|rest\s+forever|be\s+gone|stop\s+living|leave\s+this\s+world
+    |not\s+be\s+around|(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up)"""
+_PILLS = r"""(?:(?:sleeping|anxiety|pain|heart|blood\s+pressure|my|her|his)\s+)?(?:pills?|tablets?
+            |meds
+    |medications?|medicines?|painkillers|paracetamol|tylenol|ibuprofen|aspirin|insulin
+    |antidepressants|sertraline|codeine|tramadol|oxy\w*|xanax|valium|diazepam)"""
 _LAUGH_ETC = r"""\s+(?:of|from|with)\s+(?:embarrassment|shame|laughter|laughing|boredom
     |happiness|cringe)|\s+laughing|\s+for\s+(?:a|some|one)\b|\s+to\s+(?:see|get|try|know
     |go|meet|hear|watch|find|tell|eat|read)"""
+# People a threat may be aimed at ("I'm going to kill him", "hurt my stepdad").
+_PERSON = r"""(?:him|her|them|you|everyone|everybody|someone|somebody|people|whoever|anyone|anybody
+    |(?:the|those|these|all\s+the)\s+(?:people|guys|kids|girls|boys|bitches|bastards|teachers)
+    |that\s+(?:guy|man
+    |woman|girl|boy|bitch|bastard)|(?:my|his|her|the|our)\s+(?:\w+\s+)?(?:husband|wife|partner
+    |boyfriend|girlfriend|son|daughter|baby|kids?|child(?:ren)?|mum|mom|mother|dad|father
+    |stepdad|stepmum|stepmom|brother|sister|boss|manager|neighbou?r|teacher|ex|colleagues?
+    |co-?workers?|landlord|family|classmates?|bully|bullies))"""
+_WEAPON = r"(?:gun|knife|knives|rifle|shotgun|pistol|weapon|bat|machete|axe)"
+_DANGER_PLACE = r"""(?:(?:the\s+)?(?:edge\s+of\s+(?:the|a)\s+)?(?:roof(?:top)?|bridge|ledge|cliff
+    |(?:train\s+|railway\s+)?tracks|railway|platform\s+edge|top\s+of\s+(?:the|a|my)\s+(?:\w+\s+)?
+    (?:building|car\s+park|multi-?stor(?:e)?y|block|tower|flats)))"""
 
 RULES: tuple[Rule, ...] = (
     # Intent: the person says they will act.
@@ -151,7 +177,8 @@ RULES: tuple[Rule, ...] = (
             rf"""\b(?:stockpil\w*|hoard\w*|sav(?:ed|ing)\s+up|sav(?:ed|ing)|collect(?:ed|ing))
             \s+(?:up\s+)?(?:my\s+|all\s+my\s+|some\s+|a\s+lot\s+of\s+)?{_PILLS}
             |\b(?:bought|got|buying|ordered|have)\s+(?:a\s+|some\s+)?(?:rope|noose|razor\s+blades)
-            \b(?!\s+for\s+(?:the|a|my)\s+(?:tent|boat|garden|camping|climbing))
+            \b(?!\s+for\s+(?:the|a|my)\s+(?:tent|boat|garden|camping|climbing
+            |(?:new\s+)?(?:safety\s+)?(?:razor|shaver)))
             |\b(?:look(?:ed|ing)\s+up|googl\w*|research\w*|search(?:ed|ing)(?:\s+for)?)
             \s+(?:how|ways|the\s+best\s+way|methods?)\s+to\s+(?:die|kill\s+myself|end\s+(?:it
             |my\s+life)|overdose|hang\s+myself)
@@ -183,6 +210,10 @@ RULES: tuple[Rule, ...] = (
             |\byou\s+won'?t\s+(?:hear\s+from|see)\s+me\s+again
             |\b(?:put|putting|got|getting|sorted)\s+my\s+affairs\s+in\s+order"""
         ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:holiday|vacation|on\s+a\s+trip|away\s+(?:for|at|on)|camping
+            |conference|no\s+signal|business\s+trip)"""
+        ),
     ),
     # An attempt.
     Rule(
@@ -195,6 +226,10 @@ RULES: tuple[Rule, ...] = (
             |\boverdos(?:ed|e)\s+(?:on|last|yesterday|this|again)
             |\btook\s+(?:too\s+many|all\s+(?:of\s+)?my|a\s+(?:bunch|load|handful|lot)\s+of
             |loads\s+of|the\s+whole\s+(?:box|packet|bottle)\s+of)\s+{_PILLS}"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:vitamins|like\s+i\s+was\s+(?:supposed|told)|as\s+prescribed
+            |the\s+doctor\s+(?:gave|said|prescribed))"""
         ),
     ),
     # Thoughts of suicide or death, without intent or a plan.
@@ -218,20 +253,6 @@ RULES: tuple[Rule, ...] = (
             r"""\s+(?:laughing|with\s+laughter|at\s+(?:work|the\s+gym)|over\s+(?:this|it
             |nothing|a)|to\s+(?:get|finish|meet|make|please|keep\s+up)|for\s+(?:this\s+job
             |work|them|nothing))"""
-        ),
-    ),
-    Rule(
-        "suicide_word",
-        "thoughts",
-        MODERATE,
-        # With the misspellings seen in real messages, and the slang that hides the word.
-        _rx(
-            r"""\b(?:suicid|sucid|suicd|suiced|sucic|sucid)\w*|\bsewer\s?slide\b
-            |\bunalive\b"""
-        ),
-        idiom_after=_rx(
-            r"""\s*(?:prevention|awareness|training|squad|hotline|help\s?line|crisis\s+line
-            |lifeline|watch\s+(?:charity|group)|statistics|rates?\b)"""
         ),
     ),
     Rule(
@@ -341,6 +362,571 @@ RULES: tuple[Rule, ...] = (
         ),
         idiom_before=_rx(r"(?:accidentally|nearly|almost|by\s+accident)\s+$"),
     ),
+    # --- More of what clients write (English) ----------------------------------------
+    Rule(
+        "intent_slang",
+        "intent",
+        HIGH,
+        _rx(
+            rf"""\b(?:ima|imma|i'?mma|finna|bout\s+to|i'?m\s+gonna|i\s+am\s+going\s+to
+            |i'?m\s+going\s+to|i'?ll|i\s+will|i'?m|im|i\s+am)\s+(?:just\s+|finally\s+)?
+            (?:{_SELF_END}\b|end(?:ing|in)?\s+it\b(?!\s+with)|jump(?:ing)?\s+(?:off|from
+            |in\s+front)
+            |jump\b(?=\s*(?:[.!,;]|$|\s+(?:tonight|now|today)))
+            |walk(?:ing)?\s+into\s+the\s+(?:sea|river|lake|traffic|ocean)|hang(?:ing)?\s+{_MYSELF}
+            |tak(?:e|ing)\s+(?:them\s+all|all\s+(?:of\s+)?(?:my|the|these)\s+{_PILLS})
+            |(?:crash|drive|driving|crashing)\s+(?:my\s+car\s+)?(?:into|off))"""
+        ),
+        idiom_after=_rx(r"\s+(?:laughing|with\s+(?:him|her|them)|in\s+the\s+pool|at\s+work)"),
+    ),
+    Rule(
+        "about_to_act",
+        "intent",
+        HIGH,
+        _rx(
+            r"""\b(?:my\s+plan\s+is\s+to|plan(?:ning)?\s+to|going\s+to\s+try\s+to)\s+(?:jump|hang
+            |overdose
+            |drown|die|end\s+(?:it|my\s+life)|kill\s+{_MYSELF}|take\s+(?:all|them|every))
+            |\babout\s+to\s+(?:jump|do\s+it|end\s+it|take\s+(?:them|it\s+all|the\s+pills)
+            |overdose|hang|cut\s+(?:deep|my\s+wrists?))
+            |\bready\s+to\s+(?:go|die|leave\s+this\s+world|join\s+(?:her|him|them))\b
+            (?!\s+(?:back|to|out|home|on|for|in|into|shopping|now\s+to|through|over|with))
+            |\bmade\s+my\s+peace|\bready\s+to\s+join\b"""
+        ),
+    ),
+    Rule(
+        "means_and_research",
+        "plan",
+        HIGH,
+        _rx(
+            rf"""\b(?:research\w*|search\w*|googl\w*|look\w*\s+up|read\w*\s+(?:about|up\s+on)
+            |found\s+out|work\w*\s+out|check\w*)\s+(?:online\s+)?(?:for\s+)?(?:about\s+)?
+            (?:painless\s+ways?|ways?\s+to\s+(?:die|end\s+it|kill\s+{_MYSELF})
+            |how\s+(?:much|many|long|high|far|to)\b[^.!?\n]{{0,40}}?(?:die|kill|lethal|enough
+            |bleed\s+out|overdose|fatal|hang|drown))
+            |\bpainless\s+(?:ways?\s+to\s+die|death|suicide)|\bbleed(?:ing)?\s+out\b
+            |\bplann\w*\s+(?:how|when|where)\s+(?:to|i'?ll|i\s+would|i'?d|i\s+will)\s+do\s+it
+            |\btake\s+(?:them\s+)?all\s+at\s+once
+            |\b(?:sav|hoard|stockpil|collect|stash|keep|kept|gather|put\s+aside|set\s+aside|hid
+            |hiding)\w*
+            \s+(?:up\s+)?
+            (?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|some\s+|her\s+|his\s+)?{_PILLS}
+            (?!\s+(?:for\s+(?:my|the)\s+(?:holiday|trip)|in\s+the\s+(?:fridge|cupboard)\s+as))
+            |\b{_PILLS}\s+(?:counted|lined\s+up|ready|set\s+aside|saved|stashed|hidden)
+            |\bhow\s+many\s+(?:of\s+)?(?:my\s+|these\s+|the\s+)?\w+\s+(?:would|it\s+would|will)\s+
+            (?:be\s+enough|kill|do\s+it|take)
+            |\b(?:bought|got|buying|ordered|have|has|tied|found)\s+(?:a\s+|some\s+|the\s+)?
+            (?:rope|noose|hose)\b(?!\s+(?:for|to)\s+(?:the|a|my)\s+(?:tent|boat|garden|camping
+            |climbing|swing|washing|clothes|plants|car\s+wash))
+            |\brope\s+(?:tied|ready|around|up\s+in)|\bnoose\b|\bcar\s+exhaust\b
+            |\bplastic\s+bag\s+over\s+my\s+head|\bknife\s+(?:against|to|on)\s+my\s+(?:wrist|throat
+            |arm|skin)
+            |\bheight\s+of\s+the\s+\w+(?:\s+\w+)?\s+to\s+see\s+if\s+it\s+would\s+kill\s+me
+            |\bwould\s+(?:it|that|the\s+fall)\s+kill\s+me|\blethal\s+dose"""
+        ),
+    ),
+    Rule(
+        "goodbyes_and_giving_away",
+        "preparation",
+        HIGH,
+        _rx(
+            r"""\bgiv\w*\s+(?:all\s+)?(?:of\s+)?my\s+(?:things|stuff|belongings|possessions)\s+away
+            |\bwon'?t\s+(?:need|be\s+needing|be\s+using|be\s+playing|be\s+wearing)\s+(?:them|it|any
+            |those|these|this|that)\b
+            |\bgave\s+(?:away\s+)?my\s+(?:dog|cat|pets?|rabbit|bird)\s+(?:away|to)
+            |\bmake\s+sure\s+my\s+(?:cat|dog|pets?|kids|children)\s+(?:goes|go|gets|is|are)
+            |\bwho\s+(?:gets|will\s+get|should\s+(?:get|have))\s+my\b
+            |\bmade\s+sure\s+(?:they|she|he|everyone)(?:'ll|\s+will)\s+be\s+(?:looked\s+after|ok
+            |okay
+            |fine|taken\s+care\s+of|provided\s+for)
+            |\b(?:instructions|plans|wishes)\s+for\s+(?:the|my)\s+(?:own\s+)?funeral
+            |\bplann\w*\s+my\s+(?:own\s+)?funeral
+            |\b(?:letters?|notes?)\s+(?:to|for)\s+(?:my\s+)?(?:kids|children|family|wife|husband
+            |partner|mum|mom|parents|everyone|sister|brother)\s+in\s+case
+            |\b(?:left|leave|wrote|written|writing)\s+(?:a\s+|my\s+)?(?:letters?|notes?)\s+for\s+
+            (?:my\s+)?(?:wife|husband|partner|kids|children|family|mum|mom|parents|everyone)
+            \b(?!\s+(?:about|to\s+(?:remind|say\s+(?:happy|thanks))))
+            |\bsaid\s+my\s+goodbyes|\bby\s+the\s+time\s+you\s+read\s+this
+            |\blast\s+(?:message|text|words)\b|\blast\s+time\s+you(?:'ll|\s+will)?\s+(?:hear|see)
+            |\bi'?m\s+sorry\s+it\s+wasn'?t\s+enough|\bthank\s+you\s+for\s+everything[^.!?\n]{0,40}
+            (?:sorry|goodbye|bye)|\blove\s+you\s+all[.!\s]*(?:bye|goodbye|sorry)?$
+            |\bso\s+(?:nobody|no\s+one)\s+has\s+to\s+deal\s+with\s+it
+            |\bwon'?t\s+be\s+(?:a\s+(?:problem|burden)|here|around)\s+(?:for\s+\w+\s+)?
+            (?:much\s+longer|for\s+long|after\s+tonight)
+            |\bdon'?t\s+think\s+i'?(?:ll|\s+will)\s+be\s+(?:here|around|alive)
+            |\bwon'?t\s+matter\s+(?:any\s?more|soon)"""
+        ),
+    ),
+    Rule(
+        "wishes_and_hopelessness",
+        "thoughts",
+        MODERATE,
+        _rx(
+            rf"""\bwant(?:s|ed|ing)?\s+(?:it\s+all|everything|it|the\s+pain|my\s+life)\s+to\s+
+            (?:end|be\s+over|stop)\b(?!\s+for\s+(?:a|the)\s+(?:bit|while|day|weekend|moment))
+            |\bif\s+i\s+(?:was|were)\s+(?:dead|gone)\b|\bi\s+give\s+up(?=\s*(?:[.!]|$))
+            |\bbetter\s+(?:off\s+)?without\s+me|\bdeserve\s+to\s+(?:die|be\s+dead|suffer)
+            |\bshould\s+(?:just\s+)?(?:die|be\s+dead)\b
+            |\b(?:relieved|happier|better|easier|glad|fine|free)\s+if\s+i\s+(?:died|was\s+gone
+            |were\s+gone|disappeared
+            |wasn'?t\s+here|weren'?t\s+here|killed\s+myself|was\s+dead)
+            |\bnothing\s+(?:left\s+)?to\s+live\s+for|\bcan'?t\s+live\s+(?:like\s+this
+            |with\s+(?:this|myself)|any\s?more)
+            |\b(?:i'?ll|i\s+will)\s+be\s+gone\s+(?:soon|by|tomorrow|before)|\bsoon\s+i'?(?:ll
+            |\s+will)\s+be\s+gone
+            |\bwant\s+to\s+disappear(?=\s*(?:[.!,;]|$|\s+(?:and|for\s+good|completely)))
+            |\b(?:i'?d\s+(?:like|prefer|rather)|i\s+would\s+(?:like|prefer
+            |rather))\s+(?:to\s+)?(?:not\s+(?:to\s+)?wake\s+up
+            |be\s+dead|not\s+exist|die|not\s+be\s+alive|disappear)
+            |\b(?:looking|staring|stared|looked|holding|held)\s+at\s+(?:the\s+|my\s+
+            |a\s+)?(?:knife|knives|knife\s+block
+            |pills|tablets|rope|blade|razor|tracks|gun|edge)\b
+            |\b(?:fastest|quickest|easiest|best|surest|painless|simplest
+            |quietest)\s+ways?\s+to\s+(?:go|die|do\s+it
+            |end\s+it|kill|disappear)\b
+            |\bend(?:ing|in)?\s+things\b(?!\s+(?:with|off|between))|\buntil\s+i\s+(?:die|am\s+dead
+            |stop\s+breathing)
+            |\b(?:don'?t|do\s+not|never)\s+(?:really\s+|even\s+)?(?:wanna
+            |want\s+2)\s+(?:be\s+alive|live
+            |exist|be\s+here|wake\s+up)|\b(?:want|wanna)\s+d[iy]e\b
+            |\b(?:wanna|want\s+to|want\s+2|tryna(?:\s+not)?|trying\s+not\s+to)\s+(?:just\s+)?
+            (?:{_SELF_END}|end\s+it\b(?!\s+with)|d[iy]e\b(?!\s+(?:my|it|the|her|his)))
+            |\b(?:don'?t|do\s+not|can'?t|cannot)\s+see\s+(?:the\s+|any\s+|a\s+)?(?:point|reason
+            |future
+            |way\s+out|way\s+forward)\b(?!\s+(?:in|of)\s+(?:going\s+to|the\s+party|it\s+at\s+work
+            |cleaning|doing))
+            |\bno\s+(?:point|reason)\s+(?:in\s+|to\s+)?(?:living|going\s+on|being\s+alive
+            |carrying\s+on
+            |being\s+here|to\s+live|anything)|\bno\s+way\s+out\b
+            |\bwhat'?s\s+the\s+point\s+(?:of|in)\s+(?:anything|it\s+all|everything|me)\b
+            |\b(?:happier|better(?:\s+off)?|easier)\s+if\s+i\s+(?:was|were|wasn'?t|weren'?t|am)\s+
+            (?:gone|dead|here|around|alive|never\s+born)
+            |\b(?:no\s?one|nobody|no-one)\s+would\s+(?:even\s+)?(?:care|notice|miss\s+me)
+            |\b(?:relief|better|easier|nice|peaceful)\s+(?:to\s+)?(?:not\s+(?:to\s+)?wake\s+up
+            |never\s+(?:to\s+)?wake\s+up|to\s+die|to\s+be\s+dead|to\s+not\s+exist|not\s+to\s+exist)
+            |\bwish\w*\s+(?:i\s+)?(?:would|could|'d)\s+(?:just\s+)?(?:get\s+)?(?:hit\s+by
+            |run\s+over
+            |die|not\s+wake|never\s+wake|disappear)
+            |\bwish\w*\s+i\s+(?:was|were)\s+never\s+born|\bwish\s+i\s+wasn'?t\s+(?:alive|here|born)
+            |\bhop(?:e|ing)\s+i\s+(?:just\s+)?(?:die|get\s+hit|don'?t\s+wake|never\s+wake|crash
+            |don'?t\s+make\s+it)
+            |\bpray\w*\s+(?:to\s+)?(?:not\s+(?:to\s+)?wake|i\s+(?:don'?t|won'?t)\s+wake|to\s+die
+            |for\s+death|(?:god|he)\s+takes?\s+me)|\b(?:god
+            |lord)\s+(?:please\s+)?(?:just\s+)?take\s+me
+            |\b(?:not\s+)?(?:afraid|scared)\s+of\s+(?:dying|death)\s+any\s?more
+            |\blooking\s+forward\s+to\s+(?:dying|death|being\s+dead|the\s+end)
+            |\b(?:join|be\s+with)\s+(?:her|him|them|my\s+\w+)\s+(?:in\s+heaven|up\s+there
+            |on\s+the\s+other\s+side)
+            |\bwant\s+out\b(?!\s+of\s+(?!this\s+(?:life|world))(?:this|my|the)\b)
+            |\bwant\s+out\s+of\s+(?:this\s+)?(?:life|world)
+            |\bcan'?t\s+see\s+(?:a|any)\s+future|\bno\s+future\s+for\s+me
+            |\b(?:can'?t|cannot)\s+(?:do\s+this|take\s+(?:it|this)|keep\s+living
+            |go\s+on)\s+any\s?more
+            (?=\s*(?:[.,;!?]|$|\s+(?:i|and|so)\b))
+            |\b(?:tired|sick)\s+of\s+(?:being\s+alive|living|life|existing)\b
+            |\b(?:just\s+)?a\s+burden(?:\s+to\s+(?:my\s+)?(?:family|everyone|everybody|people
+            |them))?
+            (?=\s*(?:[.,;!?]|$|\s+(?:to\s+(?:my\s+)?(?:family|everyone)|and)))
+            |\bwaste\s+of\s+(?:space|air|oxygen)|\bdon'?t\s+deserve\s+to\s+(?:live|be\s+alive
+            |exist)
+            |\bkeep\s+(?:imagining|picturing)\s+(?:my\s+)?(?:funeral|death|dying|{_SELF_END}
+            |hanging)"""
+        ),
+        idiom_after=_rx(r"\s+(?:of|from)\s+(?:embarrassment|boredom|laughing|laughter)"),
+    ),
+    Rule(
+        "thinking_of_a_method",
+        "thoughts",
+        MODERATE,
+        _rx(
+            rf"""\b(?:think\w*|thought\w*|imagin\w*|pictur\w*|dream\w*|fantasi[sz]\w*)
+            \s+(?:a\s+lot\s+|so\s+much\s+|constantly\s+|all\s+the\s+time\s+|seriously\s+
+            |again\s+)?(?:about|of)?\s*
+            (?:how\s+easy\s+it\s+would\s+be\s+to\s+(?:just\s+)?)?(?:jumping|hanging|drowning
+            |overdosing
+            |slitting|swerving|stepping\s+(?:off|in\s+front)|walking\s+into
+            |driving\s+(?:my\s+car\s+)?into
+            |crashing|putting\s+a\s+(?:plastic\s+)?bag|death\b|being\s+dead|my\s+(?:own\s+)?death
+            |ending\s+things|using\s+it\s+on\s+{_MYSELF}|{_SELF_END}
+            |(?:just\s+)?(?:step|jump)\s+(?:off|in\s+front)|it\s+being\s+over|ending\s+it)
+            |\b(?:swerv\w*|crash\w*|driv\w*|step\w*|jump\w*)\s+(?:my\s+car\s+)?(?:into|off
+            |in\s+front\s+of)
+            \s+(?:the\s+|a\s+)?(?:oncoming\s+traffic|oncoming|a\s+tree|a\s+wall|lorry|truck|train
+            |platform
+            |bridge|cliff|roof|ledge)
+            |\bsuicid\w*\s+(?:keeps?|kept)\s+coming|\bnearly\s+(?:jumped|killed\s+{_MYSELF}
+            |did\s+it)"""
+        ),
+        idiom_after=_rx(r"\s+(?:in\s+the\s+(?:book|film|movie|show|pool|lake)|for\s+joy)"),
+    ),
+    Rule(
+        "suicide_word",
+        "thoughts",
+        MODERATE,
+        _rx(
+            rf"""\b{_SUICIDE_STEM}\w*|\bsewer\s?slide\w*|\bunaliv\w*|\bkms\b|\bk\.m\.s\b
+            |\boverdos(?:ed|ing)\b|\boverdoes\b"""
+        ),
+        idiom_after=_rx(
+            r"""\w*\s*(?:prevention|awareness|training|squad|hotline|help\s?line|crisis\s+line
+            |lifeline|watch\s+(?:charity|group)|statistics|rates?\b|del\s+suicidio)"""
+        ),
+        idiom_before=_rx(r"(?:prevencion|prevención)\s+del?\s+$"),
+    ),
+    Rule(
+        "self_harm_acts",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\bcut(?:s|ting|tin)?\s+(?:into\s+)?(?:up\s+)?(?:my\s+|both\s+)?(?:arms?|wrists?
+            |thighs?
+            |legs?|skin|stomach|hips?|belly)\b
+            |\b(?:burn|scratch|scrap|pick|bit|bite|gouge|punch)\w*\s+(?:at\s+)?(?:my\s+)?(?:skin
+            |arms?|wrists?|legs?
+            |thighs?|stomach)\b|\bhurt\s+my\s?self|\bmade\s+cuts|\b(?:urges?|urge)\s+to\s+(?:cut
+            |burn|hurt)
+            |\bslit\w*\s+(?:my\s+)?(?:wrists?|throat|arms?)|\bcut\s+(?:my\s+)?(?:wrists?|throat)
+            |\b(?:fresh|new|deep)\s+cuts?\b|\bcuts?\s+on\s+my\s+(?:wrists?|arms?|thighs?|legs?)
+            |\bcut(?:ting)?\s+again\b|\bcutting\s+(?:helps|is\s+the\s+only|makes\s+me)
+            |\b(?:burn|burnt|burned|cut|hit|hurt|scratch\w*|bruis\w*|bit|bite|punch\w*|slam\w*
+            |carv\w*)\b[^.!?\n]{0,40}\bon\s+purpose
+            |\buntil\s+(?:they|it|i|my\s+\w+)\s+(?:bled|bleeds?|bleeding|bruised|broke|hurt)
+            |\bbang\w*\s+my\s+head|\bmade\s+myself\s+bleed|\bcarv\w*[^.!?\n]{0,20}(?:into|in
+            |on)\s+my\s+
+            (?:arm|leg|skin|wrist|thigh|stomach)
+            |\bpunch\w*\s+(?:the\s+)?walls?\b[^.!?\n]{0,40}(?:hurt|broke|bled|bleed)
+            |\bwanted\s+it\s+to\s+hurt|\bburn(?:ed|t|ing)?\s+again\b
+            |\bstitches\s+(?:in|on|for)\s+my\s+(?:arm|wrist|leg|thigh|stomach)
+            |\b(?:thinking\s+about|urges?\s+to|craving|crave|want\s+to|wanna)\s+(?:cutting|cut
+            |burn|the\s+blade)
+            \b(?!\s+(?:back|out|down|the\s+(?:cake|grass|hedge)|my\s+hair|class|corners|ties))"""
+        ),
+        idiom_after=_rx(
+            r"""\s+(?:shaving|cooking|chopping|gardening|in\s+the\s+kitchen|by\s+accident
+            |accidentally|at\s+(?:the\s+gym|work|football|training))"""
+        ),
+    ),
+    Rule(
+        "self_harm_euphemism",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\brelaps\w*\b(?!\s+(?:with|on|into)\s+(?:my\s+)?(?:the\s+)?(?:smok\w*|cigarettes?
+            |diet
+            |drink\w*|alcohol|sugar|chocolate|gambling|vaping|weed|junk|biscuits|cake))
+            |\bsh'?d\b|\bsh\s+(?:again|urges?|relapse|last|this|today|tonight)|\b(?:the|my)\s+sh\b
+            |\bsh\s*$
+            |\b(?:broke|lost|broken|ruined|reset)\s+my\s+(?:\d+\s+\w+\s+)?(?:clean\s+)?streak
+            |\b\d+\s+(?:days?|weeks?|months?)\s+clean\s+gone|\bclean\s+streak
+            |\bblades?\b(?!\s+(?:for\s+(?:my|the|a)\s+(?:\w+\s+){0,2}(?:razor|shaver|mower
+            |lawnmower)|of\s+grass
+            |runner))|(?<!safety\s)\brazor\b(?!\s+(?:blades?\s+for|burn|scooter))
+            |\b(?:back\s+to|went\s+back\s+to|with)\s+the\s+(?:sharpener|scissors|lighter|compass)
+            |\b(?:the\s+)?(?:lighter|scissors|sharpener)\s+again
+            |\b(?:my\s+)?(?:arms?|wrists?|thighs?)\s+(?:are|is)\s+(?:a\s+mess|cut\s+up|covered
+            |scarred
+            |bleeding|sore)|\blong\s+sleeves\s+(?:again|to\s+hide)
+            |\bself[\s-]?(?:harm|injur|destruct)\w*"""
+        ),
+        idiom_after=_rx(r"\s*(?:awareness|training|course|essay|research|prevention)"),
+    ),
+    Rule(
+        "threat_to_others",
+        "harm_to_others",
+        HIGH,
+        _rx(
+            rf"""\b(?:going\s+to|gonna|'ll|will|ima|imma|i'?mma|want\s+to|wanna|wants\s+to|could
+            |plan(?:ning)?\s+to|feel\s+like|thoughts?\s+of|thinking\s+(?:of|about)|urges?\s+to)\s+
+            (?:really\s+|just\s+|fucking\s+)?(?:kill\w*|murder\w*|stab\w*|shoot\w*|strangl\w*
+            |hurt\w*
+            |harm\w*|beat\w*|burn\w*|smash\w*|choke\w*|chok\w*|poison\w*|attack\w*|hit\w*|punch\w*
+            |slap\w*)
+            \s+{_PERSON}\b
+            |\bmake\s+(?:him|her|them|everyone|{_PERSON})\s+(?:pay|suffer|bleed|regret)
+            |\bshoot\s+up\s+(?:the|my|a)\s+(?:school|office|work|place|college|church|party)
+            |\bburn\w*\s+(?:his|her|their|the)\s+(?:house|flat|car|place|school)\s+down
+            |\bsmash\w*\s+(?:his|her|their)\s+(?:face|head|skull)
+            |\bbring\w*\s+(?:my|a|the|his|dad'?s|my\s+dad'?s)\s+(?:\w+\s+)?{_WEAPON}\s+(?:in|to)
+            |\b{_WEAPON}\s+(?:in|on)\s+(?:my|the)\s+(?:bag|pocket|car|coat)\s+for
+            |\b(?:clean\w*|load\w*|bought|got)\s+(?:my|a)\s+(?:gun|rifle|shotgun|pistol)
+            |\b(?:hit|hurt|slapped|beat|shook|punched|kicked|smacked)\s+my\s+(?:son|daughter|baby
+            |kids?
+            |child(?:ren)?|partner|wife|husband|girlfriend|boyfriend)\b
+            |\bteach\s+(?:him|her|them)\s+a\s+lesson|\bremember\s+my\s+name
+            |\b(?:won'?t|not\s+going\s+to)\s+be\s+breathing
+            |\b(?:they|he|she|everyone|you)(?:'ll|\s+will)\s+(?:all\s+)?(?:pay|be\s+sorry
+            |regret\s+it)
+            (?=\s*(?:[.!,;]|$|\s+for\s+what|\s+when|\s+on))
+            |\bsee\s+(?:him|her|them|\w+)\s+dead\b|\b(?:he|she|they)\s+deserves?\s+to\s+die
+            |\b(?:se\s+merece|merecen?)\s+morir|\b(?:lo|la|los)\s+quiero\s+ver\s+muert[oa]s?
+            |\bget\s+what'?s\s+coming\b|\bwon'?t\s+see\s+it\s+coming
+            |\b(?:gonna|going\s+to)\s+(?:get\s+it|regret\s+it)\b"""
+        ),
+        idiom_after=_rx(
+            r"""\s+(?:a\s+pizza|for\s+(?:a|some)|time|the\s+(?:weeds|spider|game|boss\b)
+            |it\s+(?:at|on)|with\s+kindness|[^.!?\n]{0,60}(?:\blol\b|\blmao\b|\bhaha|\bjk\b
+            |\U0001F602|\U0001F923)|if\s+(?:she|he)\s+(?:eats|finds|sees|touches\s+my\s+(?:food
+            |stuff)))"""
+        ),
+    ),
+    Rule(
+        "danger_overdose_taken",
+        "danger_now",
+        HIGH,
+        _rx(
+            rf"""\b(?:took|taken|swallowed|jus\s+took|just\s+took|downed|necked)\s+(?:like\s+
+            |about\s+
+            |around\s+|over\s+|maybe\s+)?(?:\d+|ten|twenty|thirty|forty|fifty|a\s+(?:whole\s+)?
+            (?:bottle|box|packet|pack|bunch|handful|load|lot|ton|strip)|all|too\s+many|loads|lots
+            |the\s+whole
+            |every|both|half\s+a\s+(?:bottle|box|packet|pack|strip)|(?:my|the
+            |a)\s+whole\s+(?:prescription|bottle|box|packet|pack|strip|supply
+            |lot))\b(?:\s+(?:of\s+)?(?:my|the|her|his|these|those|them|a))?[^.!?\n]{{0,25}}?
+            (?:{_PILLS}|\bthem\b|\bit\b)
+            |\btook\s+too\s+many\b|\btook\s+(?:my|the)\s+whole\s+(?:prescription|supply|bottle|box
+            |packet)|\b(?:already|just)\s+(?:taken|took|swallowed)\s+(?:them|it|the\s+\w+)
+            |\btook\s+something\b|\b(?:did|done)\s+something\s+(?:stupid|bad|dumb)
+            |\bi(?:'ve|\s+have|\s+just)?\s+(?:taken|took|had|did)\s+(?:an?\s+)?(?:overdos\w*
+            |overdoes|overdoze|od)\b
+            |\b(?:drank|drunk|drinking|vodka|wine|whisky|alcohol)[^.!?\n]{{0,40}}\b(?:took|taken
+            |swallowed)
+            \b[^.!?\n]{{0,20}}{_PILLS}"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:vitamins|like\s+i\s+was\s+(?:supposed|told)|as\s+prescribed
+            |the\s+doctor\s+(?:gave|said|prescribed)|photos?|pictures)"""
+        ),
+    ),
+    Rule(
+        "danger_place_now",
+        "danger_now",
+        HIGH,
+        _rx(
+            rf"""\b(?:i'?m|im|i\s+am|standing|sitting|stood|here)\s+(?:standing\s+|sitting\s+
+            |now\s+
+            |right\s+now\s+)?(?:on|at|by|in)\s+{_DANGER_PLACE}
+            |\b(?:i'?m|im|i\s+am)\s+(?:at|on|in)\s+the\s+(?:station|bridge|car\s+park|roof)
+            \s+(?:about|ready|and\s+(?:i'?m\s+)?(?:going|gonna))
+            |\b(?:car|engine)\b[^.!?\n]{{0,40}}\b(?:garage|engine\s+running)\b
+            |\bgarage\b[^.!?\n]{{0,30}}
+            \bengine
+            |\b(?:i'?m|im|i\s+am)\s+in\s+the\s+(?:bath|bathroom|car|woods)\s+with\s+(?:the|a|my)\s+
+            (?:razor|blade|knife|rope|pills|{_WEAPON})
+            |\bbleeding\s+(?:a\s+lot|heavily|badly|loads|so\s+much)|\bwon'?t\s+stop\s+bleeding
+            |\bcan'?t\s+stop\s+(?:the\s+)?bleeding|\b(?:cut|wound)\s+is\s+(?:really\s+|very\s+
+            |too\s+)?deep
+            |\bcan'?t\s+stay\s+awake|\b{_PILLS}\s+(?:in\s+front\s+of|next\s+to|beside)\s+me
+            |\bedge\s+of\s+(?:the|a)\s+(?:platform|roof|bridge|cliff|building|balcony|car\s+park)\b
+            |\bcut\s+(?:too|really|very)\s+deep"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,50}\b(?:walking|fixing|having\s+(?:a\s+)?(?:coffee|drink|lunch|picnic)
+            |terrace|garden|path|waiting\s+for|repair\w*|photo|view|sunset|lovely|beautiful|traffic
+            |meet|gutter|with\s+(?:the|my)\s+(?:dog|kids|friends))"""
+        ),
+    ),
+    Rule(
+        "being_hurt_now",
+        "danger_now",
+        HIGH,
+        _rx(
+            rf"""\b(?:is|are|'s|keeps|kept|started)\s+(?:hitting|beating|hurting|choking
+            |strangling|attacking
+            |kicking|threatening|raping|stabbing|chasing)\s+me\b
+            |\b(?:beating|choking|strangling|stabbing|hitting)\s+me\s+(?:help|now|right\s+now
+            |please)
+            |\b(?:says|said|threaten\w*|swore)\s+(?:that\s+)?(?:he|she|they)?\s*(?:'ll|will
+            |is\s+going\s+to
+            |'s\s+going\s+to|'s\s+gonna|is\s+gonna|to)\s+(?:kill|hurt|stab|shoot|beat)\s+me
+            |\b(?:strangled|choked|raped|stabbed)\s+me\b|\blocked\s+me\s+in\b
+            |\b(?:outside|here|downstairs|in\s+the\s+house)\s+with\s+a\s+{_WEAPON}
+            |\b(?:he|she|they)\s+(?:has|have|'s\s+got|has\s+got|got)\s+a\s+{_WEAPON}
+            |\bi'?m\s+hiding\b
+            |\b(?:scared|afraid|terrified|fear)\b[^.!?\n]{{0,30}}\b(?:kill|hurt|hit|beat
+            |stab)\s+me\b
+            |\btrying\s+to\s+(?:get\s+in(?:to)?|break\s+in(?:to)?)\b[^.!?\n]{{0,30}}(?:my
+            |the)\s+(?:flat|house
+            |room|door)|\bthreatening\s+me\b
+            |\b(?:don'?t|do\s+not)\s+feel\s+safe|\bnot\s+safe\s+(?:at\s+home|here|right\s+now
+            |tonight|now
+            |with\s+(?:him|her|myself))|\b(?:don'?t|can'?t|cannot)\s+trust\s+myself
+            |\bscared\s+(?:of\s+)?what\s+i'?(?:ll|\s+might|\s+will|\s+could
+            |\s+am\s+going\s+to)\s+do
+            |\bcome\s+quick|\bhelp\s+me\s+please|\bplease\s+help\s+me|^\s*help[.!\s]*$
+            |^\s*help[.!]"""
+        ),
+    ),
+    # --- Spanish (read without accents: "tomé" and "tome" are the same word here) -------
+    Rule(
+        "es_wants_to_die",
+        "thoughts",
+        MODERATE,
+        _rx(
+            r"""\b(?:me\s+)?(?:quiero|kiero|qiero|quisiera|deseo|necesito)\s+(?:morir(?:me)?
+            |matarme
+            |suicidarme|desaparecer\s+para\s+siempre|dormir\s+y\s+no\s+despertar
+            |irme\s+de\s+este\s+mundo
+            |quitarme\s+la\s+vida|acabar\s+con\s+(?:mi\s+vida|todo)|terminar\s+con\s+(?:mi\s+vida
+            |todo)
+            |dejar\s+de\s+existir|estar\s+muert[oa]|desaparecer|matar(?=\s*(?:[.,;!?]|$|\s+ya
+            |\s+hoy)))
+            |\bme\s+(?:quiero|kiero|qiero|quisiera)\s+(?:morir|matar|ir\s+de\s+este\s+mundo
+            |quitar\s+la\s+vida
+            |suicidar|colgar|ahorcar|tirar|aventar|desaparecer)
+            |\bno\s+tengo\s+(?:ganas|fuerzas|motivos|razones)\s+(?:de|para)\s+(?:vivir|seguir)
+            |\b(?:ya\s+)?no\s+(?:tengo|me\s+quedan)\s+(?:fuerzas|ganas)\s+(?:de|para)\s+(?:vivir
+            |seguir)
+            |\bque\s+(?:se\s+)?(?:acabe|termine)\s+todo
+            |\b(?:me\s+gustaria|quisiera|preferiria|prefiero)\s+(?:no\s+despertar|morir
+            |estar\s+muert[oa]|desaparecer
+            |no\s+existir|no\s+haber\s+nacido|dormir\s+para\s+siempre|no\s+estar\s+viv[oa])
+            |\b(?:quiero|kiero)\s+estar\s+muert[oa]|\bno\s+quiero\s+estar\s+viv[oa]
+            |\bmejor\s+me\s+muero
+            |\bhart[oa]\s+de\s+(?:vivir|la\s+vida|existir)|\bnada\s+por\s+(?:lo\s+)?que\s+vivir
+            |\bno\s+puedo\s+vivir\s+(?:asi|mas)|\bme\s+quiero\s+hacer\s+dano
+            |\bme\s+(?:quiero\s+)?ir\s+para\s+siempre
+            |\bganas\s+de\s+(?:morir(?:me)?|matarme|suicidarme|desaparecer|no\s+despertar
+            |no\s+vivir)
+            |\bojala\s+(?:me\s+muriera|me\s+muera|estuviera\s+muert[oa]|no\s+despertara
+            |no\s+despierte
+            |no\s+hubiera\s+nacido|no\s+existiera|desapareciera|me\s+atropellara)
+            |\bno\s+(?:quiero|kiero|qiero|deseo)\s+(?:seguir\s+)?(?:vivir|viviendo|despertar
+            |existir
+            |estar\s+aqui|seguir\b(?!\s+(?:con|estudiando|trabajando|en|asi\s+con)))
+            |\bcansad[oa]\s+de\s+(?:vivir|la\s+vida|existir|estar\s+viv[oa])
+            |\bsin\s+(?:ganas|sentido)\s+de\s+vivir|\bno\s+le\s+(?:veo|encuentro)\s+sentido\s+a\s+
+            (?:la\s+vida|seguir|vivir|nada)|\bsentido\s+a\s+seguir\s+viviendo
+            |\bquitarme\s+de\s+en\s+medio|\bque\s+todo\s+(?:se\s+)?(?:acabe|termine)
+            |\b(?:soy|me\s+siento)\s+(?:una\s+)?carga|\bmejor\s+(?:para\s+todos\s+)?si\s+(?:yo\s+)?
+            (?:no\s+estuviera|me\s+muero|desaparezco|no\s+existiera)|\bestarian\s+mejor\s+sin\s+mi
+            |\bnadie\s+me\s+(?:extranaria|echaria\s+de\s+menos)
+            |\b(?:ya\s+)?no\s+(?:aguanto|puedo|doy|soporto)\s+mas(?:\s+(?:con\s+)?(?:esta
+            |mi)\s+vida)?
+            (?=\s*(?:[.,;!?]|$|\s+(?:y|quiero|ya|no|me|de\s+verdad|asi)\b))"""
+        ),
+        idiom_after=_rx(
+            r"""\s+(?:de\s+(?:la\s+)?(?:risa|verguenza|hambre|sueno|calor|frio|ganas|amor
+            |aburrimiento
+            |pena|cansancio))"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "es_thinking_of_suicide",
+        "thoughts",
+        MODERATE,
+        _rx(
+            r"""\b(?:pienso|pensando|pensado|pense|pensar|pensamientos?|ideas?|fantaseo|pensaba)\s+
+            (?:mucho\s+|siempre\s+|todo\s+el\s+(?:dia|tiempo)\s+|a\s+veces\s+|seguido\s+)?(?:en|de
+            |sobre)\s+
+            (?:el\s+|la\s+)?(?:matarme|suicid\w*|quitarme\s+la\s+vida|morir(?:me)?|tirarme|colgarme
+            |ahorcarme|aventarme|acabar\s+con\s+(?:todo|mi\s+vida)|cortarme|hacerme\s+dano
+            |la\s+muerte
+            |muerte|desaparecer)
+            |\b(?:matarme|ahorcarme|colgarme|aventarme|quitarme\s+la\s+vida|suicidarme)\b
+            |\bme\s+(?:voy\s+a|vo\s+a|quiero)\s+(?:colgar|ahorcar|aventar|tirar|lanzar)
+            |\btirarme\s+(?:del?|por|a|al|bajo)\b"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "es_intent_or_attempt",
+        "intent",
+        HIGH,
+        _rx(
+            r"""\b(?:me\s+voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|colgar|ahorcar|tirar
+            |aventar
+            |lanzar)|voy\s+a\s+(?:matarme|suicidarme|quitarme\s+la\s+vida|colgarme|ahorcarme
+            |tirarme
+            |aventarme|lanzarme|acabar\s+con\s+(?:todo|mi\s+vida)|terminar\s+con\s+(?:todo
+            |mi\s+vida)
+            |saltar))
+            |\b(?:intente|trate\s+de|trate|intento\s+de)\s+(?:matarme|suicidarme
+            |quitarme\s+la\s+vida
+            |ahorcarme|colgarme|tirarme|cortarme\s+las\s+venas)
+            |\btengo\s+todo\s+(?:planeado|listo|preparado)|\b(?:juntando|guardando|acumulando
+            |junto|guardo)\s+
+            (?:las\s+|mis\s+)?(?:pastillas|pildoras|medicinas|medicamentos)
+            |\bbusque\s+(?:en\s+internet\s+)?como\s+(?:matarme|suicidarme|morir
+            |quitarme\s+la\s+vida)
+            |\btomar(?:me)?(?:las)?\s+todas\b|\bcarta\s+de\s+despedida|\besta\s+es\s+mi\s+despedida
+            |\bme\s+despedi\s+de\s+todos|\b(?:les|le)\s+deje\s+una\s+carta
+            |\bdeje\s+todo\s+(?:arreglado|listo|en\s+orden)|\bregal\w*\s+(?:mis\s+cosas|todo
+            |a\s+mi\s+(?:perro|gato)|mi\s+(?:perro|gato))
+            |\bya\s+no\s+(?:l[oa]s?\s+)?(?:voy\s+a\s+necesitar|necesitare)
+            |\bya\s+no\s+voy\s+a\s+estar"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "es_self_harm",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\bme\s+(?:he\s+vuelto\s+a\s+|volvi\s+a\s+|vuelvo\s+a\s+|estoy\s+)?(?:cort(?:o|e
+            |ando|aba|ar)
+            |lastim(?:o|e|ando|ar)|quem(?:o|e|ando|ar)|golpe(?:o|e|ando|ar))\b
+            (?!\s+(?:el|la|los|las|mi)\s+(?:pelo|flequillo|unas|dedo|cabello|barba|lengua|rodilla
+            |pierna))
+            |\bcortarme\b|\bautolesi\w*|\bme\s+(?:hice|hago|he\s+hecho)\s+(?:cortes|heridas
+            |quemaduras)
+            |\bcortes\s+en\s+(?:el|los|mi|mis)\s+(?:brazos?|piernas?|munecas?|muslos?)
+            |\b(?:hacerme|me\s+hice|me\s+hago|me\s+estoy\s+haciendo)\s+dano
+            |\b(?:cort|quem|golpe|lastim|hice\s+dano|rasgu)\w*[^.!?\n]{0,40}a\s+proposito
+            |\breca[iy]\w*|\bcuchillas?\b|\bnavajas?\b|\bme\s+corte\s+las\s+(?:munecas|venas)"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:cocinando|cocinaba|picando|jugando|afeitando|\bal\s+\w+(?:ar|er
+            |ir)(?:me)?\b|con\s+el\s+aceite
+            |con\s+(?:el|un)\s+cuchillo\s+cocinando|en\s+la\s+(?:rodilla|espalda|pierna|cocina))"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "es_threat_to_others",
+        "harm_to_others",
+        HIGH,
+        _rx(
+            r"""\b(?:le|lo|la|los|les)\s+voy\s+a\s+(?:hacer\s+dano|matar|pegar(?:\s+un\s+tiro)?
+            |apunalar
+            |romper\s+la\s+cara|quemar)|\bvoy\s+a\s+(?:matar|apunalar|hacer\s+dano)\s+a\b
+            |\b(?:matarlo|matarla|matarlos|matarlas|hacerle\s+dano|hacerles\s+dano|apunalarlo
+            |apunalarla)\b
+            |\bpegarle\s+un\s+tiro|\b(?:van|vas|va)\s+a\s+pagar(?:\s+(?:todos|todo))?\b
+            |\bme\s+las\s+van\s+a\s+pagar|\bya\s+veran\b"""
+        ),
+    ),
+    Rule(
+        "es_danger_now",
+        "danger_now",
+        HIGH,
+        _rx(
+            r"""\b(?:me\s+)?tome\s+(?:todas?\s+(?:mis\s+|las\s+)?|una?\s+(?:frasco|bote|blister
+            |monton|puno|caja|tira)
+            (?:\s+entera|\s+completa)?\s+de\s+|todo\s+el\s+(?:frasco|bote|blister)\s+de\s+
+            |como\s+\d+\s+|como\s+(?:veinte|treinta|cuarenta|cincuenta)\s+|\d+\s+|muchas\s+)
+            (?:\w+\s+)?(?:pastillas|pildoras|medicinas|medicamentos|capsulas)
+            |\bestoy\s+en\s+(?:el\s+puente|la\s+azotea|el\s+techo|las\s+vias|la\s+cornisa
+            |el\s+borde|el\s+tejado)
+            |\bme\s+esta\s+(?:pegando|golpeando|ahorcando|amenazando|lastimando|ahogando)
+            |\bme\s+amenaza\s+con|\b(?:dice|dijo)\s+que\s+me\s+va\s+a\s+matar
+            |\bsangrando\s+mucho|\bno\s+(?:para|deja)\s+de\s+sangrar
+            |\bahora\s+mismo\b[^.!?\n]{0,30}
+            (?:puente|azotea|pastillas|cuchillo)"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:del\s+tratamiento|como\s+me\s+(?:dijo|indico)|que\s+me\s+receto
+            |de\s+camino
+            |trafico|tendiendo|la\s+ropa)"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "emoji_means",
+        "self_harm",
+        MODERATE,
+        _rx(r"[\U0001F52A\U0001FA78\U0001F52B\u26B0\U0001FAA6\U0001FAA2]|\U0001F48A\s*\U0001F48A"),
+    ),
 )
 
 # --- context -------------------------------------------------------------------------
@@ -411,15 +997,80 @@ THIRD_PERSON_VERBS = {"is", "are", "seems", "sounds", "looks", "wants", "isn't",
 NOT_A_PERSON = {"there's", "it's", "that's", "what's", "here's", "let's", "life's", "everything's"}
 CONTEXT_TOKENS = 12
 
+# Spanish, read without accents. The writer is named by "yo", "me", "mi" and by verbs
+# ending in -rme ("matarme"); "se" before a verb is someone else ("se suicido").
+FIRST_PERSON |= {"yo", "me", "mi", "estoy", "quiero", "tengo", "voy", "pienso"}
+THIRD_PERSON |= {
+    "el", "ella", "ellos", "ellas", "hermano", "hermana", "amigo", "amiga", "primo", "prima",
+    "vecino", "vecina", "madre", "padre", "mama", "papa", "hijo", "hija", "abuelo", "abuela",
+    "novio", "novia", "esposo", "esposa", "marido", "tio", "tia", "companero", "companera",
+    "alguien", "gente", "personaje", "hombre", "mujer", "chico", "chica", "nieto", "nieta",
+}  # fmt: skip
+THIRD_PERSON_VERBS |= {"se", "esta", "quiere", "dice", "dijo"}
+NEGATIONS |= {"ni", "nunca", "jamas", "tampoco", "sin", "nada", "aint", "ain't", "nope"}
+BRIDGE |= {
+    "tengo", "he", "ha", "pensamientos", "pensamiento", "ideas", "idea", "ganas", "de", "en",
+    "estoy", "estado", "pensando", "pienso", "quiero", "me", "voy", "a", "la", "el", "los",
+    "las", "yo", "ya", "mas", "hacer", "intencion", "planes", "sobre", "del", "suicidio",
+    "ningun", "ninguna", "ningunas", "siquiera", "pensado", "hecho", "hoy", "ahora",
+    "semana", "esta", "este", "mes", "nunca", "tampoco",
+}  # fmt: skip
+HYPOTHETICAL |= {"si", "suponiendo", "imaginate"}
+# Only a feeling can be supposed ("if I ever felt suicidal I would call"): an intent, a
+# plan, a threat or danger under a condition ("if he comes near me I'll stab him", "if
+# this goes on I'll kill myself") is still one, so those are never set aside this way.
+HYPOTHETICAL_CATEGORIES = {"thoughts", "self_harm"}
+# Threats and danger under way are mostly said of someone else ("he's hitting me",
+# "they'll pay"), so the third-person check never applies to them.
+THIRD_PERSON_EXEMPT = {"harm_to_others", "danger_now"}
+# A film, a book, the news, a course: a risk word about them is not about the writer,
+# unless the phrase names the writer.
+MEDIA = {
+    "book", "books", "film", "films", "movie", "movies", "show", "series", "documentary",
+    "song", "songs", "game", "games", "podcast", "news", "article", "essay", "episode",
+    "novel", "play", "course", "class", "lecture", "assignment", "project", "character",
+    "libro", "pelicula", "serie", "documental", "cancion", "juego", "videojuego", "noticias",
+    "novela", "articulo", "curso", "clase", "personaje",
+}  # fmt: skip
+# Resolved history: a marker of the past in the same sentence, a marker of being
+# better now in the message, and nothing saying it is back ("again", "relapsed").
+_PAST = re.compile(
+    r"""\b(?:years?\s+ago|(?:a\s+)?long\s+time\s+ago|as\s+a\s+(?:teen(?:ager)?|kid|child|student)
+    |used\s+to|when\s+i\s+was\s+(?:younger|a\s+(?:teen|kid|child)|in\s+(?:school|hospital
+    |my\s+\w+))
+    |back\s+when|last\s+year|in\s+the\s+past|hace\s+(?:\w+\s+)?anos|antes\b|cuando\s+era
+    |de\s+(?:joven|adolescente|nina|nino))""",
+    re.VERBOSE,
+)
+_BETTER_NOW = re.compile(
+    r"""\b(?:not\s+any\s?more|don'?t\s+any\s?more|no\s+longer|good\s+place|better\s+now
+    |i'?m\s+better|(?:much|feeling|doing)\s+better|proud|(?:has|have)\s+(?:really\s+)?helped
+    |recovered|past\s+it|glad\s+i'?m\s+(?:still\s+)?(?:here|alive|past)|ya\s+no|ahora\s+(?:no
+    |estoy|bien)|hoy\s+estoy\s+bien|estoy\s+(?:bien|mejor)
+    |sin\s+hacerlo|llevo\s+\w+\s+(?:anos|meses))""",
+    re.VERBOSE,
+)
+_BACK_AGAIN = re.compile(
+    r"\b(?:again|relaps\w*|back\s+(?:again|now)|otra\s+vez|de\s+nuevo|volvi|volvio)\b"
+)
+
+
+def _plain(char: str) -> str:
+    """One character lower-cased and without its accent ("Í" -> "i", "ñ" -> "n"), or
+    unchanged when that would not be exactly one character."""
+    lower = char.lower()
+    if len(lower) != 1:
+        return char
+    if lower in "\u2019\u2018\u02bc`\u00b4":
+        return "'"
+    base = unicodedata.normalize("NFD", lower)[0]
+    return base if base.isascii() and base.isalpha() else lower
+
 
 def normalise(text: str) -> str:
-    """Lower case with straight apostrophes, the same length as `text` (offsets hold)."""
-    out = []
-    for char in text:
-        lower = char.lower()
-        char = lower if len(lower) == 1 else char
-        out.append("'" if char in "\u2019\u2018\u02bc`" else char)
-    return "".join(out)
+    """Lower case, without accents, with straight apostrophes, and the same length as
+    `text`, so the offsets of a match point into the client's own words."""
+    return "".join(_plain(char) for char in text)
 
 
 def _clause_before(norm: str, start: int, *, joiners_end_clause: bool = True) -> list[str]:
@@ -478,7 +1129,10 @@ def _hypothetical(words: list[str]) -> bool:
 
 
 def _names_the_writer(span: str) -> bool:
-    return any(w in FIRST_PERSON or w in {"my"} for w in _TOKEN.findall(span))
+    return any(
+        w in FIRST_PERSON or w == "my" or (w.endswith("rme") and len(w) > 4)
+        for w in _TOKEN.findall(span)
+    )
 
 
 def _about_someone_else(words: list[str], span: str) -> bool:
@@ -495,6 +1149,27 @@ def _about_someone_else(words: list[str], span: str) -> bool:
     return False
 
 
+def _sentence_around(norm: str, start: int, end: int) -> str:
+    before = max((norm.rfind(mark, 0, start) for mark in ".!?\n;"), default=-1)
+    after = [i for i in (norm.find(mark, end) for mark in ".!?\n;") if i != -1]
+    return norm[before + 1 : min(after) if after else len(norm)]
+
+
+def _resolved_history(norm: str, start: int, end: int) -> bool:
+    """Said of the past and over: "years ago I tried to kill myself, I'm in a good place
+    now", "antes me cortaba, ya llevo dos anos sin hacerlo"."""
+    sentence = _sentence_around(norm, start, end)
+    return bool(
+        _PAST.search(sentence) and _BETTER_NOW.search(norm) and not _BACK_AGAIN.search(norm)
+    )
+
+
+def _about_media(words: list[str], rule: Rule, span: str) -> bool:
+    if rule.names_writer or _names_the_writer(span):
+        return False
+    return any(word in MEDIA for word in words)
+
+
 def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
     if rule.idiom_after is not None and rule.idiom_after.match(norm, end):
         return "idiom"
@@ -505,10 +1180,20 @@ def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
     words = _clause_before(norm, start)
     if _negated(words):
         return "negated"
-    if _hypothetical(_clause_before(norm, start, joiners_end_clause=False)):
+    if rule.category in HYPOTHETICAL_CATEGORIES and _hypothetical(
+        _clause_before(norm, start, joiners_end_clause=False)
+    ):
         return "hypothetical"
-    if _about_someone_else(words, norm[start:end]):
+    if (
+        not rule.names_writer
+        and rule.category not in THIRD_PERSON_EXEMPT
+        and _about_someone_else(words, norm[start:end])
+    ):
         return "third_person"
+    if _about_media(words, rule, norm[start:end]):
+        return "media"
+    if _resolved_history(norm, start, end):
+        return "history"
     return None
 
 
