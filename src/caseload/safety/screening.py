@@ -55,6 +55,8 @@ class Rule:
     # The phrase itself is said of the writer (Spanish first-person forms: "me quiero
     # morir", "matarme"): never set aside as being about someone else.
     names_writer: bool = False
+    # Only when the sentence speaks of the writer ("I", "me", "my", "yo", "mi"...).
+    needs_first_person: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,8 @@ _PERSON = r"""(?:him|her|them|you|everyone|everybody|someone|somebody|people|who
 _WEAPON = r"(?:gun|knife|knives|rifle|shotgun|pistol|weapon|bat|machete|axe)"
 _DANGER_PLACE = r"""(?:(?:the\s+)?(?:edge\s+of\s+(?:the|a)\s+)?(?:roof(?:top)?|bridge|ledge|cliff
     |(?:train\s+|railway\s+)?tracks|railway|platform\s+edge|top\s+of\s+(?:the|a|my)\s+(?:\w+\s+)?
-    (?:building|car\s+park|multi-?stor(?:e)?y|block|tower|flats)))"""
+    (?:building|car\s+park|multi-?stor(?:e)?y|block|tower|flats))
+    |(?:the\s+|my\s+)?(?:\w+\s+floor\s+)?balcony|window\s+ledge)"""
 
 RULES: tuple[Rule, ...] = (
     # Intent: the person says they will act.
@@ -465,7 +468,18 @@ RULES: tuple[Rule, ...] = (
             rf"""\bwant(?:s|ed|ing)?\s+(?:it\s+all|everything|it|the\s+pain|my\s+life)\s+to\s+
             (?:end|be\s+over|stop)\b(?!\s+for\s+(?:a|the)\s+(?:bit|while|day|weekend|moment))
             |\bif\s+i\s+(?:was|were)\s+(?:dead|gone)\b|\bi\s+give\s+up(?=\s*(?:[.!]|$))
-            |\bbetter\s+(?:off\s+)?without\s+me|\bdeserve\s+to\s+(?:die|be\s+dead|suffer)
+            |\bbetter\s+(?:off\s+)?without\s+me|\bnot\s+coming\s+(?:home|back)\b
+            |\b(?:do|done|did|doing)\s+something\s+to\s+myself|\bscared\s+i'?(?:ll|\s+will|\s+might)\s+do\s+something
+            |\bdon'?t\s+see\s+myself\s+(?:getting\s+old|growing\s+old|living|making\s+it|being\s+here)
+            |\bnot\s+(?:going\s+to|gonna)\s+make\s+it\s+(?:to|through|past)\b
+            |\bjump\w*\s+(?:off|from)\s+(?:something|somewhere|anything)\b|\bsleep\s+for\s+ever\b
+            |\bmade\s+(?:my\s+mind\s+up|up\s+my\s+mind)\b|\bif\s+anything\s+(?:happens|should\s+happen)\s+to\s+me
+            |\b(?:not|n'?t|won'?t)\s+(?:gonna\s+|going\s+to\s+)?be\s+(?:around|here|alive)\s+(?:much\s+)?(?:longer
+            |for\s+long)|\b(?:not|never|don'?t|dont)\s+(?:to\s+)?wake\s+up\b(?!\s+(?:until|till|in\s+time|on\s+time
+            |early|late|at\s+\d|for|when|so|in\s+the\s+morning|tomorrow\s+(?:at|for|early)))
+            |\b(?:should|could|might|may)\s+(?:just\s+)?end\s+it\b(?!\s+with)|\btonight'?s\s+the\s+night
+            |\bif\s+i\s+(?:wasn'?t|weren'?t|was\s+not|didn'?t\s+exist|died|disappeared)\b
+            |\b(?:don'?t|do\s+not)\s+want\s+(?:to\s+do\s+)?(?:this|my)\s+life|\bdeserve\s+to\s+(?:die|be\s+dead|suffer)
             |\bshould\s+(?:just\s+)?(?:die|be\s+dead)\b
             |\b(?:relieved|happier|better|easier|glad|fine|free)\s+if\s+i\s+(?:died|was\s+gone
             |were\s+gone|disappeared
@@ -585,7 +599,7 @@ RULES: tuple[Rule, ...] = (
             |arms?|wrists?|legs?
             |thighs?|stomach)\b|\bhurt\s+my\s?self|\bmade\s+cuts|\b(?:urges?|urge)\s+to\s+(?:cut
             |burn|hurt)
-            |\bslit\w*\s+(?:my\s+)?(?:wrists?|throat|arms?)|\bcut\s+(?:my\s+)?(?:wrists?|throat)
+            |\bslit\w*\s+(?:my\s+)?(?:wrists?|throat|arms?)|\bcut\w*\s+(?:too\s+)?deep(?:er)?\b|\bcut\s+(?:my\s+)?(?:wrists?|throat)
             |\b(?:fresh|new|deep)\s+cuts?\b|\bcuts?\s+on\s+my\s+(?:wrists?|arms?|thighs?|legs?)
             |\bcut(?:ting)?\s+again\b|\bcutting\s+(?:helps|is\s+the\s+only|makes\s+me)
             |\b(?:burn|burnt|burned|cut|hit|hurt|scratch\w*|bruis\w*|bit|bite|punch\w*|slam\w*
@@ -636,7 +650,8 @@ RULES: tuple[Rule, ...] = (
         HIGH,
         _rx(
             rf"""\b(?:going\s+to|gonna|'ll|will|ima|imma|i'?mma|want\s+to|wanna|wants\s+to|could
-            |plan(?:ning)?\s+to|feel\s+like|thoughts?\s+of|thinking\s+(?:of|about)|urges?\s+to)\s+
+            |plan(?:ning)?\s+to|feel\s+like|thoughts?\s+of|thinking\s+(?:of|about)|urges?\s+to
+            |dream\w*\s+(?:of|about)|fantasi[sz]\w*\s+about|imagin\w*)\s+
             (?:really\s+|just\s+|fucking\s+)?(?:kill\w*|murder\w*|stab\w*|shoot\w*|strangl\w*
             |hurt\w*
             |harm\w*|beat\w*|burn\w*|smash\w*|choke\w*|chok\w*|poison\w*|attack\w*|hit\w*|punch\w*
@@ -741,6 +756,10 @@ RULES: tuple[Rule, ...] = (
             |\b(?:strangled|choked|raped|stabbed)\s+me\b|\blocked\s+me\s+in\b
             |\b(?:outside|here|downstairs|in\s+the\s+house)\s+with\s+a\s+{_WEAPON}
             |\b(?:he|she|they)\s+(?:has|have|'s\s+got|has\s+got|got)\s+a\s+{_WEAPON}
+            |\bhands?\s+(?:round|around|on)\s+my\s+(?:neck|throat)|\bkicking\s+(?:the|my)\s+door
+            |\b(?:swallowed|drank|drunk|took|taken|had|necked)\s+(?:some\s+|a\s+bottle\s+of\s+)?(?:bleach|poison
+            |antifreeze|weedkiller|rat\s+poison|chemicals|drain\s+cleaner)
+            |\bgoing\s+over\s+(?:the\s+)?(?:edge|railings?|side|balcony)|\b(?:i'?m|im)\s+going\s+over\b
             |\bi'?m\s+hiding\b
             |\b(?:scared|afraid|terrified|fear)\b[^.!?\n]{{0,30}}\b(?:kill|hurt|hit|beat
             |stab)\s+me\b
@@ -755,6 +774,38 @@ RULES: tuple[Rule, ...] = (
             |\bcome\s+quick|\bhelp\s+me\s+please|\bplease\s+help\s+me|^\s*help[.!\s]*$
             |^\s*help[.!]"""
         ),
+    ),
+    # The safety net: a word of death or dying in a sentence that speaks of the writer,
+    # when no phrase above explains it. Its idioms are listed; the rest is flagged
+    # (recall before precision: a clinician reads a false alarm in seconds). "Died" and
+    # "murio" are left out: they are nearly always someone else's death (grief).
+    Rule(
+        "death_word_first_person",
+        "thoughts",
+        MODERATE,
+        _rx(
+            r"""\b(?:d[iy]e|dying|dead|death|morir\w*|muert[oa]s?|muerte|obituary|funeral|coffin|grave
+            |in\s+the\s+ground|six\s+feet\s+under|end\s+it\b(?!\s+(?:with|there|here|off|between))
+            |sobro|estorbo|soga|venas)\b"""
+        ),
+        idiom_after=_rx(
+            r"""\s*(?:laugh\w*|of\s+(?:embarrassment|boredom|shame|laughter|cringe|hunger|fright|heat)
+            |to\s+(?:see|go|get|try|know|meet|hear|watch|find|tell|eat|read|have|sleep)
+            |for\s+(?:a|some|my|the)\b|tired|on\s+my\s+feet|good|inside\s+(?:lol|haha)|lol|lmao|haha
+            |\U0001F480|\U0001F602|\U0001F62D|battery|serious|set|end|center|centre|weight|line|heat
+            |ringer|giveaway|easy|wrong|(?:my|her|his)\s+hair|hair|of\s+(?:a|my|the)\s+(?:battery|phone)
+            |de\s+(?:la\s+)?(?:risa|verguenza|hambre|sueno|calor|frio|ganas|amor|aburrimiento|pena|cansancio
+            |miedo|susto|envidia|celos)|del\s+susto|por\s+(?:un|una|ver|ir|verte)|jaja|director|march
+            |home|service|parlour|plot|yard|digger|mistake|of\s+me|if\s+i\s+(?:don'?t|can'?t)\s+(?:get|go|see|have))"""
+        ),
+        idiom_before=_rx(
+            r"""(?:phone|battery|laptop|car|plants?|flowers|tv|computer|bored\s+to|scared\s+to|to|nearly
+            |almost|could(?:\s+have)?|thought\s+i'?d|would|se|casi|(?:scared|afraid|fear|worr(?:y|ied))\s+(?:of|about)|me\s+muero|estoy|the\s+living|brain|stone|cold
+            |drop|dead\s+and|half|about\s+(?:life\s+and)?|life\s+and|the\s+(?:film|book)\s+was\s+about
+            |\w+'s|my\s+(?:mum|mom|dad|father|mother|friend|grandma|grandad|gran|nan|dog|cat|uncle|aunt
+            |brother|sister|son|daughter|wife|husband)'?s?)\s+$"""
+        ),
+        needs_first_person=True,
     ),
     # --- Spanish (read without accents: "tomé" and "tome" are the same word here) -------
     Rule(
@@ -776,7 +827,13 @@ RULES: tuple[Rule, ...] = (
             |\bno\s+tengo\s+(?:ganas|fuerzas|motivos|razones)\s+(?:de|para)\s+(?:vivir|seguir)
             |\b(?:ya\s+)?no\s+(?:tengo|me\s+quedan)\s+(?:fuerzas|ganas)\s+(?:de|para)\s+(?:vivir
             |seguir)
-            |\bque\s+(?:se\s+)?(?:acabe|termine)\s+todo
+            |\bque\s+(?:se\s+)?(?:acabe|termine)\s+todo|\bmejor\s+sin\s+mi\b|\bcortar(?:me)?\s+las\s+venas
+            |\b(?:cuerda|soga)\s+(?:lista|preparada)|\btomar(?:me)?\s+(?:todo\s+el\s+(?:frasco|bote)|todas)
+            |\b(?:me\s+da\s+igual|no\s+me\s+importa(?:ria)?)\s+(?:morir(?:me)?|vivir|si\s+me\s+muero)
+            |\bno\s+vale\s+la\s+pena\s+(?:vivir|seguir)|\bla\s+vida\s+no\s+vale\s+la\s+pena
+            |\bojala\s+(?:me\s+)?(?:muer|murier|atropell|mat|no\s+despiert|desaparezc|desaparecier)\w*
+            |\b(?:no\s+tengo|sin)\s+(?:razones|motivos|ganas)\s+(?:para|de)\s+(?:vivir|seguir)
+            |\bya\s+no\s+voy\s+a\s+estar\s+aqui|\bya\s+me\s+despedi
             |\b(?:me\s+gustaria|quisiera|preferiria|prefiero)\s+(?:no\s+despertar|morir
             |estar\s+muert[oa]|desaparecer
             |no\s+existir|no\s+haber\s+nacido|dormir\s+para\s+siempre|no\s+estar\s+viv[oa])
@@ -817,7 +874,7 @@ RULES: tuple[Rule, ...] = (
         MODERATE,
         _rx(
             r"""\b(?:pienso|pensando|pensado|pense|pensar|pensamientos?|ideas?|fantaseo|pensaba)\s+
-            (?:mucho\s+|siempre\s+|todo\s+el\s+(?:dia|tiempo)\s+|a\s+veces\s+|seguido\s+)?(?:en|de
+            (?:mucho\s+|siempre\s+|todo\s+el\s+(?:dia|tiempo)\s+|a\s+veces\s+|seguido\s+|\w+mente\s+)?(?:en|de
             |sobre)\s+
             (?:el\s+|la\s+)?(?:matarme|suicid\w*|quitarme\s+la\s+vida|morir(?:me)?|tirarme|colgarme
             |ahorcarme|aventarme|acabar\s+con\s+(?:todo|mi\s+vida)|cortarme|hacerme\s+dano
@@ -901,12 +958,13 @@ RULES: tuple[Rule, ...] = (
         "danger_now",
         HIGH,
         _rx(
-            r"""\b(?:me\s+)?tome\s+(?:todas?\s+(?:mis\s+|las\s+)?|una?\s+(?:frasco|bote|blister
+            r"""\b(?:me\s+)?(?:tome|he\s+tomado|me\s+he\s+tomado|trague|me\s+trague)\s+(?:todas?\s+(?:mis\s+|las\s+)?|una?\s+(?:frasco|bote|blister
             |monton|puno|caja|tira)
             (?:\s+entera|\s+completa)?\s+de\s+|todo\s+el\s+(?:frasco|bote|blister)\s+de\s+
             |como\s+\d+\s+|como\s+(?:veinte|treinta|cuarenta|cincuenta)\s+|\d+\s+|muchas\s+)
             (?:\w+\s+)?(?:pastillas|pildoras|medicinas|medicamentos|capsulas)
-            |\bestoy\s+en\s+(?:el\s+puente|la\s+azotea|el\s+techo|las\s+vias|la\s+cornisa
+            |\b(?:tome|me\s+tome|trague|bebi|he\s+tomado)\s+(?:\w+\s+)?(?:cloro|veneno|lejia|lavandina|raticida)
+            |\bme\s+estoy\s+cortando\b|\bestoy\s+en\s+(?:el\s+puente|la\s+azotea|el\s+techo|las\s+vias|la\s+cornisa
             |el\s+borde|el\s+tejado)
             |\bme\s+esta\s+(?:pegando|golpeando|ahorcando|amenazando|lastimando|ahogando)
             |\bme\s+amenaza\s+con|\b(?:dice|dijo)\s+que\s+me\s+va\s+a\s+matar
@@ -1171,6 +1229,11 @@ def _about_media(words: list[str], rule: Rule, span: str) -> bool:
 
 
 def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
+    if rule.needs_first_person and not any(
+        word in FIRST_PERSON or word in {"my", "i'd", "id", "mi"}
+        for word in _TOKEN.findall(_sentence_around(norm, start, end))
+    ):
+        return "third_person"
     if rule.idiom_after is not None and rule.idiom_after.match(norm, end):
         return "idiom"
     if rule.idiom_before is not None and rule.idiom_before.search(
