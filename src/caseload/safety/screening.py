@@ -1294,7 +1294,12 @@ def screen(text: str) -> Screening:
                 suppressed.append(Suppressed(match, reason))
     kept = _keep_strongest(found)
     # A phrase set aside but overlapping a kept one says nothing new.
-    quiet = [s for s in suppressed if not any(_overlaps(s.match, m) for m in kept)]
+    quiet: list[Suppressed] = []
+    for item in sorted(suppressed, key=lambda s: s.match.end - s.match.start, reverse=True):
+        # Set aside twice (a phrase and a word inside it) is one thing set aside.
+        if not any(_overlaps(item.match, m) for m in kept + [q.match for q in quiet]):
+            quiet.append(item)
+    quiet.sort(key=lambda s: s.match.start)
     return Screening(matches=tuple(kept), suppressed=tuple(quiet))
 
 
