@@ -800,7 +800,7 @@ RULES: tuple[Rule, ...] = (
         ),
         idiom_before=_rx(
             r"""(?:phone|battery|laptop|car|plants?|flowers|tv|computer|bored\s+to|scared\s+to|to|nearly
-            |almost|could(?:\s+have)?|thought\s+i'?d|would|se|casi|(?:scared|afraid|fear|worr(?:y|ied))\s+(?:of|about)|me\s+muero|estoy|the\s+living|brain|stone|cold
+            |almost|could(?:\s+have)?|thought\s+i'?d|would|se|casi|early|an\s+early|(?:scared|afraid|fear|worr(?:y|ied))\s+(?:of|about)|me\s+muero|estoy|the\s+living|brain|stone|cold
             |drop|dead\s+and|half|about\s+(?:life\s+and)?|life\s+and|the\s+(?:film|book)\s+was\s+about
             |\w+'s|my\s+(?:mum|mom|dad|father|mother|friend|grandma|grandad|gran|nan|dog|cat|uncle|aunt
             |brother|sister|son|daughter|wife|husband)'?s?)\s+$"""
