@@ -49,11 +49,13 @@ def test_h085_a_benign_feedback_comment_raises_nothing(client_record, clinician)
 def test_h085_feedback_and_its_alert_are_saved_together_or_not_at_all(client_record, clinician):
     """H-085: if the alert cannot be saved, the feedback is not saved either (no risky
     words stored silently)."""
-    with mock.patch(
-        "caseload.safety.screening_alerts.alert_raise", side_effect=DatabaseError("down")
+    with (
+        mock.patch(
+            "caseload.safety.screening_alerts.alert_raise", side_effect=DatabaseError("down")
+        ),
+        pytest.raises(DatabaseError),
     ):
-        with pytest.raises(DatabaseError):
-            give_feedback(client_record, clinician, comment="I'm going to kill myself")
+        give_feedback(client_record, clinician, comment="I'm going to kill myself")
     assert not SessionFeedback.objects.exists()
     assert not ScreenedText.objects.exists()
 

@@ -54,9 +54,11 @@ def test_precision_and_recall_on_the_labelled_set(capsys):
     result = figures()
     with capsys.disabled():
         print(f"\ncheck-in screen on {len(SENTENCES)} sentences: {result}")
-    # Floors, not targets: a change to the rules that loses ground fails here.
+    # Floors, not targets: a change to the rules that loses recall fails here. Precision
+    # was 0.95 here until rules 2026.2, which flag more (hopelessness, danger now, the
+    # second reader) on purpose; its floor is now the screen's target, 0.85.
     assert result["recall"] >= 0.95
-    assert result["precision"] >= 0.95
+    assert result["precision"] >= 0.85
 
 
 def test_the_guide_reports_the_figures_the_rules_give():

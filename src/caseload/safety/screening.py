@@ -37,7 +37,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.2"
+RULES_VERSION = "client-text-rules-2026.2+nb-2026.1"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -1276,6 +1276,25 @@ def _keep_strongest(matches: list[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: m.start)
 
 
+SECOND_READER = "second_reader"
+
+
+def _second_reader(text: str, norm: str) -> list[Match]:
+    """No rule matched: the word model (screening_model.py) may still flag the message,
+    marking the words that weighed most."""
+    from caseload.safety import screening_model
+
+    reading = screening_model.read(norm)
+    if not reading.flagged:
+        return []
+    spans = reading.spans or ((0, len(text)),)
+    matches = [
+        Match(start, end, text[start:end], SECOND_READER, SECOND_READER, MODERATE)
+        for start, end in spans
+    ]
+    return _keep_strongest(matches)
+
+
 def screen(text: str) -> Screening:
     """Find the risk phrases in `text`; see the module docstring for the rules."""
     if not text or not text.strip():
@@ -1293,6 +1312,10 @@ def screen(text: str) -> Screening:
             else:
                 suppressed.append(Suppressed(match, reason))
     kept = _keep_strongest(found)
+    if not kept and not suppressed:
+        # Only where the rules saw nothing at all: a phrase they set aside (negated,
+        # supposed, someone else's) has been read, and the model does not overrule it.
+        kept = _second_reader(text, norm)
     # A phrase set aside but overlapping a kept one says nothing new.
     quiet: list[Suppressed] = []
     for item in sorted(suppressed, key=lambda s: s.match.end - s.match.start, reverse=True):

@@ -25,6 +25,7 @@ CATEGORY_WORDS = {
     "self_harm": "self-harm",
     "harm_to_others": "harm to someone else",
     "danger_now": "danger now",
+    "second_reader": "words like other risk messages (no rule named them)",
 }
 
 
