@@ -1,36 +1,52 @@
-"""Screening a check-in's free text for risk language: a small, transparent rule set.
+"""Screening a client's free text for risk language: a transparent rule set, in
+English and Spanish, with a small word-count model under it (screening_model.py).
 
-No model, no download, no Django: every decision can be read here and is tested against
-a labelled set of check-in sentences (tests/safety_plans/checkin_sentences.py). The
-figures and the known misses are in docs/guide-safety-plans.md.
+No service, no download, no Django: every decision can be read here and is tested
+against labelled sets of messages (tests/safety/screening_corpus/, scored by
+screening_eval.py). The figures and the known misses are in docs/guide-safety-plans.md.
+Every channel a client writes in calls this through safety/screening_alerts.py.
 
-How a sentence is read:
+How a message is read:
 
-1. The text is lower-cased and curly apostrophes straightened, keeping every character
-   where it was, so the offsets of a match point into the client's own words.
-2. Each rule is a regular expression for a risk phrase (`RULES`), with a category and a
-   severity. Severity is **high** for intent, a plan or preparation (means acquired, a
-   goodbye, a note), or a recent attempt, and **moderate** for thoughts of death or
-   suicide without them and for self-harm.
+1. The text is lower-cased, stripped of accents ("tomé" -> "tome") and curly apostrophes
+   straightened, one character for one, so the offsets of a match point into the
+   client's own words. Every message is read with both languages' rules.
+2. Each rule is a regular expression for a family of risk phrases (`RULES`), with a
+   category and a severity. Severity is **high** for intent, a plan or the means,
+   preparation (a goodbye, a note, giving things away), an attempt, danger now (an
+   overdose taken, somewhere dangerous now, being hurt now) and threats to someone else,
+   and **moderate** for thoughts of death or suicide and for self-harm. The word forms
+   carry a short explicit list of common misspellings and slang (`_KILL`, `_MYSELF`,
+   `_SUICIDE_STEM`, "kms", "unalive", "sewerslide").
 3. A match is then set aside (kept in `suppressed`, with the reason) when:
-   - it is **negated**: a negation word ("not", "no", "never", "don't"...) governs it,
-     with only "bridge" words in between ("I'm not suicidal", "no thoughts of hurting
-     myself", "I don't have any plans to kill myself"). Words such as "ok" or "know"
-     break the bridge, so "im not ok i want to die" is still caught;
-   - it is **hypothetical**: "if", "in case", "should I ever"... earlier in the clause
-     ("if I ever felt suicidal I would call"), but not "what if", "wonder if", "as if"
-     or "if I'm honest";
+   - it is **negated**: a negation word ("not", "no", "never", "don't", "nunca", "ni"...)
+     governs it, with only "bridge" words in between ("I'm not suicidal", "no tengo
+     pensamientos de suicidio"). Words such as "ok" or "know" break the bridge, so "im
+     not ok i want to die" is still caught;
+   - it is **hypothetical**, for feelings only (thoughts, self-harm): "if", "in case",
+     "should I ever", "si"... earlier in the clause ("if I ever felt suicidal I would
+     call"), but not "what if", "wonder if", "as if" or "if I'm honest". A condition
+     never sets aside intent, a plan, a threat or danger ("if he comes near me I'll
+     stab him");
    - it is about **someone else**: the nearest subject before a match that names nobody
-     ("suicidal", "wants to die") is a third person ("my friend said she wants to die").
-     Matches that name the writer ("kill myself", "my life") are never set aside this way;
-   - it is an **idiom** the rule lists ("kill myself laughing", "suicide prevention",
-     "cut myself shaving", "want to die of embarrassment").
+     is a third person ("my friend said she wants to die", "mi prima ... suicidarse").
+     Matches that name the writer ("kill myself", "matarme") are never set aside this
+     way, nor are threats and danger now, which are mostly said of someone else;
+   - it is about a **film, book, course or the news** and does not name the writer;
+   - it is **resolved history**: a past marker in its sentence ("years ago", "hace
+     años"), being better now in the message, and nothing saying it is back;
+   - it is an **idiom** the rule lists ("kill myself laughing", "me muero de risa",
+     "cut myself shaving", "me corté el pelo").
+   Each phrase is judged on its own: setting one aside never hides another.
    A clause ends at . ! ? ; a line break, "but", "however", "though"..., and at a comma,
    "and", "so" or "because" that starts a new "I ..." clause.
 4. Overlapping matches keep the most severe, then the longest.
+5. When no rule matched and none set anything aside, the second reader
+   (screening_model.py) may still flag the message (moderate), marking the words that
+   weighed most.
 
-When the rules are changed, RULES_VERSION changes too: each check-in stores the version
-that screened it.
+When the rules or the model change, RULES_VERSION changes too: each screened text
+stores the version that screened it.
 """
 
 import re
