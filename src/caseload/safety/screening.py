@@ -393,7 +393,7 @@ RULES: tuple[Rule, ...] = (
             |in\s+front)
             |jump\b(?=\s*(?:[.!,;]|$|\s+(?:tonight|now|today)))
             |walk(?:ing)?\s+into\s+the\s+(?:sea|river|lake|traffic|ocean)|hang(?:ing)?\s+{_MYSELF}
-            |tak(?:e|ing)\s+(?:them\s+all|all\s+(?:of\s+)?(?:my|the|these)\s+{_PILLS})
+            |tak(?:e|ing)\s+(?:them\s+all|all\s+(?:of\s+)?(?:my|the|these)\s+{_PILLS}|every\s+(?:single\s+)?(?:one|{_PILLS}))
             |(?:crash|drive|driving|crashing)\s+(?:my\s+car\s+)?(?:into|off))"""
         ),
         idiom_after=_rx(r"\s+(?:laughing|with\s+(?:him|her|them)|in\s+the\s+pool|at\s+work)"),
@@ -403,7 +403,7 @@ RULES: tuple[Rule, ...] = (
         "intent",
         HIGH,
         _rx(
-            r"""\b(?:my\s+plan\s+is\s+to|plan(?:ning)?\s+to|going\s+to\s+try\s+to)\s+(?:jump|hang
+            rf"""\b(?:my\s+plan\s+is\s+to|plan(?:ning)?\s+to|going\s+to\s+try\s+to)\s+(?:jump|hang
             |overdose
             |drown|die|end\s+(?:it|my\s+life)|kill\s+{_MYSELF}|take\s+(?:all|them|every))
             |\babout\s+to\s+(?:jump|do\s+it|end\s+it|take\s+(?:them|it\s+all|the\s+pills)
@@ -423,7 +423,8 @@ RULES: tuple[Rule, ...] = (
             (?:painless\s+ways?|ways?\s+to\s+(?:die|end\s+it|kill\s+{_MYSELF})
             |how\s+(?:much|many|long|high|far|to)\b[^.!?\n]{{0,40}}?(?:die|kill|lethal|enough
             |bleed\s+out|overdose|fatal|hang|drown))
-            |\bpainless\s+(?:ways?\s+to\s+die|death|suicide)|\bbleed(?:ing)?\s+out\b
+            |\bpainless\s+(?:ways?\s+to\s+die|death|suicide)|\bhow\s+(?:much|many)\s+[^.!?\n]{{0,30}}?(?:is\s+too\s+(?:much|many)
+            |(?:is|are|would\s+be)\s+(?:lethal|fatal|deadly)|would\s+(?:kill|be\s+enough))|\bbleed(?:ing)?\s+out\b
             |\bplann\w*\s+(?:how|when|where)\s+(?:to|i'?ll|i\s+would|i'?d|i\s+will)\s+do\s+it
             |\btake\s+(?:them\s+)?all\s+at\s+once
             |\b(?:sav|hoard|stockpil|collect|stash|keep|kept|gather|put\s+aside|set\s+aside|hid
@@ -487,7 +488,7 @@ RULES: tuple[Rule, ...] = (
             |\bbetter\s+(?:off\s+)?without\s+me|\bnot\s+coming\s+(?:home|back)\b
             |\b(?:do|done|did|doing)\s+something\s+to\s+myself|\bscared\s+i'?(?:ll|\s+will|\s+might)\s+do\s+something
             |\bdon'?t\s+see\s+myself\s+(?:getting\s+old|growing\s+old|living|making\s+it|being\s+here)
-            |\bnot\s+(?:going\s+to|gonna)\s+make\s+it\s+(?:to|through|past)\b
+            |\b(?:not\s+(?:going\s+to|gonna)|won'?t|don'?t\s+think\s+i'?(?:ll|\s+will))\s+make\s+it\s+(?:to|through|past)\b
             |\bjump\w*\s+(?:off|from)\s+(?:something|somewhere|anything)\b|\bsleep\s+for\s+ever\b
             |\bmade\s+(?:my\s+mind\s+up|up\s+my\s+mind)\b|\bif\s+anything\s+(?:happens|should\s+happen)\s+to\s+me
             |\b(?:not|n'?t|won'?t)\s+(?:gonna\s+|going\s+to\s+)?be\s+(?:around|here|alive)\s+(?:much\s+)?(?:longer
@@ -549,13 +550,13 @@ RULES: tuple[Rule, ...] = (
             |on\s+the\s+other\s+side)
             |\bwant\s+out\b(?!\s+of\s+(?!this\s+(?:life|world))(?:this|my|the)\b)
             |\bwant\s+out\s+of\s+(?:this\s+)?(?:life|world)
-            |\bcan'?t\s+see\s+(?:a|any)\s+future|\bno\s+future\s+for\s+me
+            |\bcan'?t\s+see\s+(?:a|any)\s+future|\bno\s+future\s+for\s+(?:me|someone\s+like\s+me|people\s+like\s+me)
             |\b(?:can'?t|cannot)\s+(?:do\s+this|take\s+(?:it|this)|keep\s+living
             |go\s+on)\s+any\s?more
             (?=\s*(?:[.,;!?]|$|\s+(?:i|and|so)\b))
             |\b(?:tired|sick)\s+of\s+(?:being\s+alive|living|life|existing)\b
-            |\b(?:just\s+)?a\s+burden(?:\s+to\s+(?:my\s+)?(?:family|everyone|everybody|people
-            |them))?
+            |\b(?:being|just|such|a)\s+(?:a\s+)?burden\s+(?:to|on|for)\s+(?:my|the|our|his|her|everyone|everybody|people|them)\b(?!\s+nhs)
+            |\b(?:just\s+)?a\s+burden(?:\s+to\s+(?:my\s+)?(?:family|everyone|everybody|people|them))?
             (?=\s*(?:[.,;!?]|$|\s+(?:to\s+(?:my\s+)?(?:family|everyone)|and)))
             |\bwaste\s+of\s+(?:space|air|oxygen)|\bdon'?t\s+deserve\s+to\s+(?:live|be\s+alive
             |exist)
@@ -766,10 +767,10 @@ RULES: tuple[Rule, ...] = (
             |kicking|threatening|raping|stabbing|chasing)\s+me\b
             |\b(?:beating|choking|strangling|stabbing|hitting)\s+me\s+(?:help|now|right\s+now
             |please)
-            |\b(?:says|said|threaten\w*|swore)\s+(?:that\s+)?(?:he|she|they)?\s*(?:'ll|will
+            |\b(?:says|said|saying|screaming|shouting|yelling|texting|threaten\w*|swore|swears)\s+(?:that\s+)?(?:he|she|they)?\s*(?:'ll|will
             |is\s+going\s+to
             |'s\s+going\s+to|'s\s+gonna|is\s+gonna|to)\s+(?:kill|hurt|stab|shoot|beat)\s+me
-            |\b(?:strangled|choked|raped|stabbed)\s+me\b|\blocked\s+me\s+in\b
+            |\b(?:strangled|choked|raped|stabbed|punched|kicked|slapped|smacked|attacked|beat)\s+me\b|\blocked\s+me\s+in\b
             |\b(?:outside|here|downstairs|in\s+the\s+house)\s+with\s+a\s+{_WEAPON}
             |\b(?:he|she|they)\s+(?:has|have|'s\s+got|has\s+got|got)\s+a\s+{_WEAPON}
             |\bhands?\s+(?:round|around|on)\s+my\s+(?:neck|throat)|\bkicking\s+(?:the|my)\s+door
@@ -816,7 +817,8 @@ RULES: tuple[Rule, ...] = (
         ),
         idiom_before=_rx(
             r"""(?:phone|battery|laptop|car|plants?|flowers|tv|computer|bored\s+to|scared\s+to|to|nearly
-            |almost|could(?:\s+have)?|thought\s+i'?d|would|se|casi|early|an\s+early|(?:scared|afraid|fear|worr(?:y|ied))\s+(?:of|about)|me\s+muero|estoy|the\s+living|brain|stone|cold
+            |almost|could(?:\s+have)?|thought\s+i'?d|would|se|casi|early|an\s+early
+            |(?:she|he|they|it)(?:'ll|\s+will|\s+might|\s+may|\s+could)|(?:scared|afraid|fear|worr(?:y|ied))\s+(?:of|about)|me\s+muero|estoy|the\s+living|brain|stone|cold
             |drop|dead\s+and|half|about\s+(?:life\s+and)?|life\s+and|the\s+(?:film|book)\s+was\s+about
             |\w+'s|my\s+(?:mum|mom|dad|father|mother|friend|grandma|grandad|gran|nan|dog|cat|uncle|aunt
             |brother|sister|son|daughter|wife|husband)'?s?)\s+$"""
@@ -839,7 +841,7 @@ RULES: tuple[Rule, ...] = (
             |\s+hoy)))
             |\bme\s+(?:quiero|kiero|qiero|quisiera)\s+(?:morir|matar|ir\s+de\s+este\s+mundo
             |quitar\s+la\s+vida
-            |suicidar|colgar|ahorcar|tirar|aventar|desaparecer)
+            |suicidar|colgar|ahorcar|tirar(?!\s+(?:a|en|al)\s+(?:la\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))|aventar|desaparecer)
             |\bno\s+tengo\s+(?:ganas|fuerzas|motivos|razones)\s+(?:de|para)\s+(?:vivir|seguir)
             |\b(?:ya\s+)?no\s+(?:tengo|me\s+quedan)\s+(?:fuerzas|ganas)\s+(?:de|para)\s+(?:vivir
             |seguir)
@@ -872,7 +874,8 @@ RULES: tuple[Rule, ...] = (
             |\bquitarme\s+de\s+en\s+medio|\bque\s+todo\s+(?:se\s+)?(?:acabe|termine)
             |\b(?:soy|me\s+siento)\s+(?:una\s+)?carga|\bmejor\s+(?:para\s+todos\s+)?si\s+(?:yo\s+)?
             (?:no\s+estuviera|me\s+muero|desaparezco|no\s+existiera)|\bestarian\s+mejor\s+sin\s+mi
-            |\bnadie\s+me\s+(?:extranaria|echaria\s+de\s+menos)
+            |\bnadie\s+me\s+(?:va\s+a\s+)?(?:extranaria|extranar|echaria\s+de\s+menos|echar\s+de\s+menos)
+            |\bcuando\s+ya\s+no\s+(?:este|estee|exista)\b
             |\b(?:ya\s+)?no\s+(?:aguanto|puedo|doy|soporto)\s+mas(?:\s+(?:con\s+)?(?:esta
             |mi)\s+vida)?
             (?=\s*(?:[.,;!?]|$|\s+(?:y|quiero|ya|no|me|de\s+verdad|asi)\b))"""
@@ -897,7 +900,7 @@ RULES: tuple[Rule, ...] = (
             |la\s+muerte
             |muerte|desaparecer)
             |\b(?:matarme|ahorcarme|colgarme|aventarme|quitarme\s+la\s+vida|suicidarme)\b
-            |\bme\s+(?:voy\s+a|vo\s+a|quiero)\s+(?:colgar|ahorcar|aventar|tirar|lanzar)
+            |\bme\s+(?:voy\s+a|vo\s+a|quiero)\s+(?:colgar|ahorcar|aventar|tirar|lanzar)(?!\s+(?:a|en|al)\s+(?:la\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))
             |\btirarme\s+(?:del?|por|a|al|bajo)\b"""
         ),
         names_writer=True,
@@ -907,7 +910,7 @@ RULES: tuple[Rule, ...] = (
         "intent",
         HIGH,
         _rx(
-            r"""\b(?:me\s+voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|colgar|ahorcar|tirar
+            r"""\b(?:me\s+voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|colgar|ahorcar|tirar(?!\s+(?:a|en|al)\s+(?:la\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))
             |aventar
             |lanzar)|voy\s+a\s+(?:matarme|suicidarme|quitarme\s+la\s+vida|colgarme|ahorcarme
             |tirarme
@@ -949,8 +952,7 @@ RULES: tuple[Rule, ...] = (
             |\breca[iy]\w*|\bcuchillas?\b|\bnavajas?\b|\bme\s+corte\s+las\s+(?:munecas|venas)"""
         ),
         idiom_after=_rx(
-            r"""[^.!?\n]{0,40}(?:cocinando|cocinaba|picando|jugando|afeitando|\bal\s+\w+(?:ar|er
-            |ir)(?:me)?\b|con\s+el\s+aceite
+            r"""[^.!?\n]{0,40}(?:cocinando|cocinaba|picando|jugando|afeitando|\bal\s+\w+(?:ar|er|ir)(?:me)?\b|con\s+(?:un|una|el|la)\s+(?:papel|hoja|lata)|con\s+el\s+aceite
             |con\s+(?:el|un)\s+cuchillo\s+cocinando|en\s+la\s+(?:rodilla|espalda|pierna|cocina))"""
         ),
         names_writer=True,
@@ -974,7 +976,7 @@ RULES: tuple[Rule, ...] = (
         "danger_now",
         HIGH,
         _rx(
-            r"""\b(?:me\s+)?(?:tome|he\s+tomado|me\s+he\s+tomado|trague|me\s+trague)\s+(?:todas?\s+(?:mis\s+|las\s+)?|una?\s+(?:frasco|bote|blister
+            r"""\b(?:me\s+)?(?:tome|he\s+tomado|me\s+he\s+tomado|trague|me\s+trague|acabo\s+de\s+tomar(?:me)?)\s+(?:todas?\s+(?:mis\s+|las\s+)?|una?\s+(?:frasco|bote|blister
             |monton|puno|caja|tira)
             (?:\s+entera|\s+completa)?\s+de\s+|todo\s+el\s+(?:frasco|bote|blister)\s+de\s+
             |como\s+\d+\s+|como\s+(?:veinte|treinta|cuarenta|cincuenta)\s+|\d+\s+|muchas\s+)
@@ -1064,6 +1066,11 @@ PSEUDO_HYPOTHETICAL = (
     ("as", "if"), ("if", "i'm", "honest"), ("if", "im", "honest"), ("if", "i", "am", "honest"),
     ("if", "i'm", "being", "honest"), ("if", "im", "being", "honest"),
     ("feel", "as", "if"), ("even", "if"),
+    # "if I died nobody would care": the supposition is the risk statement.
+    ("if", "i", "died"), ("if", "i", "jumped"), ("if", "i", "disappeared"),
+    ("if", "i", "was", "gone"), ("if", "i", "were", "gone"), ("if", "i", "was", "dead"),
+    ("if", "i", "wasn't", "here"), ("if", "i", "wasnt", "here"), ("if", "i", "killed"),
+    ("si", "me", "muero"), ("si", "me", "muriera"), ("si", "desapareciera"),
 )  # fmt: skip
 HYPOTHETICAL_PHRASES = (("should", "i", "ever"), ("should", "i", "feel"), ("in", "case"))
 # "is suicidal", "she's suicidal": a verb form the writer does not use of themselves.
