@@ -377,7 +377,7 @@ RULES: tuple[Rule, ...] = (
             r"""\s+(?:shaving|cooking|chopping|gardening|on\s+(?:a|the|some)|in\s+the\s+kitchen
             |while\s+(?:cooking|chopping|shaving|running|playing|lifting)|at\s+the\s+gym
             |playing|running|lifting|(?:a|some)\s+(?:slice|piece)|by\s+accident|accidentally
-            |at\s+(?:work|football|training)|doing)"""
+            |at\s+(?:work|football|training)|doing|(?:my\s+(?:own\s+)?)?(?:hair|nails|fringe|bangs))"""
         ),
         idiom_before=_rx(r"(?:accidentally|nearly|almost|by\s+accident)\s+$"),
     ),
@@ -466,7 +466,7 @@ RULES: tuple[Rule, ...] = (
             |\b(?:left|leave|wrote|written|writing)\s+(?:a\s+|my\s+)?(?:letters?|notes?)\s+for\s+
             (?:my\s+)?(?:wife|husband|partner|kids|children|family|mum|mom|parents|everyone)
             \b(?!\s+(?:about|to\s+(?:remind|say\s+(?:happy|thanks))))
-            |\bsaid\s+my\s+goodbyes|\bby\s+the\s+time\s+you\s+read\s+this
+            |\bsaid\s+my\s+goodbyes|\bgoodbye\b[^.!?\n]{0,40}\blast\s+time\b|\bby\s+the\s+time\s+you\s+read\s+this
             |\blast\s+(?:message|text|words)\b|\blast\s+time\s+you(?:'ll|\s+will)?\s+(?:hear|see)
             |\bi'?m\s+sorry\s+it\s+wasn'?t\s+enough|\bthank\s+you\s+for\s+everything[^.!?\n]{0,40}
             (?:sorry|goodbye|bye)|\blove\s+you\s+all[.!\s]*(?:bye|goodbye|sorry)?$
@@ -485,7 +485,8 @@ RULES: tuple[Rule, ...] = (
             rf"""\bwant(?:s|ed|ing)?\s+(?:it\s+all|everything|it|the\s+pain|my\s+life)\s+to\s+
             (?:end|be\s+over|stop)\b(?!\s+for\s+(?:a|the)\s+(?:bit|while|day|weekend|moment))
             |\bif\s+i\s+(?:was|were)\s+(?:dead|gone)\b|\bi\s+give\s+up(?=\s*(?:[.!]|$))
-            |\bbetter\s+(?:off\s+)?without\s+me|\bnot\s+coming\s+(?:home|back)\b
+            |\bbetter\s+(?:off\s+)?without\s+me|\b(?:when|after|once)\s+i'?m\s+(?:gone|dead|not\s+here|no\s+longer\s+here)\b
+            |\b(?:not|no\s+longer|never)\s+(?:to\s+)?(?:continue|go\s+on|carry\s+on)\s+with\s+(?:[a-z]+\s+){{0,4}}?(?:my\s+life|living)\b|\bnot\s+coming\s+(?:home|back)\b
             |\b(?:do|done|did|doing)\s+something\s+to\s+myself|\bscared\s+i'?(?:ll|\s+will|\s+might)\s+do\s+something
             |\bdon'?t\s+see\s+myself\s+(?:getting\s+old|growing\s+old|living|making\s+it|being\s+here)
             |\b(?:not\s+(?:going\s+to|gonna)|won'?t|don'?t\s+think\s+i'?(?:ll|\s+will))\s+make\s+it\s+(?:to|through|past)\b
@@ -584,7 +585,7 @@ RULES: tuple[Rule, ...] = (
             |in\s+front\s+of)
             \s+(?:the\s+|a\s+)?(?:oncoming\s+traffic|oncoming|a\s+tree|a\s+wall|lorry|truck|train
             |platform
-            |bridge|cliff|roof|ledge)
+            |bridge|cliff|roof|ledge|road|edge)
             |\bsuicid\w*\s+(?:keeps?|kept)\s+coming|\bnearly\s+(?:jumped|killed\s+{_MYSELF}
             |did\s+it)"""
         ),
@@ -675,6 +676,8 @@ RULES: tuple[Rule, ...] = (
             |slap\w*)
             \s+{_PERSON}\b
             |\bmake\s+(?:him|her|them|everyone|{_PERSON})\s+(?:pay|suffer|bleed|regret)
+            |\bpoison\w*\s+(?:him|her|them|(?:his|her|their|my)\s+\w+)
+            |\bwant\w*\s+{_PERSON}\s+(?:to\s+)?(?:die|dead|to\s+be\s+dead|to\s+suffer)\b
             |\bshoot\s+up\s+(?:the|my|a)\s+(?:school|office|work|place|college|church|party)
             |\bburn\w*\s+(?:his|her|their|the)\s+(?:house|flat|car|place|school)\s+down
             |\bsmash\w*\s+(?:his|her|their)\s+(?:face|head|skull)
@@ -717,7 +720,7 @@ RULES: tuple[Rule, ...] = (
             (?:{_PILLS}|\bthem\b|\bit\b)
             |\btook\s+too\s+many\b|\btook\s+(?:my|the)\s+whole\s+(?:prescription|supply|bottle|box
             |packet)|\b(?:already|just)\s+(?:taken|took|swallowed)\s+(?:them|it|the\s+\w+)
-            |\btook\s+something\b|\b(?:did|done)\s+something\s+(?:stupid|bad|dumb)
+            |\btook\s+something\b|\bwoke\s+up\s+in\s+(?:the\s+)?(?:hospital|a&e|er|icu|intensive\s+care)\b|\b(?:did|done)\s+something\s+(?:stupid|bad|dumb)
             |\bi(?:'ve|\s+have|\s+just)?\s+(?:taken|took|had|did)\s+(?:an?\s+)?(?:overdos\w*
             |overdoes|overdoze|od)\b
             |\b(?:drank|drunk|drinking|vodka|wine|whisky|alcohol)[^.!?\n]{{0,40}}\b(?:took|taken
@@ -871,7 +874,7 @@ RULES: tuple[Rule, ...] = (
             |\bcansad[oa]\s+de\s+(?:vivir|la\s+vida|existir|estar\s+viv[oa])
             |\bsin\s+(?:ganas|sentido)\s+de\s+vivir|\bno\s+le\s+(?:veo|encuentro)\s+sentido\s+a\s+
             (?:la\s+vida|seguir|vivir|nada)|\bsentido\s+a\s+seguir\s+viviendo
-            |\bquitarme\s+de\s+en\s+medio|\bque\s+todo\s+(?:se\s+)?(?:acabe|termine)
+            |\bquitarme\s+de\s+en\s+medio|\bno\s+(?:quiero|voy\s+a|pienso)\s+volver\b|\b(?:sobro|estorbo)\b|\bque\s+todo\s+(?:se\s+)?(?:acabe|termine)
             |\b(?:soy|me\s+siento)\s+(?:una\s+)?carga|\bmejor\s+(?:para\s+todos\s+)?si\s+(?:yo\s+)?
             (?:no\s+estuviera|me\s+muero|desaparezco|no\s+existiera)|\bestarian\s+mejor\s+sin\s+mi
             |\bnadie\s+me\s+(?:va\s+a\s+)?(?:extranaria|extranar|echaria\s+de\s+menos|echar\s+de\s+menos)
@@ -979,10 +982,11 @@ RULES: tuple[Rule, ...] = (
             r"""\b(?:me\s+)?(?:tome|he\s+tomado|me\s+he\s+tomado|trague|me\s+trague|acabo\s+de\s+tomar(?:me)?)\s+(?:todas?\s+(?:mis\s+|las\s+)?|una?\s+(?:frasco|bote|blister
             |monton|puno|caja|tira)
             (?:\s+entera|\s+completa)?\s+de\s+|todo\s+el\s+(?:frasco|bote|blister)\s+de\s+
+            |el\s+(?:frasco|bote|blister|paquete|tubo)\s+(?:entero|completo)\s+de\s+
             |como\s+\d+\s+|como\s+(?:veinte|treinta|cuarenta|cincuenta)\s+|\d+\s+|muchas\s+)
-            (?:\w+\s+)?(?:pastillas|pildoras|medicinas|medicamentos|capsulas)
+            (?:\w+\s+)?(?:pastillas|pildoras|medicinas|medicamentos|capsulas|\w+(?:pam|lam|pina|ol|ona)\b)
             |\b(?:tome|me\s+tome|trague|bebi|he\s+tomado)\s+(?:\w+\s+)?(?:cloro|veneno|lejia|lavandina|raticida)
-            |\bme\s+estoy\s+cortando\b|\bestoy\s+en\s+(?:el\s+puente|la\s+azotea|el\s+techo|las\s+vias|la\s+cornisa
+            |\bme\s+estoy\s+cortando\b|\bestoy\s+en\s+(?:la\s+orilla|el\s+acantilado|el\s+puente|la\s+azotea|el\s+techo|las\s+vias|la\s+cornisa
             |el\s+borde|el\s+tejado)
             |\bme\s+esta\s+(?:pegando|golpeando|ahorcando|amenazando|lastimando|ahogando)
             |\bme\s+amenaza\s+con|\b(?:dice|dijo)\s+que\s+me\s+va\s+a\s+matar
@@ -1088,7 +1092,7 @@ THIRD_PERSON |= {
     "alguien", "gente", "personaje", "hombre", "mujer", "chico", "chica", "nieto", "nieta",
 }  # fmt: skip
 THIRD_PERSON_VERBS |= {"se", "esta", "quiere", "dice", "dijo"}
-NEGATIONS |= {"ni", "nunca", "jamas", "tampoco", "sin", "nada", "aint", "ain't", "nope"}
+NEGATIONS |= {"ni", "nunca", "jamas", "tampoco", "sin", "aint", "ain't", "nope"}
 BRIDGE |= {
     "tengo", "he", "ha", "pensamientos", "pensamiento", "ideas", "idea", "ganas", "de", "en",
     "estoy", "estado", "pensando", "pienso", "quiero", "me", "voy", "a", "la", "el", "los",
