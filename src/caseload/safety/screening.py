@@ -195,8 +195,7 @@ RULES: tuple[Rule, ...] = (
         _rx(
             rf"""\b(?:stockpil\w*|hoard\w*|sav(?:ed|ing)\s+up|sav(?:ed|ing)|collect(?:ed|ing))
             \s+(?:up\s+)?(?:my\s+|all\s+my\s+|some\s+|a\s+lot\s+of\s+)?{_PILLS}
-            |\b(?:bought|got|buying|ordered|have)\s+(?:a\s+|some\s+)?(?:rope|noose|razor\s+blades)
-            \b(?!\s+for\s+(?:the|a|my)\s+(?:tent|boat|garden|camping|climbing
+            |\b(?:bought|got|buying|ordered|have)\s+(?:a\s+|some\s+)?(?:rope|noose|razor\s+blades)\b(?!\s+(?:swing|ladder|bridge|course)\b)(?!\s+for\s+(?:the|a|my)\s+(?:tent|boat|garden|camping|climbing
             |(?:new\s+)?(?:safety\s+)?(?:razor|shaver)))
             |\b(?:look(?:ed|ing)\s+up|googl\w*|research\w*|search(?:ed|ing)(?:\s+for)?)
             \s+(?:how|ways|the\s+best\s+way|methods?)\s+to\s+(?:die|kill\s+myself|end\s+(?:it
@@ -280,12 +279,13 @@ RULES: tuple[Rule, ...] = (
         MODERATE,
         _rx(
             r"""\bwish(?:ed|ing)?\s+(?:i\s+)?(?:was|were|could\s+be|could)\s+(?:dead|gone
-            |never\s+born|not\s+here|not\s+alive|die|disappear)
+            |never\s+born|not\s+here|not\s+alive|die|disappear(?!\s+(?:to|into|for|on|under|from)\b))
             |\bwish(?:ed)?\s+i\s+(?:had\s+)?(?:never\s+been\s+born|died|had\s+died
             |hadn'?t\s+woken\s+up|didn'?t\s+wake\s+up|would\s+die|wouldn'?t\s+wake\s+up
             |could\s+just\s+(?:die|disappear|not\s+wake\s+up))
             |\bhop(?:e|ing)\s+i\s+(?:don'?t|dont|never|won'?t)\s+wake\s+up"""
         ),
+        idiom_after=_rx(r"\s+(?:to|into|for|on|under|from)\s+(?:a|the|my)\b"),
     ),
     Rule(
         "better_off",
@@ -377,7 +377,7 @@ RULES: tuple[Rule, ...] = (
             r"""\s+(?:shaving|cooking|chopping|gardening|on\s+(?:a|the|some)|in\s+the\s+kitchen
             |while\s+(?:cooking|chopping|shaving|running|playing|lifting)|at\s+the\s+gym
             |playing|running|lifting|(?:a|some)\s+(?:slice|piece)|by\s+accident|accidentally
-            |at\s+(?:work|football|training)|doing|(?:my\s+(?:own\s+)?)?(?:hair|nails|fringe|bangs))"""
+            |at\s+(?:work|football|training)|doing|(?:my\s+(?:own\s+)?)?(?:hair|nails|fringe|bangs)|out\b|back\b|down\b|ties\b|corners|class)"""
         ),
         idiom_before=_rx(r"(?:accidentally|nearly|almost|by\s+accident)\s+$"),
     ),
@@ -430,13 +430,14 @@ RULES: tuple[Rule, ...] = (
             |\b(?:sav|hoard|stockpil|collect|stash|keep|kept|gather|put\s+aside|set\s+aside|hid
             |hiding)\w*
             \s+(?:up\s+)?
-            (?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|some\s+|her\s+|his\s+)?{_PILLS}
-            (?!\s+(?:for\s+(?:my|the)\s+(?:holiday|trip)|in\s+the\s+(?:fridge|cupboard)\s+as))
+            (?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|some\s+|her\s+|his\s+)?{_PILLS}\b
+            (?!\s+(?:for\s+(?:my|the)\s+(?:holiday|trip)|in\s+the\s+(?:fridge|cupboard)\s+as|in\s+a\s+lock\w*|lock\w*
+            |away|safe|with\s+(?:my|the|a)\s+(?:partner|sister|brother|mum|mom|dad|pharmacist|nurse|wife|husband)))
             |\b{_PILLS}\s+(?:counted|lined\s+up|ready|set\s+aside|saved|stashed|hidden)
             |\bhow\s+many\s+(?:of\s+)?(?:my\s+|these\s+|the\s+)?\w+\s+(?:would|it\s+would|will)\s+
             (?:be\s+enough|kill|do\s+it|take)
             |\b(?:bought|got|buying|ordered|have|has|tied|found)\s+(?:a\s+|some\s+|the\s+)?
-            (?:rope|noose|hose)\b(?!\s+(?:for|to)\s+(?:the|a|my)\s+(?:tent|boat|garden|camping
+            (?:rope|noose|hose)\b(?!\s+(?:swing|ladder|bridge|course|pipe)\b)(?!\s+(?:for|to)\s+(?:the|a|my)\s+(?:tent|boat|garden|camping
             |climbing|swing|washing|clothes|plants|car\s+wash))
             |\brope\s+(?:tied|ready|around|up\s+in)|\bnoose\b|\bcar\s+exhaust\b
             |\bplastic\s+bag\s+over\s+my\s+head|\bknife\s+(?:against|to|on)\s+my\s+(?:wrist|throat
@@ -509,13 +510,13 @@ RULES: tuple[Rule, ...] = (
             |\bwant\s+to\s+disappear(?=\s*(?:[.!,;]|$|\s+(?:and|for\s+good|completely)))
             |\b(?:i'?d\s+(?:like|prefer|rather)|i\s+would\s+(?:like|prefer
             |rather))\s+(?:to\s+)?(?:not\s+(?:to\s+)?wake\s+up
-            |be\s+dead|not\s+exist|die|not\s+be\s+alive|disappear)
+            |be\s+dead|not\s+exist|die|not\s+be\s+alive|disappear(?!\s+(?:to|into|for|on|under|from)\b))
             |\b(?:looking|staring|stared|looked|holding|held)\s+at\s+(?:the\s+|my\s+
             |a\s+)?(?:knife|knives|knife\s+block
             |pills|tablets|rope|blade|razor|tracks|gun|edge)\b
             |\b(?:fastest|quickest|easiest|best|surest|painless|simplest
             |quietest)\s+ways?\s+to\s+(?:go|die|do\s+it
-            |end\s+it|kill|disappear)\b
+            |end\s+it|kill|disappear(?!\s+(?:to|into|for|on|under|from)\b))\b
             |\bend(?:ing|in)?\s+things\b(?!\s+(?:with|off|between))|\buntil\s+i\s+(?:die|am\s+dead
             |stop\s+breathing)
             |\b(?:don'?t|do\s+not|never)\s+(?:really\s+|even\s+)?(?:wanna
@@ -538,7 +539,7 @@ RULES: tuple[Rule, ...] = (
             |never\s+(?:to\s+)?wake\s+up|to\s+die|to\s+be\s+dead|to\s+not\s+exist|not\s+to\s+exist)
             |\bwish\w*\s+(?:i\s+)?(?:would|could|'d)\s+(?:just\s+)?(?:get\s+)?(?:hit\s+by
             |run\s+over
-            |die|not\s+wake|never\s+wake|disappear)
+            |die|not\s+wake|never\s+wake|disappear(?!\s+(?:to|into|for|on|under|from)\b))
             |\bwish\w*\s+i\s+(?:was|were)\s+never\s+born|\bwish\s+i\s+wasn'?t\s+(?:alive|here|born)
             |\bhop(?:e|ing)\s+i\s+(?:just\s+)?(?:die|get\s+hit|don'?t\s+wake|never\s+wake|crash
             |don'?t\s+make\s+it)
@@ -643,8 +644,8 @@ RULES: tuple[Rule, ...] = (
         "self_harm",
         MODERATE,
         _rx(
-            r"""\brelaps\w*\b(?!\s+(?:with|on|into)\s+(?:my\s+)?(?:the\s+)?(?:smok\w*|cigarettes?
-            |diet
+            r"""\brelaps\w*\b(?!\s+(?:with|on|into)\s+(?!(?:sh|self|cutting|cut|the\s+blade|blades?|burning|it)\b))
+            (?!\s+(?:with|on|into)\s+(?:my\s+)?(?:the\s+)?(?:smok\w*|cigarettes?|diet
             |drink\w*|alcohol|sugar|chocolate|gambling|vaping|weed|junk|biscuits|cake))
             |\bsh'?d\b|\bsh\s+(?:again|urges?|relapse|last|this|today|tonight)|\b(?:the|my)\s+sh\b
             |\bsh\s*$
@@ -652,12 +653,15 @@ RULES: tuple[Rule, ...] = (
             |\b\d+\s+(?:days?|weeks?|months?)\s+clean\s+gone|\bclean\s+streak
             |\bblades?\b(?!\s+(?:for\s+(?:my|the|a)\s+(?:\w+\s+){0,2}(?:razor|shaver|mower
             |lawnmower)|of\s+grass
-            |runner))|(?<!safety\s)\brazor\b(?!\s+(?:blades?\s+for|burn|scooter))
+            |runner))|\brazor\b(?=[^.!?\n]{0,40}\b(?:again|cut\w*|arms?|wrists?|thighs?|blood|bleed\w*|chat|relaps\w*
+            |habits?|hand|right\s+now)\b)|\b(?:used|with|grabbed|took\s+out|found|holding)\s+(?:the|my|a)\s+razor\b
+            |\b(?:arms?|wrists?|thighs?|legs?|skin)\s+(?:have|has|got)\s+(?:new|fresh|more)\s+(?:marks|cuts|scars|burns)
+            |\b(?:new|fresh)\s+(?:marks|scars|burns)\s+on\s+my
             |\b(?:back\s+to|went\s+back\s+to|with)\s+the\s+(?:sharpener|scissors|lighter|compass)
             |\b(?:the\s+)?(?:lighter|scissors|sharpener)\s+again
             |\b(?:my\s+)?(?:arms?|wrists?|thighs?)\s+(?:are|is)\s+(?:a\s+mess|cut\s+up|covered
             |scarred
-            |bleeding|sore)|\blong\s+sleeves\s+(?:again|to\s+hide)
+            |bleeding)|\blong\s+sleeves\s+(?:again|to\s+hide)
             |\bself[\s-]?(?:harm|injur|destruct)\w*"""
         ),
         idiom_after=_rx(r"\s*(?:awareness|training|course|essay|research|prevention)"),
@@ -694,6 +698,7 @@ RULES: tuple[Rule, ...] = (
             (?=\s*(?:[.!,;]|$|\s+for\s+what|\s+when|\s+on))
             |\bsee\s+(?:him|her|them|\w+)\s+dead\b|\b(?:he|she|they)\s+deserves?\s+to\s+die
             |\b(?:se\s+merece|merecen?)\s+morir|\b(?:lo|la|los)\s+quiero\s+ver\s+muert[oa]s?
+            |\b(?:someone|somebody|people|everyone)\s+(?:at\s+\w+\s+)?(?:is|are)\s+(?:going\s+to|gonna)\s+(?:get\s+)?(?:hurt|killed|die)\b
             |\bget\s+what'?s\s+coming\b|\bwon'?t\s+see\s+it\s+coming
             |\b(?:gonna|going\s+to)\s+(?:get\s+it|regret\s+it)\b"""
         ),
@@ -821,7 +826,7 @@ RULES: tuple[Rule, ...] = (
         idiom_before=_rx(
             r"""(?:phone|battery|laptop|car|plants?|flowers|tv|computer|bored\s+to|scared\s+to|to|nearly
             |almost|could(?:\s+have)?|thought\s+i'?d|would|se|casi|early|an\s+early
-            |(?:she|he|they|it)(?:'ll|\s+will|\s+might|\s+may|\s+could)|(?:scared|afraid|fear|worr(?:y|ied))\s+(?:of|about)|me\s+muero|estoy|the\s+living|brain|stone|cold
+            |(?:she|he|they|it)(?:'ll|\s+will|\s+might|\s+may|\s+could)|miedo(?:\s+(?:a|de))?|(?:scared|afraid|fear|worr(?:y|ied))\s+(?:of|about)|me\s+muero|estoy|the\s+living|brain|stone|cold
             |drop|dead\s+and|half|about\s+(?:life\s+and)?|life\s+and|the\s+(?:film|book)\s+was\s+about
             |\w+'s|my\s+(?:mum|mom|dad|father|mother|friend|grandma|grandad|gran|nan|dog|cat|uncle|aunt
             |brother|sister|son|daughter|wife|husband)'?s?)\s+$"""
@@ -840,11 +845,11 @@ RULES: tuple[Rule, ...] = (
             |irme\s+de\s+este\s+mundo
             |quitarme\s+la\s+vida|acabar\s+con\s+(?:mi\s+vida|todo)|terminar\s+con\s+(?:mi\s+vida
             |todo)
-            |dejar\s+de\s+existir|estar\s+muert[oa]|desaparecer|matar(?=\s*(?:[.,;!?]|$|\s+ya
+            |dejar\s+de\s+existir|estar\s+muert[oa]|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un))|matar(?=\s*(?:[.,;!?]|$|\s+ya
             |\s+hoy)))
             |\bme\s+(?:quiero|kiero|qiero|quisiera)\s+(?:morir|matar|ir\s+de\s+este\s+mundo
             |quitar\s+la\s+vida
-            |suicidar|colgar|ahorcar|tirar(?!\s+(?:a|en|al)\s+(?:la\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))|aventar|desaparecer)
+            |suicidar|colgar|ahorcar|tirar(?!\s+(?:a|en|al)\s+(?:la\s+|el\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))|aventar|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un)))
             |\bno\s+tengo\s+(?:ganas|fuerzas|motivos|razones)\s+(?:de|para)\s+(?:vivir|seguir)
             |\b(?:ya\s+)?no\s+(?:tengo|me\s+quedan)\s+(?:fuerzas|ganas)\s+(?:de|para)\s+(?:vivir
             |seguir)
@@ -856,14 +861,14 @@ RULES: tuple[Rule, ...] = (
             |\b(?:no\s+tengo|sin)\s+(?:razones|motivos|ganas)\s+(?:para|de)\s+(?:vivir|seguir)
             |\bya\s+no\s+voy\s+a\s+estar\s+aqui|\bya\s+me\s+despedi
             |\b(?:me\s+gustaria|quisiera|preferiria|prefiero)\s+(?:no\s+despertar|morir
-            |estar\s+muert[oa]|desaparecer
+            |estar\s+muert[oa]|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un))
             |no\s+existir|no\s+haber\s+nacido|dormir\s+para\s+siempre|no\s+estar\s+viv[oa])
             |\b(?:quiero|kiero)\s+estar\s+muert[oa]|\bno\s+quiero\s+estar\s+viv[oa]
             |\bmejor\s+me\s+muero
             |\bhart[oa]\s+de\s+(?:vivir|la\s+vida|existir)|\bnada\s+por\s+(?:lo\s+)?que\s+vivir
             |\bno\s+puedo\s+vivir\s+(?:asi|mas)|\bme\s+quiero\s+hacer\s+dano
             |\bme\s+(?:quiero\s+)?ir\s+para\s+siempre
-            |\bganas\s+de\s+(?:morir(?:me)?|matarme|suicidarme|desaparecer|no\s+despertar
+            |\bganas\s+de\s+(?:morir(?:me)?|matarme|suicidarme|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un))|no\s+despertar
             |no\s+vivir)
             |\bojala\s+(?:me\s+muriera|me\s+muera|estuviera\s+muert[oa]|no\s+despertara
             |no\s+despierte
@@ -901,9 +906,9 @@ RULES: tuple[Rule, ...] = (
             (?:el\s+|la\s+)?(?:matarme|suicid\w*|quitarme\s+la\s+vida|morir(?:me)?|tirarme|colgarme
             |ahorcarme|aventarme|acabar\s+con\s+(?:todo|mi\s+vida)|cortarme|hacerme\s+dano
             |la\s+muerte
-            |muerte|desaparecer)
+            |muerte|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un)))
             |\b(?:matarme|ahorcarme|colgarme|aventarme|quitarme\s+la\s+vida|suicidarme)\b
-            |\bme\s+(?:voy\s+a|vo\s+a|quiero)\s+(?:colgar|ahorcar|aventar|tirar|lanzar)(?!\s+(?:a|en|al)\s+(?:la\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))
+            |\bme\s+(?:voy\s+a|vo\s+a|quiero)\s+(?:colgar|ahorcar|aventar|tirar|lanzar)(?!\s+(?:a|en|al)\s+(?:la\s+|el\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))
             |\btirarme\s+(?:del?|por|a|al|bajo)\b"""
         ),
         names_writer=True,
@@ -913,7 +918,7 @@ RULES: tuple[Rule, ...] = (
         "intent",
         HIGH,
         _rx(
-            r"""\b(?:me\s+voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|colgar|ahorcar|tirar(?!\s+(?:a|en|al)\s+(?:la\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))
+            r"""\b(?:me\s+voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|colgar|ahorcar|tirar(?!\s+(?:a|en|al)\s+(?:la\s+|el\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))
             |aventar
             |lanzar)|voy\s+a\s+(?:matarme|suicidarme|quitarme\s+la\s+vida|colgarme|ahorcarme
             |tirarme
@@ -945,8 +950,8 @@ RULES: tuple[Rule, ...] = (
             r"""\bme\s+(?:he\s+vuelto\s+a\s+|volvi\s+a\s+|vuelvo\s+a\s+|estoy\s+)?(?:cort(?:o|e
             |ando|aba|ar)
             |lastim(?:o|e|ando|ar)|quem(?:o|e|ando|ar)|golpe(?:o|e|ando|ar))\b
-            (?!\s+(?:el|la|los|las|mi)\s+(?:pelo|flequillo|unas|dedo|cabello|barba|lengua|rodilla
-            |pierna))
+            (?!\s+(?:el|la|los|las|mi)\s+(?:pelo|flequillo|unas|dedo|cabello|barba|lengua|rodilla|pierna|tobillo
+            |pie|mano|hombro|espalda|codo))
             |\bcortarme\b|\bautolesi\w*|\bme\s+(?:hice|hago|he\s+hecho)\s+(?:cortes|heridas
             |quemaduras)
             |\bcortes\s+en\s+(?:el|los|mi|mis)\s+(?:brazos?|piernas?|munecas?|muslos?)
@@ -955,7 +960,8 @@ RULES: tuple[Rule, ...] = (
             |\breca[iy]\w*|\bcuchillas?\b|\bnavajas?\b|\bme\s+corte\s+las\s+(?:munecas|venas)"""
         ),
         idiom_after=_rx(
-            r"""[^.!?\n]{0,40}(?:cocinando|cocinaba|picando|jugando|afeitando|\bal\s+\w+(?:ar|er|ir)(?:me)?\b|con\s+(?:un|una|el|la)\s+(?:papel|hoja|lata)|con\s+el\s+aceite
+            r"""(?![^.!?\n]*a\s+proposito)[^.!?\n]{0,40}(?:cocinando|cocinaba|picando|jugando|afeitando|corriendo
+            |con\s+(?:el|la)\s+(?:horno|aceite|sarten|olla|estufa|tetera|agua\s+caliente)|\bal\s+\w+(?:ar|er|ir)(?:me)?\b|con\s+(?:un|una|el|la)\s+(?:papel|hoja|lata)|con\s+el\s+aceite
             |con\s+(?:el|un)\s+cuchillo\s+cocinando|en\s+la\s+(?:rodilla|espalda|pierna|cocina))"""
         ),
         names_writer=True,
@@ -973,6 +979,7 @@ RULES: tuple[Rule, ...] = (
             |\bpegarle\s+un\s+tiro|\b(?:van|vas|va)\s+a\s+pagar(?:\s+(?:todos|todo))?\b
             |\bme\s+las\s+van\s+a\s+pagar|\bya\s+veran\b"""
         ),
+        idiom_after=_rx(r"[^.!?\n]{0,60}(?:jaja|jeje|jsjs|\blol\b|\bxd\b|\U0001F602|\U0001F923)"),
     ),
     Rule(
         "es_danger_now",
@@ -997,7 +1004,7 @@ RULES: tuple[Rule, ...] = (
         idiom_after=_rx(
             r"""[^.!?\n]{0,40}(?:del\s+tratamiento|como\s+me\s+(?:dijo|indico)|que\s+me\s+receto
             |de\s+camino
-            |trafico|tendiendo|la\s+ropa)"""
+            |trafico|tendiendo|la\s+ropa|vacaciones|tomando|paseando|caminando|de\s+viaje)"""
         ),
         names_writer=True,
     ),
@@ -1098,7 +1105,7 @@ BRIDGE |= {
     "estoy", "estado", "pensando", "pienso", "quiero", "me", "voy", "a", "la", "el", "los",
     "las", "yo", "ya", "mas", "hacer", "intencion", "planes", "sobre", "del", "suicidio",
     "ningun", "ninguna", "ningunas", "siquiera", "pensado", "hecho", "hoy", "ahora",
-    "semana", "esta", "este", "mes", "nunca", "tampoco",
+    "semana", "esta", "este", "mes", "nunca", "tampoco", "querido", "quise", "intentado",
 }  # fmt: skip
 HYPOTHETICAL |= {"si", "suponiendo", "imaginate"}
 # Only a feeling can be supposed ("if I ever felt suicidal I would call"): an intent, a
@@ -1128,7 +1135,7 @@ _PAST = re.compile(
     re.VERBOSE,
 )
 _BETTER_NOW = re.compile(
-    r"""\b(?:not\s+any\s?more|don'?t\s+any\s?more|no\s+longer|good\s+place|better\s+now
+    r"""\b(?:not\s+any\s?more|don'?t\s+any\s?more|no\s+longer|not\s+now|no\s+more|good\s+place|better\s+now
     |i'?m\s+better|(?:much|feeling|doing)\s+better|proud|(?:has|have)\s+(?:really\s+)?helped
     |recovered|past\s+it|glad\s+i'?m\s+(?:still\s+)?(?:here|alive|past)|ya\s+no|ahora\s+(?:no
     |estoy|bien)|hoy\s+estoy\s+bien|estoy\s+(?:bien|mejor)
