@@ -467,7 +467,10 @@ RULES: tuple[Rule, ...] = (
             |\b(?:left|leave|wrote|written|writing)\s+(?:a\s+|my\s+)?(?:letters?|notes?)\s+for\s+
             (?:my\s+)?(?:wife|husband|partner|kids|children|family|mum|mom|parents|everyone)
             \b(?!\s+(?:about|to\s+(?:remind|say\s+(?:happy|thanks))))
-            |\bsaid\s+my\s+goodbyes|\bgoodbye\b[^.!?\n]{0,40}\blast\s+time\b|\bby\s+the\s+time\s+you\s+read\s+this
+            |\bsaid\s+my\s+goodbyes|\bplann\w*\s+my\s+exit\b
+            |\b(?:put|putting|got|getting|sorted|sorting)\s+(?:my\s+)?(?:affairs|papers|finances)\s+in\s+order
+            |\b(?:wrote|written|finished)\s+my\s+(?:note|letter)(?=\s*(?:[.!,;]|$|\s+(?:for|to)\s+(?:everyone
+            |my\s+(?:family|kids|mum|mom|parents|wife|husband))))|\bgoodbye\b[^.!?\n]{0,40}\blast\s+time\b|\bby\s+the\s+time\s+you\s+read\s+this
             |\blast\s+(?:message|text|words)\b|\blast\s+time\s+you(?:'ll|\s+will)?\s+(?:hear|see)
             |\bi'?m\s+sorry\s+it\s+wasn'?t\s+enough|\bthank\s+you\s+for\s+everything[^.!?\n]{0,40}
             (?:sorry|goodbye|bye)|\blove\s+you\s+all[.!\s]*(?:bye|goodbye|sorry)?$
@@ -530,7 +533,7 @@ RULES: tuple[Rule, ...] = (
             |cleaning|doing))
             |\bno\s+(?:point|reason)\s+(?:in\s+|to\s+)?(?:living|going\s+on|being\s+alive
             |carrying\s+on
-            |being\s+here|to\s+live|anything)|\bno\s+way\s+out\b
+            |being\s+here|to\s+live|anything)|\bno\s+way\s+out\b|\b(?:no|any)\s+reason\s+to\s+(?:carry\s+on|go\s+on|keep\s+going|stay|be\s+here)\b
             |\bwhat'?s\s+the\s+point\s+(?:of|in)\s+(?:anything|it\s+all|everything|me)\b
             |\b(?:happier|better(?:\s+off)?|easier)\s+if\s+i\s+(?:was|were|wasn'?t|weren'?t|am)\s+
             (?:gone|dead|here|around|alive|never\s+born)
@@ -635,7 +638,8 @@ RULES: tuple[Rule, ...] = (
             \b(?!\s+(?:back|out|down|the\s+(?:cake|grass|hedge)|my\s+hair|class|corners|ties))"""
         ),
         idiom_after=_rx(
-            r"""\s+(?:shaving|cooking|chopping|gardening|in\s+the\s+kitchen|by\s+accident
+            r"""\s+from\s+(?:the|a|my)\s+(?:cat|dog|kitten|puppy|fall|accident|bike|garden|brambles|roses?)\b
+            |\s+(?:shaving|cooking|chopping|gardening|in\s+the\s+kitchen|by\s+accident
             |accidentally|at\s+(?:the\s+gym|work|football|training))"""
         ),
     ),
