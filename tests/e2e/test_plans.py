@@ -64,3 +64,45 @@ def _iso(shown: str) -> str:
     import time
 
     return time.strftime("%Y-%m-%d", time.strptime(shown, "%d %b %Y"))
+
+
+def _client_with_a_session_awaiting_feedback(page: Page, links: list[str]) -> str:
+    for link in links:
+        client_id = link.rstrip("/").rsplit("/", 1)[1]
+        page.goto(f"/plans/clients/{client_id}/feedback/")
+        if page.get_by_role("button", name="Make a feedback link").count():
+            return client_id
+    pytest.fail("no client of `clinician` has an attended session awaiting feedback")
+
+
+def test_h085_h087_a_risky_feedback_comment_raises_an_alert_and_is_marked(
+    new_context, sign_in, caseload_links, screenshot
+):
+    """H-085, H-087 in a real browser: the client writes risk words in the feedback
+    comment; the clinician has an alert and reads the comment with the words marked."""
+    clinician = sign_in(new_context().new_page(), "clinician")
+    client_id = _client_with_a_session_awaiting_feedback(clinician, caseload_links(clinician))
+    clinician.goto(f"/clients/{client_id}/")
+    birth = clinician.locator("dt:text-is('Date of birth') + dd").inner_text()
+    clinician.goto(f"/plans/clients/{client_id}/feedback/")
+    clinician.get_by_role("button", name="Make a feedback link").first.click()
+    link = clinician.get_by_label("Link").input_value()
+
+    phone = new_context(viewport={"width": 375, "height": 740}, is_mobile=True).new_page()
+    phone.goto(link)
+    phone.get_by_label("Your date of birth").fill(_iso(birth))
+    phone.get_by_role("button", name="Continue").click()
+    for statement in ("I felt heard", "We worked on what I wanted", "The approach suits me"):
+        group = phone.get_by_role("group", name=re.compile(statement))
+        group.get_by_role("radio", name=re.compile(r"4")).check()
+    phone.get_by_label(re.compile("Anything else you would like us to know")).fill(
+        "The session was fine. ya no aguanto más, pienso en matarme"
+    )
+    phone.get_by_role("button", name="Send my feedback").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Thank you for your feedback")
+
+    clinician.goto(f"/plans/clients/{client_id}/feedback/")
+    expect(clinician.locator("mark", has_text="pienso en matarme").first).to_be_visible()
+    clinician.goto("/safety/alerts/")
+    expect(clinician.get_by_text("Session feedback comment mentions").first).to_be_visible()
+    screenshot(clinician, "feedback-flagged")

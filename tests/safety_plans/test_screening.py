@@ -54,9 +54,11 @@ def test_precision_and_recall_on_the_labelled_set(capsys):
     result = figures()
     with capsys.disabled():
         print(f"\ncheck-in screen on {len(SENTENCES)} sentences: {result}")
-    # Floors, not targets: a change to the rules that loses ground fails here.
+    # Floors, not targets: a change to the rules that loses recall fails here. Precision
+    # was 0.95 here until rules 2026.2, which flag more (hopelessness, danger now, the
+    # second reader) on purpose; its floor is now the screen's target, 0.85.
     assert result["recall"] >= 0.95
-    assert result["precision"] >= 0.95
+    assert result["precision"] >= 0.85
 
 
 def test_the_guide_reports_the_figures_the_rules_give():
@@ -71,10 +73,10 @@ def test_the_guide_reports_the_figures_the_rules_give():
 
 
 def test_the_known_misses_are_documented():
-    """False negatives are listed in the guide, word for word."""
+    """False negatives are listed in the guide, word for word (none are left on this
+    set since rules 2026.2; any that come back must be listed)."""
     missed = [s.text for s in SENTENCES if s.risk and not screen(s.text).flagged]
     text = GUIDE.read_text()
-    assert missed, "no misses left: update the guide's list"
     for sentence in missed:
         assert sentence in text
 
@@ -152,3 +154,98 @@ def test_highlight_parts_cut_the_text_at_the_matches():
     parts = highlight_parts(text, screen(text).matches)
     assert "".join(part.text for part in parts) == text
     assert [part.text for part in parts if part.marked] == ["want to die"]
+
+
+# --- client text in both languages, harm to others and danger now (rules 2026.2) -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Standing on the bridge yesterday I thought about jumping.",
+        "no quiero seguir viviendo, pienso en matarme todos los días",
+        "I'm giving my things away, I won't need them.",
+        "I can't do this anymore, I want it all to end.",
+        "I don't see the point in going on.",
+        "me quiero morir",
+        "ya no aguanto más",
+        "me corto",
+        "tomé todas las pastillas",
+        "no quiero despertar",
+        "le voy a hacer daño",
+        "back to old habits with the blade",
+        "kms fr",
+        "sewerslide thoughts again",
+        "i want to kil my slef",
+    ],
+)
+def test_h089_h090_what_clients_actually_write_is_flagged(text):
+    """H-089, H-090: explicit and classic indirect statements, in English and Spanish,
+    with slang and misspellings."""
+    assert screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text,category",
+    [
+        ("I'm going to stab him if he comes near me", "harm_to_others"),
+        ("Lo voy a matar.", "harm_to_others"),
+        ("I just took 30 paracetamol", "danger_now"),
+        ("he's hitting me right now", "danger_now"),
+        ("Estoy en el puente ahora mismo.", "danger_now"),
+    ],
+)
+def test_h092_threats_and_danger_now_are_high(text, category):
+    """H-092: a threat to someone else or danger under way is a high alert, and a
+    condition ("if he comes near me") does not set it aside."""
+    result = screen(text)
+    assert result.severity == HIGH
+    assert category in {match.category for match in result.matches}
+
+
+def test_h088_spanish_is_read_without_accents_but_marked_in_the_clients_words():
+    """H-088: "tomé" and "tome" are the same word to the rules; the offsets still point
+    into the original text, accents included."""
+    for text in ("Ayer tomé todas las pastillas", "ayer tome todas las pastillas"):
+        (match,) = [m for m in screen(text).matches if m.category == "danger_now"]
+        assert text[match.start : match.end] == match.text
+        assert match.text.lower().startswith("tom")
+    assert len(normalise("Ñandú ÉXITO")) == len("Ñandú ÉXITO")
+    assert normalise("Ñandú ÉXITO") == "nandu exito"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My friend wants to die and honestly so do I, I want to die too.",
+        "We watched a film about suicide. I keep thinking about killing myself.",
+        "I used to cut years ago, but last night I cut again.",
+        "No quiero morir, pero pienso en matarme.",
+    ],
+)
+def test_h091_setting_one_phrase_aside_never_hides_another(text):
+    """H-091: a third-person, media, negated or past phrase is set aside on its own;
+    a first-person statement elsewhere in the message is still flagged."""
+    assert screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("Mi prima intentó suicidarse el año pasado.", "third_person"),
+        ("I'm writing an essay on self-harm for my class.", "media"),
+        ("Years ago I tried to kill myself but I'm in a good place now.", "history"),
+        ("No tengo pensamientos de suicidio.", "negated"),
+        ("Me muero de risa.", "idiom"),
+    ],
+)
+def test_hard_negatives_are_set_aside_with_the_reason(text, reason):
+    result = screen(text)
+    assert not result.flagged, result
+    assert reason in {item.reason for item in result.suppressed} or reason == "idiom"
+
+
+def test_the_rules_version_names_the_new_rules():
+    from caseload.safety.screening import RULES_VERSION
+
+    assert screen("I want to die").rules_version == RULES_VERSION != "checkin-rules-2026.1"

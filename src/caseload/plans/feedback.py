@@ -35,9 +35,14 @@ SCALE = {
 }
 
 
+# A comment that matched risk language (safety/screening_alerts.py raised an alert).
+RISK = "risk"
+RISK_DETAIL = _("The comment matched risk language; a safety alert was raised")
+
+
 @dataclass(frozen=True)
 class Concern:
-    kind: str  # "", "low" or "drop"
+    kind: str  # "", "low", "drop" (or RISK, set when the comment is screened)
     detail: str
 
 

@@ -3,13 +3,15 @@ next session, the plan's signature and review state, and the acknowledged agreem
 contact hours. Registered as an overview panel from PlansConfig.ready()."""
 
 from caseload.plans import services
+from caseload.safety.screening_alerts import attach_screened_parts
 
 
 def overview_context(request, client) -> dict | None:
-    notices = list(
+    notices = attach_screened_parts(
         client.session_feedback.filter(seen_at__isnull=True)
         .exclude(concern="")
-        .select_related("appointment")
+        .select_related("appointment"),
+        "comment",
     )
     plan = services.current_plan(client)
     agreement = services.acknowledged_agreement(client)

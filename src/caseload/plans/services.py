@@ -28,6 +28,7 @@ from caseload.plans.models import (
 from caseload.portal.context import crisis_lines
 from caseload.portal.models import PortalLink
 from caseload.portal.services import IssuedLink, portal_link_create, portal_link_use
+from caseload.safety.screening_alerts import client_text_screen
 
 PLAN_CONTENT_FIELDS = ("problems", "interventions", "responsibilities")
 GOAL_FIELDS = (
@@ -298,6 +299,19 @@ def plan_sign_link_create(*, acting_user, plan: TreatmentPlan, request=None) -> 
     )
 
 
+def _screen_typed_name(link: PortalLink, row, field: str, what: str, request) -> None:
+    """A name box is free text too: whatever the client types there is screened like
+    any of their words (H-086)."""
+    client_text_screen(
+        client=link.client,
+        text=getattr(row, field),
+        source_obj=row,
+        field=field,
+        what=what,
+        request=request,
+    )
+
+
 def _check_typed_name(typed_name: str) -> str:
     typed_name = " ".join(typed_name.split())
     if len(typed_name) < 2:
@@ -332,6 +346,9 @@ def plan_sign(
             text_sha256=document.sha256(text),
             signed_text=text,
             link=link,
+        )
+        _screen_typed_name(
+            link, signature, "typed_name", "Name typed when signing the plan", request
         )
         audit_record(
             action="plan.sign",
@@ -462,6 +479,13 @@ def agreement_acknowledge(
         agreement.save(
             update_fields=["acknowledged_at", "acknowledged_name", "acknowledged_sha256"]
         )
+        _screen_typed_name(
+            link,
+            agreement,
+            "acknowledged_name",
+            "Name typed when acknowledging the agreement",
+            request,
+        )
         audit_record(
             action="agreement.acknowledge",
             request=request,
@@ -536,12 +560,27 @@ def feedback_submit(
             concern_detail=concern.detail[:300],
             **ratings,
         )
+        # The comment is screened like a check-in and a match raises the same alert,
+        # saved with the feedback or not at all (H-085). It also makes the feedback a
+        # notice to read before the next session.
+        result = client_text_screen(
+            client=link.client,
+            text=row.comment,
+            source_obj=row,
+            field="comment",
+            what="Session feedback comment",
+            request=request,
+        )
+        if result.flagged and not row.concern:
+            row.concern = feedback.RISK
+            row.concern_detail = str(feedback.RISK_DETAIL)
+            row.save(update_fields=["concern", "concern_detail"])
         audit_record(
             action="feedback.submit",
             request=request,
             client_id=appointment.client_id,
             obj=row,
-            detail={"concern": concern.kind},
+            detail={"concern": row.concern, "flagged": result.flagged},
         )
     return row
 

@@ -24,6 +24,7 @@ from caseload.plans.forms import (
     ReviewForm,
 )
 from caseload.plans.selectors import goal_views
+from caseload.safety.screening_alerts import attach_screened_parts
 
 
 def _client(request, client_id, purpose: str, *, write: bool = False):
@@ -54,9 +55,11 @@ def _plan_or_404(client):
 
 def _render(request, client, template, context, *, form=None):
     status = 400 if form is not None and form.errors else 200
-    notices = client.session_feedback.filter(seen_at__isnull=True).exclude(concern="")
+    notices = attach_screened_parts(
+        client.session_feedback.filter(seen_at__isnull=True).exclude(concern=""), "comment"
+    )
     return render_client_page(
-        request, client, template, {"feedback_notices": list(notices), **context}, status=status
+        request, client, template, {"feedback_notices": notices, **context}, status=status
     )
 
 
@@ -293,7 +296,9 @@ def agreement_link(request, client_id):
 @login_required
 def feedback(request, client_id):
     client = _client(request, client_id, "session feedback")
-    answered = client.session_feedback.select_related("appointment", "seen_by")[:50]
+    answered = attach_screened_parts(
+        client.session_feedback.select_related("appointment", "seen_by")[:50], "comment"
+    )
     waiting = (
         client.appointments.filter(attendance="attended", starts_at__lte=clock.now())
         .filter(feedback__isnull=True)

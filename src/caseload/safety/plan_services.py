@@ -23,22 +23,14 @@ from caseload.portal.services import (
     portal_link_use,
 )
 from caseload.safety import plan_content, screening
-from caseload.safety.alerts import alert_raise
 from caseload.safety.models import AlertSource, Checkin, CheckinChannel, SafetyPlanVersion
+from caseload.safety.screening_alerts import client_text_screen
 
 SAFETY_PLAN_LINK = "safety_plan"
 CHECKIN_LINK = "checkin"
 LINK_KINDS = (SAFETY_PLAN_LINK, CHECKIN_LINK)
 MAX_CHECKIN_TEXT = 4000
 MAX_NOTE = 2000
-CATEGORY_WORDS = {
-    "intent": "intent to act",
-    "plan": "a plan or the means",
-    "preparation": "preparations or a goodbye",
-    "attempt": "an attempt",
-    "thoughts": "thoughts of suicide or death",
-    "self_harm": "self-harm",
-}
 
 
 # --- safety plan ---------------------------------------------------------------------
@@ -145,14 +137,6 @@ def _scale(name: str, value) -> int | None:
     return value
 
 
-def _alert_evidence(text: str, result: screening.Screening) -> str:
-    quoted = ", ".join(
-        f'"{match.text}" ({CATEGORY_WORDS.get(match.category, match.category)})'
-        for match in result.matches
-    )
-    return f"Matched: {quoted}\n\n{text}"
-
-
 def checkin_record(
     *,
     client: Client,
@@ -206,20 +190,20 @@ def checkin_record(
             obj=checkin,
             detail={"channel": channel, "flagged": result.flagged},
         )
-        if result.flagged:
-            categories = sorted({CATEGORY_WORDS[m.category] for m in result.matches})
-            alert_raise(
-                client=client,
-                severity=result.severity,
-                source=AlertSource.CHECKIN,
-                # Plain words without the client's own text: the reason is not encrypted.
-                reason=f"Check-in ({checkin.get_channel_display().lower()}) mentions "
-                + "; ".join(categories),
-                evidence=_alert_evidence(text, result),
-                source_obj=checkin,
-                raised_by=acting_user,
-                request=request,
-            )
+        # The same step as every other channel the client writes in; the check-in row
+        # keeps its own matches, so nothing else is stored.
+        client_text_screen(
+            client=client,
+            text=text,
+            source_obj=checkin,
+            field="text",
+            what=f"Check-in ({checkin.get_channel_display().lower()})",
+            source=AlertSource.CHECKIN,
+            acting_user=acting_user,
+            request=request,
+            keep=False,
+            result=result,
+        )
     return checkin
 
 

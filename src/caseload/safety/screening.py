@@ -1,42 +1,59 @@
-"""Screening a check-in's free text for risk language: a small, transparent rule set.
+"""Screening a client's free text for risk language: a transparent rule set, in
+English and Spanish, with a small word-count model under it (screening_model.py).
 
-No model, no download, no Django: every decision can be read here and is tested against
-a labelled set of check-in sentences (tests/safety_plans/checkin_sentences.py). The
-figures and the known misses are in docs/guide-safety-plans.md.
+No service, no download, no Django: every decision can be read here and is tested
+against labelled sets of messages (tests/safety/screening_corpus/, scored by
+screening_eval.py). The figures and the known misses are in docs/guide-safety-plans.md.
+Every channel a client writes in calls this through safety/screening_alerts.py.
 
-How a sentence is read:
+How a message is read:
 
-1. The text is lower-cased and curly apostrophes straightened, keeping every character
-   where it was, so the offsets of a match point into the client's own words.
-2. Each rule is a regular expression for a risk phrase (`RULES`), with a category and a
-   severity. Severity is **high** for intent, a plan or preparation (means acquired, a
-   goodbye, a note), or a recent attempt, and **moderate** for thoughts of death or
-   suicide without them and for self-harm.
+1. The text is lower-cased, stripped of accents ("tomé" -> "tome") and curly apostrophes
+   straightened, one character for one, so the offsets of a match point into the
+   client's own words. Every message is read with both languages' rules.
+2. Each rule is a regular expression for a family of risk phrases (`RULES`), with a
+   category and a severity. Severity is **high** for intent, a plan or the means,
+   preparation (a goodbye, a note, giving things away), an attempt, danger now (an
+   overdose taken, somewhere dangerous now, being hurt now) and threats to someone else,
+   and **moderate** for thoughts of death or suicide and for self-harm. The word forms
+   carry a short explicit list of common misspellings and slang (`_KILL`, `_MYSELF`,
+   `_SUICIDE_STEM`, "kms", "unalive", "sewerslide").
 3. A match is then set aside (kept in `suppressed`, with the reason) when:
-   - it is **negated**: a negation word ("not", "no", "never", "don't"...) governs it,
-     with only "bridge" words in between ("I'm not suicidal", "no thoughts of hurting
-     myself", "I don't have any plans to kill myself"). Words such as "ok" or "know"
-     break the bridge, so "im not ok i want to die" is still caught;
-   - it is **hypothetical**: "if", "in case", "should I ever"... earlier in the clause
-     ("if I ever felt suicidal I would call"), but not "what if", "wonder if", "as if"
-     or "if I'm honest";
+   - it is **negated**: a negation word ("not", "no", "never", "don't", "nunca", "ni"...)
+     governs it, with only "bridge" words in between ("I'm not suicidal", "no tengo
+     pensamientos de suicidio"). Words such as "ok" or "know" break the bridge, so "im
+     not ok i want to die" is still caught;
+   - it is **hypothetical**, for feelings only (thoughts, self-harm): "if", "in case",
+     "should I ever", "si"... earlier in the clause ("if I ever felt suicidal I would
+     call"), but not "what if", "wonder if", "as if" or "if I'm honest". A condition
+     never sets aside intent, a plan, a threat or danger ("if he comes near me I'll
+     stab him");
    - it is about **someone else**: the nearest subject before a match that names nobody
-     ("suicidal", "wants to die") is a third person ("my friend said she wants to die").
-     Matches that name the writer ("kill myself", "my life") are never set aside this way;
-   - it is an **idiom** the rule lists ("kill myself laughing", "suicide prevention",
-     "cut myself shaving", "want to die of embarrassment").
+     is a third person ("my friend said she wants to die", "mi prima ... suicidarse").
+     Matches that name the writer ("kill myself", "matarme") are never set aside this
+     way, nor are threats and danger now, which are mostly said of someone else;
+   - it is about a **film, book, course or the news** and does not name the writer;
+   - it is **resolved history**: a past marker in its sentence ("years ago", "hace
+     años"), being better now in the message, and nothing saying it is back;
+   - it is an **idiom** the rule lists ("kill myself laughing", "me muero de risa",
+     "cut myself shaving", "me corté el pelo").
+   Each phrase is judged on its own: setting one aside never hides another.
    A clause ends at . ! ? ; a line break, "but", "however", "though"..., and at a comma,
    "and", "so" or "because" that starts a new "I ..." clause.
 4. Overlapping matches keep the most severe, then the longest.
+5. When no rule matched and none set anything aside, the second reader
+   (screening_model.py) may still flag the message (moderate), marking the words that
+   weighed most.
 
-When the rules are changed, RULES_VERSION changes too: each check-in stores the version
-that screened it.
+When the rules or the model change, RULES_VERSION changes too: each screened text
+stores the version that screened it.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "checkin-rules-2026.1"
+RULES_VERSION = "client-text-rules-2026.2+nb-2026.1"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -44,12 +61,18 @@ HIGH, MODERATE = "high", "moderate"
 @dataclass(frozen=True)
 class Rule:
     name: str
-    category: str  # intent, plan, preparation, attempt, thoughts, self_harm
+    # intent, plan, preparation, attempt, thoughts, self_harm, harm_to_others, danger_now
+    category: str
     severity: str
     pattern: re.Pattern
     # An idiom when the text right after (or right before) the match fits these.
     idiom_after: re.Pattern | None = None
     idiom_before: re.Pattern | None = None
+    # The phrase itself is said of the writer (Spanish first-person forms: "me quiero
+    # morir", "matarme"): never set aside as being about someone else.
+    names_writer: bool = False
+    # Only when the sentence speaks of the writer ("I", "me", "my", "yo", "mi"...).
+    needs_first_person: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,17 +117,39 @@ def _rx(pattern: str) -> re.Pattern:
 
 
 # Shared pieces. `\s+` everywhere a space may be; apostrophes optional ("dont", "im").
-_SELF_END = r"""(?:kill?(?:ing|ed|in)?\s+my\s?self|kms|unalive\s+my\s?self|off\s+my\s?self
-    |end(?:ing)?\s+my\s+(?:own\s+)?life|end(?:ing)?\s+it\s+all
-    |tak(?:e|ing)\s+my\s+(?:own\s+)?life|commit(?:ting)?\s+suicide
-    |hang(?:ing)?\s+my\s?self)"""
-_DIE = r"""(?:die|be\s+dead|disappear\s+forever|stop\s+existing|not\s+exist
-    |not\s+be\s+alive|not\s+be\s+here\s+any\s?more|sleep\s+forever
-    |go\s+to\s+sleep\s+and\s+(?:never|not)\s+wake\s+up)"""
-_PILLS = r"(?:pills|tablets|meds|medication|medicine|painkillers|paracetamol|sleeping\s+pills)"
+# Word families carry the misspellings and spellings seen in messages ("kil my slef",
+# "sucide", "sewerslide"): a small explicit list of forms, not a guess at any word.
+_KILL = r"(?:kill?|kil)(?:ing|in|ed|s)?"
+_MYSELF = r"(?:my\s?s[ea]?l+[fv]e?|my\s?slef|my\s?slf|myslef|meself|mself)"
+_SUICIDE_STEM = r"s[uo]e?i?[cs]{1,2}i?d"  # suicide, sucide, suiside, suicdal, suicidio
+_SELF_END = rf"""(?:{_KILL}\s+{_MYSELF}|kms|unaliv\w*(?:\s+{_MYSELF})?|off(?:ing|in)?\s+{_MYSELF}
+    |end(?:ing|in)?\s+my\s+(?:own\s+)?life|end(?:ing|in)?\s+it\s+all
+    |tak(?:e|ing)\s+my\s+(?:own\s+)?life|commit(?:ting)?\s+(?:{_SUICIDE_STEM}\w*|sewer\s?slide)
+    |hang(?:ing)?\s+{_MYSELF}|drown(?:ing)?\s+{_MYSELF}|finish\s+my\s+life)"""
+_DIE = r"""(?:die|dye(?!\s+(?:my|it|the|her|his))|d[iy]e\s+already|be\s+dead|disappear\s+forever
+    |stop\s+existing|not\s+exist|not\s+be\s+alive|not\s+be\s+here\s+any\s?more
+    |(?:go\s+to\s+)?sleep\s+forever|rest\s+forever|be\s+gone|stop\s+living|leave\s+this\s+world
+    |not\s+be\s+around|(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up)"""
+_PILLS = r"""(?:(?:sleeping|anxiety|pain|heart|blood\s+pressure|my|her|his)\s+)?(?:pills?|tablets?
+            |meds
+    |medications?|medicines?|painkillers|paracetamol|tylenol|ibuprofen|aspirin|insulin
+    |antidepressants|sertraline|codeine|tramadol|oxy\w*|xanax|valium|diazepam)"""
 _LAUGH_ETC = r"""\s+(?:of|from|with)\s+(?:embarrassment|shame|laughter|laughing|boredom
     |happiness|cringe)|\s+laughing|\s+for\s+(?:a|some|one)\b|\s+to\s+(?:see|get|try|know
     |go|meet|hear|watch|find|tell|eat|read)"""
+# People a threat may be aimed at ("I'm going to kill him", "hurt my stepdad").
+_PERSON = r"""(?:him|her|them|you|everyone|everybody|someone|somebody|people|whoever|anyone|anybody
+    |(?:the|those|these|all\s+the)\s+(?:people|guys|kids|girls|boys|bitches|bastards|teachers)
+    |that\s+(?:guy|man
+    |woman|girl|boy|bitch|bastard)|(?:my|his|her|the|our)\s+(?:\w+\s+)?(?:husband|wife|partner
+    |boyfriend|girlfriend|son|daughter|baby|kids?|child(?:ren)?|mum|mom|mother|dad|father
+    |stepdad|stepmum|stepmom|brother|sister|boss|manager|neighbou?r|teacher|ex|colleagues?
+    |co-?workers?|landlord|family|classmates?|bully|bullies))"""
+_WEAPON = r"(?:gun|knife|knives|rifle|shotgun|pistol|weapon|bat|machete|axe)"
+_DANGER_PLACE = r"""(?:(?:the\s+)?(?:edge\s+of\s+(?:the|a)\s+)?(?:roof(?:top)?|bridge|ledge|cliff
+    |(?:train\s+|railway\s+)?tracks|railway|platform\s+edge|top\s+of\s+(?:the|a|my)\s+(?:\w+\s+)?
+    (?:building|car\s+park|multi-?stor(?:e)?y|block|tower|flats))
+    |(?:the\s+|my\s+)?(?:\w+\s+floor\s+)?balcony|window\s+ledge)"""
 
 RULES: tuple[Rule, ...] = (
     # Intent: the person says they will act.
@@ -150,8 +195,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             rf"""\b(?:stockpil\w*|hoard\w*|sav(?:ed|ing)\s+up|sav(?:ed|ing)|collect(?:ed|ing))
             \s+(?:up\s+)?(?:my\s+|all\s+my\s+|some\s+|a\s+lot\s+of\s+)?{_PILLS}
-            |\b(?:bought|got|buying|ordered|have)\s+(?:a\s+|some\s+)?(?:rope|noose|razor\s+blades)
-            \b(?!\s+for\s+(?:the|a|my)\s+(?:tent|boat|garden|camping|climbing))
+            |\b(?:bought|got|buying|ordered|have)\s+(?:a\s+|some\s+)?(?:rope|noose|razor\s+blades)\b(?!\s+(?:swing|ladder|bridge|course)\b)(?!\s+for\s+(?:the|a|my)\s+(?:tent|boat|garden|camping|climbing
+            |(?:new\s+)?(?:safety\s+)?(?:razor|shaver)))
             |\b(?:look(?:ed|ing)\s+up|googl\w*|research\w*|search(?:ed|ing)(?:\s+for)?)
             \s+(?:how|ways|the\s+best\s+way|methods?)\s+to\s+(?:die|kill\s+myself|end\s+(?:it
             |my\s+life)|overdose|hang\s+myself)
@@ -183,6 +228,10 @@ RULES: tuple[Rule, ...] = (
             |\byou\s+won'?t\s+(?:hear\s+from|see)\s+me\s+again
             |\b(?:put|putting|got|getting|sorted)\s+my\s+affairs\s+in\s+order"""
         ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:holiday|vacation|on\s+a\s+trip|away\s+(?:for|at|on)|camping
+            |conference|no\s+signal|business\s+trip)"""
+        ),
     ),
     # An attempt.
     Rule(
@@ -195,6 +244,10 @@ RULES: tuple[Rule, ...] = (
             |\boverdos(?:ed|e)\s+(?:on|last|yesterday|this|again)
             |\btook\s+(?:too\s+many|all\s+(?:of\s+)?my|a\s+(?:bunch|load|handful|lot)\s+of
             |loads\s+of|the\s+whole\s+(?:box|packet|bottle)\s+of)\s+{_PILLS}"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:vitamins|like\s+i\s+was\s+(?:supposed|told)|as\s+prescribed
+            |the\s+doctor\s+(?:gave|said|prescribed))"""
         ),
     ),
     # Thoughts of suicide or death, without intent or a plan.
@@ -221,31 +274,18 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "suicide_word",
-        "thoughts",
-        MODERATE,
-        # With the misspellings seen in real messages, and the slang that hides the word.
-        _rx(
-            r"""\b(?:suicid|sucid|suicd|suiced|sucic|sucid)\w*|\bsewer\s?slide\b
-            |\bunalive\b"""
-        ),
-        idiom_after=_rx(
-            r"""\s*(?:prevention|awareness|training|squad|hotline|help\s?line|crisis\s+line
-            |lifeline|watch\s+(?:charity|group)|statistics|rates?\b)"""
-        ),
-    ),
-    Rule(
         "wish_dead",
         "thoughts",
         MODERATE,
         _rx(
             r"""\bwish(?:ed|ing)?\s+(?:i\s+)?(?:was|were|could\s+be|could)\s+(?:dead|gone
-            |never\s+born|not\s+here|not\s+alive|die|disappear)
+            |never\s+born|not\s+here|not\s+alive|die|disappear(?!\s+(?:to|into|for|on|under|from)\b))
             |\bwish(?:ed)?\s+i\s+(?:had\s+)?(?:never\s+been\s+born|died|had\s+died
             |hadn'?t\s+woken\s+up|didn'?t\s+wake\s+up|would\s+die|wouldn'?t\s+wake\s+up
             |could\s+just\s+(?:die|disappear|not\s+wake\s+up))
             |\bhop(?:e|ing)\s+i\s+(?:don'?t|dont|never|won'?t)\s+wake\s+up"""
         ),
+        idiom_after=_rx(r"\s+(?:to|into|for|on|under|from)\s+(?:a|the|my)\b"),
     ),
     Rule(
         "better_off",
@@ -337,9 +377,646 @@ RULES: tuple[Rule, ...] = (
             r"""\s+(?:shaving|cooking|chopping|gardening|on\s+(?:a|the|some)|in\s+the\s+kitchen
             |while\s+(?:cooking|chopping|shaving|running|playing|lifting)|at\s+the\s+gym
             |playing|running|lifting|(?:a|some)\s+(?:slice|piece)|by\s+accident|accidentally
-            |at\s+(?:work|football|training)|doing)"""
+            |at\s+(?:work|football|training)|doing|(?:my\s+(?:own\s+)?)?(?:hair|nails|fringe|bangs)|out\b|back\b|down\b|ties\b|corners|class)"""
         ),
         idiom_before=_rx(r"(?:accidentally|nearly|almost|by\s+accident)\s+$"),
+    ),
+    # --- More of what clients write (English) ----------------------------------------
+    Rule(
+        "intent_slang",
+        "intent",
+        HIGH,
+        _rx(
+            rf"""\b(?:ima|imma|i'?mma|finna|bout\s+to|i'?m\s+gonna|i\s+am\s+going\s+to
+            |i'?m\s+going\s+to|i'?ll|i\s+will|i'?m|im|i\s+am)\s+(?:just\s+|finally\s+)?
+            (?:{_SELF_END}\b|end(?:ing|in)?\s+it\b(?!\s+with)|jump(?:ing)?\s+(?:off|from
+            |in\s+front)
+            |jump\b(?=\s*(?:[.!,;]|$|\s+(?:tonight|now|today)))
+            |walk(?:ing)?\s+into\s+the\s+(?:sea|river|lake|traffic|ocean)|hang(?:ing)?\s+{_MYSELF}
+            |tak(?:e|ing)\s+(?:them\s+all|all\s+(?:of\s+)?(?:my|the|these)\s+{_PILLS}|every\s+(?:single\s+)?(?:one|{_PILLS}))
+            |(?:crash|drive|driving|crashing)\s+(?:my\s+car\s+)?(?:into|off))"""
+        ),
+        idiom_after=_rx(r"\s+(?:laughing|with\s+(?:him|her|them)|in\s+the\s+pool|at\s+work)"),
+    ),
+    Rule(
+        "about_to_act",
+        "intent",
+        HIGH,
+        _rx(
+            rf"""\b(?:my\s+plan\s+is\s+to|plan(?:ning)?\s+to|going\s+to\s+try\s+to)\s+(?:jump|hang
+            |overdose
+            |drown|die|end\s+(?:it|my\s+life)|kill\s+{_MYSELF}|take\s+(?:all|them|every))
+            |\babout\s+to\s+(?:jump|do\s+it|end\s+it|take\s+(?:them|it\s+all|the\s+pills)
+            |overdose|hang|cut\s+(?:deep|my\s+wrists?))
+            |\bready\s+to\s+(?:go|die|leave\s+this\s+world|join\s+(?:her|him|them))\b
+            (?!\s+(?:back|to|out|home|on|for|in|into|shopping|now\s+to|through|over|with))
+            |\bmade\s+my\s+peace|\bready\s+to\s+join\b"""
+        ),
+    ),
+    Rule(
+        "means_and_research",
+        "plan",
+        HIGH,
+        _rx(
+            rf"""\b(?:research\w*|search\w*|googl\w*|look\w*\s+up|read\w*\s+(?:about|up\s+on)
+            |found\s+out|work\w*\s+out|check\w*)\s+(?:online\s+)?(?:for\s+)?(?:about\s+)?
+            (?:painless\s+ways?|ways?\s+to\s+(?:die|end\s+it|kill\s+{_MYSELF})
+            |how\s+(?:much|many|long|high|far|to)\b[^.!?\n]{{0,40}}?(?:die|kill|lethal|enough
+            |bleed\s+out|overdose|fatal|hang|drown))
+            |\bpainless\s+(?:ways?\s+to\s+die|death|suicide)|\bhow\s+(?:much|many)\s+[^.!?\n]{{0,30}}?(?:is\s+too\s+(?:much|many)
+            |(?:is|are|would\s+be)\s+(?:lethal|fatal|deadly)|would\s+(?:kill|be\s+enough))|\bbleed(?:ing)?\s+out\b
+            |\bplann\w*\s+(?:how|when|where)\s+(?:to|i'?ll|i\s+would|i'?d|i\s+will)\s+do\s+it
+            |\btake\s+(?:them\s+)?all\s+at\s+once
+            |\b(?:sav|hoard|stockpil|collect|stash|keep|kept|gather|put\s+aside|set\s+aside|hid
+            |hiding)\w*
+            \s+(?:up\s+)?
+            (?:all\s+)?(?:of\s+)?(?:my\s+|the\s+|some\s+|her\s+|his\s+)?{_PILLS}\b
+            (?!\s+(?:for\s+(?:my|the)\s+(?:holiday|trip)|in\s+the\s+(?:fridge|cupboard)\s+as|in\s+a\s+lock\w*|lock\w*
+            |away|safe|with\s+(?:my|the|a)\s+(?:partner|sister|brother|mum|mom|dad|pharmacist|nurse|wife|husband)))
+            |\b{_PILLS}\s+(?:counted|lined\s+up|ready|set\s+aside|saved|stashed|hidden)
+            |\bhow\s+many\s+(?:of\s+)?(?:my\s+|these\s+|the\s+)?\w+\s+(?:would|it\s+would|will)\s+
+            (?:be\s+enough|kill|do\s+it|take)
+            |\b(?:bought|got|buying|ordered|have|has|tied|found)\s+(?:a\s+|some\s+|the\s+)?
+            (?:rope|noose|hose)\b(?!\s+(?:swing|ladder|bridge|course|pipe)\b)(?!\s+(?:for|to)\s+(?:the|a|my)\s+(?:tent|boat|garden|camping
+            |climbing|swing|washing|clothes|plants|car\s+wash))
+            |\brope\s+(?:tied|ready|around|up\s+in)|\bnoose\b|\bcar\s+exhaust\b
+            |\bplastic\s+bag\s+over\s+my\s+head|\bknife\s+(?:against|to|on)\s+my\s+(?:wrist|throat
+            |arm|skin)
+            |\bheight\s+of\s+the\s+\w+(?:\s+\w+)?\s+to\s+see\s+if\s+it\s+would\s+kill\s+me
+            |\bwould\s+(?:it|that|the\s+fall)\s+kill\s+me|\blethal\s+dose"""
+        ),
+    ),
+    Rule(
+        "goodbyes_and_giving_away",
+        "preparation",
+        HIGH,
+        _rx(
+            r"""\bgiv\w*\s+(?:all\s+)?(?:of\s+)?my\s+(?:things|stuff|belongings|possessions)\s+away
+            |\bwon'?t\s+(?:need|be\s+needing|be\s+using|be\s+playing|be\s+wearing)\s+(?:them|it|any
+            |those|these|this|that)\b
+            |\bgave\s+(?:away\s+)?my\s+(?:dog|cat|pets?|rabbit|bird)\s+(?:away|to)
+            |\bmake\s+sure\s+my\s+(?:cat|dog|pets?|kids|children)\s+(?:goes|go|gets|is|are)
+            |\bwho\s+(?:gets|will\s+get|should\s+(?:get|have))\s+my\b
+            |\bmade\s+sure\s+(?:they|she|he|everyone)(?:'ll|\s+will)\s+be\s+(?:looked\s+after|ok
+            |okay
+            |fine|taken\s+care\s+of|provided\s+for)
+            |\b(?:instructions|plans|wishes)\s+for\s+(?:the|my)\s+(?:own\s+)?funeral
+            |\bplann\w*\s+my\s+(?:own\s+)?funeral
+            |\b(?:letters?|notes?)\s+(?:to|for)\s+(?:my\s+)?(?:kids|children|family|wife|husband
+            |partner|mum|mom|parents|everyone|sister|brother)\s+in\s+case
+            |\b(?:left|leave|wrote|written|writing)\s+(?:a\s+|my\s+)?(?:letters?|notes?)\s+for\s+
+            (?:my\s+)?(?:wife|husband|partner|kids|children|family|mum|mom|parents|everyone)
+            \b(?!\s+(?:about|to\s+(?:remind|say\s+(?:happy|thanks))))
+            |\bsaid\s+my\s+goodbyes|\bplann\w*\s+my\s+exit\b
+            |\b(?:put|putting|got|getting|sorted|sorting)\s+(?:my\s+)?(?:affairs|papers|finances)\s+in\s+order
+            |\b(?:wrote|written|finished)\s+my\s+(?:note|letter)(?=\s*(?:[.!,;]|$|\s+(?:for|to)\s+(?:everyone
+            |my\s+(?:family|kids|mum|mom|parents|wife|husband))))|\bgoodbye\b[^.!?\n]{0,40}\blast\s+time\b|\bby\s+the\s+time\s+you\s+read\s+this
+            |\blast\s+(?:message|text|words)\b|\blast\s+time\s+you(?:'ll|\s+will)?\s+(?:hear|see)
+            |\bi'?m\s+sorry\s+it\s+wasn'?t\s+enough|\bthank\s+you\s+for\s+everything[^.!?\n]{0,40}
+            (?:sorry|goodbye|bye)|\blove\s+you\s+all[.!\s]*(?:bye|goodbye|sorry)?$
+            |\bso\s+(?:nobody|no\s+one)\s+has\s+to\s+deal\s+with\s+it
+            |\bwon'?t\s+be\s+(?:a\s+(?:problem|burden)|here|around)\s+(?:for\s+\w+\s+)?
+            (?:much\s+longer|for\s+long|after\s+tonight)
+            |\bdon'?t\s+think\s+i'?(?:ll|\s+will)\s+be\s+(?:here|around|alive)
+            |\bwon'?t\s+matter\s+(?:any\s?more|soon)"""
+        ),
+    ),
+    Rule(
+        "wishes_and_hopelessness",
+        "thoughts",
+        MODERATE,
+        _rx(
+            rf"""\bwant(?:s|ed|ing)?\s+(?:it\s+all|everything|it|the\s+pain|my\s+life)\s+to\s+
+            (?:end|be\s+over|stop)\b(?!\s+for\s+(?:a|the)\s+(?:bit|while|day|weekend|moment))
+            |\bif\s+i\s+(?:was|were)\s+(?:dead|gone)\b|\bi\s+give\s+up(?=\s*(?:[.!]|$))
+            |\bbetter\s+(?:off\s+)?without\s+me|\b(?:when|after|once)\s+i'?m\s+(?:gone|dead|not\s+here|no\s+longer\s+here)\b
+            |\b(?:not|no\s+longer|never)\s+(?:to\s+)?(?:continue|go\s+on|carry\s+on)\s+with\s+(?:[a-z]+\s+){{0,4}}?(?:my\s+life|living)\b|\bnot\s+coming\s+(?:home|back)\b
+            |\b(?:do|done|did|doing)\s+something\s+to\s+myself|\bscared\s+i'?(?:ll|\s+will|\s+might)\s+do\s+something
+            |\bdon'?t\s+see\s+myself\s+(?:getting\s+old|growing\s+old|living|making\s+it|being\s+here)
+            |\b(?:not\s+(?:going\s+to|gonna)|won'?t|don'?t\s+think\s+i'?(?:ll|\s+will))\s+make\s+it\s+(?:to|through|past)\b
+            |\bjump\w*\s+(?:off|from)\s+(?:something|somewhere|anything)\b|\bsleep\s+for\s+ever\b
+            |\bmade\s+(?:my\s+mind\s+up|up\s+my\s+mind)\b|\bif\s+anything\s+(?:happens|should\s+happen)\s+to\s+me
+            |\b(?:not|n'?t|won'?t)\s+(?:gonna\s+|going\s+to\s+)?be\s+(?:around|here|alive)\s+(?:much\s+)?(?:longer
+            |for\s+long)|\b(?:not|never|don'?t|dont)\s+(?:to\s+)?wake\s+up\b(?!\s+(?:until|till|in\s+time|on\s+time
+            |early|late|at\s+\d|for|when|so|in\s+the\s+morning|tomorrow\s+(?:at|for|early)))
+            |\b(?:should|could|might|may)\s+(?:just\s+)?end\s+it\b(?!\s+with)|\btonight'?s\s+the\s+night
+            |\bif\s+i\s+(?:wasn'?t|weren'?t|was\s+not|didn'?t\s+exist|died|disappeared)\b
+            |\b(?:don'?t|do\s+not)\s+want\s+(?:to\s+do\s+)?(?:this|my)\s+life|\bdeserve\s+to\s+(?:die|be\s+dead|suffer)
+            |\bshould\s+(?:just\s+)?(?:die|be\s+dead)\b
+            |\b(?:relieved|happier|better|easier|glad|fine|free)\s+if\s+i\s+(?:died|was\s+gone
+            |were\s+gone|disappeared
+            |wasn'?t\s+here|weren'?t\s+here|killed\s+myself|was\s+dead)
+            |\bnothing\s+(?:left\s+)?to\s+live\s+for|\bcan'?t\s+live\s+(?:like\s+this
+            |with\s+(?:this|myself)|any\s?more)
+            |\b(?:i'?ll|i\s+will)\s+be\s+gone\s+(?:soon|by|tomorrow|before)|\bsoon\s+i'?(?:ll
+            |\s+will)\s+be\s+gone
+            |\bwant\s+to\s+disappear(?=\s*(?:[.!,;]|$|\s+(?:and|for\s+good|completely)))
+            |\b(?:i'?d\s+(?:like|prefer|rather)|i\s+would\s+(?:like|prefer
+            |rather))\s+(?:to\s+)?(?:not\s+(?:to\s+)?wake\s+up
+            |be\s+dead|not\s+exist|die|not\s+be\s+alive|disappear(?!\s+(?:to|into|for|on|under|from)\b))
+            |\b(?:looking|staring|stared|looked|holding|held)\s+at\s+(?:the\s+|my\s+
+            |a\s+)?(?:knife|knives|knife\s+block
+            |pills|tablets|rope|blade|razor|tracks|gun|edge)\b
+            |\b(?:fastest|quickest|easiest|best|surest|painless|simplest
+            |quietest)\s+ways?\s+to\s+(?:go|die|do\s+it
+            |end\s+it|kill|disappear(?!\s+(?:to|into|for|on|under|from)\b))\b
+            |\bend(?:ing|in)?\s+things\b(?!\s+(?:with|off|between))|\buntil\s+i\s+(?:die|am\s+dead
+            |stop\s+breathing)
+            |\b(?:don'?t|do\s+not|never)\s+(?:really\s+|even\s+)?(?:wanna
+            |want\s+2)\s+(?:be\s+alive|live
+            |exist|be\s+here|wake\s+up)|\b(?:want|wanna)\s+d[iy]e\b
+            |\b(?:wanna|want\s+to|want\s+2|tryna(?:\s+not)?|trying\s+not\s+to)\s+(?:just\s+)?
+            (?:{_SELF_END}|end\s+it\b(?!\s+with)|d[iy]e\b(?!\s+(?:my|it|the|her|his)))
+            |\b(?:don'?t|do\s+not|can'?t|cannot)\s+see\s+(?:the\s+|any\s+|a\s+)?(?:point|reason
+            |future
+            |way\s+out|way\s+forward)\b(?!\s+(?:in|of)\s+(?:going\s+to|the\s+party|it\s+at\s+work
+            |cleaning|doing))
+            |\bno\s+(?:point|reason)\s+(?:in\s+|to\s+)?(?:living|going\s+on|being\s+alive
+            |carrying\s+on
+            |being\s+here|to\s+live|anything)|\bno\s+way\s+out\b|\b(?:no|any)\s+reason\s+to\s+(?:carry\s+on|go\s+on|keep\s+going|stay|be\s+here)\b
+            |\bwhat'?s\s+the\s+point\s+(?:of|in)\s+(?:anything|it\s+all|everything|me)\b
+            |\b(?:happier|better(?:\s+off)?|easier)\s+if\s+i\s+(?:was|were|wasn'?t|weren'?t|am)\s+
+            (?:gone|dead|here|around|alive|never\s+born)
+            |\b(?:no\s?one|nobody|no-one)\s+would\s+(?:even\s+)?(?:care|notice|miss\s+me)
+            |\b(?:relief|better|easier|nice|peaceful)\s+(?:to\s+)?(?:not\s+(?:to\s+)?wake\s+up
+            |never\s+(?:to\s+)?wake\s+up|to\s+die|to\s+be\s+dead|to\s+not\s+exist|not\s+to\s+exist)
+            |\bwish\w*\s+(?:i\s+)?(?:would|could|'d)\s+(?:just\s+)?(?:get\s+)?(?:hit\s+by
+            |run\s+over
+            |die|not\s+wake|never\s+wake|disappear(?!\s+(?:to|into|for|on|under|from)\b))
+            |\bwish\w*\s+i\s+(?:was|were)\s+never\s+born|\bwish\s+i\s+wasn'?t\s+(?:alive|here|born)
+            |\bhop(?:e|ing)\s+i\s+(?:just\s+)?(?:die|get\s+hit|don'?t\s+wake|never\s+wake|crash
+            |don'?t\s+make\s+it)
+            |\bpray\w*\s+(?:to\s+)?(?:not\s+(?:to\s+)?wake|i\s+(?:don'?t|won'?t)\s+wake|to\s+die
+            |for\s+death|(?:god|he)\s+takes?\s+me)|\b(?:god
+            |lord)\s+(?:please\s+)?(?:just\s+)?take\s+me
+            |\b(?:not\s+)?(?:afraid|scared)\s+of\s+(?:dying|death)\s+any\s?more
+            |\blooking\s+forward\s+to\s+(?:dying|death|being\s+dead|the\s+end)
+            |\b(?:join|be\s+with)\s+(?:her|him|them|my\s+\w+)\s+(?:in\s+heaven|up\s+there
+            |on\s+the\s+other\s+side)
+            |\bwant\s+out\b(?!\s+of\s+(?!this\s+(?:life|world))(?:this|my|the)\b)
+            |\bwant\s+out\s+of\s+(?:this\s+)?(?:life|world)
+            |\bcan'?t\s+see\s+(?:a|any)\s+future|\bno\s+future\s+for\s+(?:me|someone\s+like\s+me|people\s+like\s+me)
+            |\b(?:can'?t|cannot)\s+(?:do\s+this|take\s+(?:it|this)|keep\s+living
+            |go\s+on)\s+any\s?more
+            (?=\s*(?:[.,;!?]|$|\s+(?:i|and|so)\b))
+            |\b(?:tired|sick)\s+of\s+(?:being\s+alive|living|life|existing)\b
+            |\b(?:being|just|such|a)\s+(?:a\s+)?burden\s+(?:to|on|for)\s+(?:my|the|our|his|her|everyone|everybody|people|them)\b(?!\s+nhs)
+            |\b(?:just\s+)?a\s+burden(?:\s+to\s+(?:my\s+)?(?:family|everyone|everybody|people|them))?
+            (?=\s*(?:[.,;!?]|$|\s+(?:to\s+(?:my\s+)?(?:family|everyone)|and)))
+            |\bwaste\s+of\s+(?:space|air|oxygen)|\bdon'?t\s+deserve\s+to\s+(?:live|be\s+alive
+            |exist)
+            |\bkeep\s+(?:imagining|picturing)\s+(?:my\s+)?(?:funeral|death|dying|{_SELF_END}
+            |hanging)"""
+        ),
+        idiom_after=_rx(r"\s+(?:of|from)\s+(?:embarrassment|boredom|laughing|laughter)"),
+    ),
+    Rule(
+        "thinking_of_a_method",
+        "thoughts",
+        MODERATE,
+        _rx(
+            rf"""\b(?:think\w*|thought\w*|imagin\w*|pictur\w*|dream\w*|fantasi[sz]\w*)
+            \s+(?:a\s+lot\s+|so\s+much\s+|constantly\s+|all\s+the\s+time\s+|seriously\s+
+            |again\s+)?(?:about|of)?\s*
+            (?:how\s+easy\s+it\s+would\s+be\s+to\s+(?:just\s+)?)?(?:jumping|hanging|drowning
+            |overdosing
+            |slitting|swerving|stepping\s+(?:off|in\s+front)|walking\s+into
+            |driving\s+(?:my\s+car\s+)?into
+            |crashing|putting\s+a\s+(?:plastic\s+)?bag|death\b|being\s+dead|my\s+(?:own\s+)?death
+            |ending\s+things|using\s+it\s+on\s+{_MYSELF}|{_SELF_END}
+            |(?:just\s+)?(?:step|jump)\s+(?:off|in\s+front)|it\s+being\s+over|ending\s+it)
+            |\b(?:swerv\w*|crash\w*|driv\w*|step\w*|jump\w*)\s+(?:my\s+car\s+)?(?:into|off
+            |in\s+front\s+of)
+            \s+(?:the\s+|a\s+)?(?:oncoming\s+traffic|oncoming|a\s+tree|a\s+wall|lorry|truck|train
+            |platform
+            |bridge|cliff|roof|ledge|road|edge)
+            |\bsuicid\w*\s+(?:keeps?|kept)\s+coming|\bnearly\s+(?:jumped|killed\s+{_MYSELF}
+            |did\s+it)"""
+        ),
+        idiom_after=_rx(r"\s+(?:in\s+the\s+(?:book|film|movie|show|pool|lake)|for\s+joy)"),
+    ),
+    Rule(
+        "suicide_word",
+        "thoughts",
+        MODERATE,
+        _rx(
+            rf"""\b{_SUICIDE_STEM}\w*|\bsewer\s?slide\w*|\bunaliv\w*|\bkms\b|\bk\.m\.s\b
+            |\boverdos(?:ed|ing)\b|\boverdoes\b"""
+        ),
+        idiom_after=_rx(
+            r"""\w*\s*(?:prevention|awareness|training|squad|hotline|help\s?line|crisis\s+line
+            |lifeline|watch\s+(?:charity|group)|statistics|rates?\b|del\s+suicidio)"""
+        ),
+        idiom_before=_rx(r"(?:prevencion|prevención)\s+del?\s+$"),
+    ),
+    Rule(
+        "self_harm_acts",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\bcut(?:s|ting|tin)?\s+(?:into\s+)?(?:up\s+)?(?:my\s+|both\s+)?(?:arms?|wrists?
+            |thighs?
+            |legs?|skin|stomach|hips?|belly)\b
+            |\b(?:burn|scratch|scrap|pick|bit|bite|gouge|punch)\w*\s+(?:at\s+)?(?:my\s+)?(?:skin
+            |arms?|wrists?|legs?
+            |thighs?|stomach)\b|\bhurt\s+my\s?self|\bmade\s+cuts|\b(?:urges?|urge)\s+to\s+(?:cut
+            |burn|hurt)
+            |\bslit\w*\s+(?:my\s+)?(?:wrists?|throat|arms?)|\bcut\w*\s+(?:too\s+)?deep(?:er)?\b|\bcut\s+(?:my\s+)?(?:wrists?|throat)
+            |\b(?:fresh|new|deep)\s+cuts?\b|\bcuts?\s+on\s+my\s+(?:wrists?|arms?|thighs?|legs?)
+            |\bcut(?:ting)?\s+again\b|\bcutting\s+(?:helps|is\s+the\s+only|makes\s+me)
+            |\b(?:burn|burnt|burned|cut|hit|hurt|scratch\w*|bruis\w*|bit|bite|punch\w*|slam\w*
+            |carv\w*)\b[^.!?\n]{0,40}\bon\s+purpose
+            |\buntil\s+(?:they|it|i|my\s+\w+)\s+(?:bled|bleeds?|bleeding|bruised|broke|hurt)
+            |\bbang\w*\s+my\s+head|\bmade\s+myself\s+bleed|\bcarv\w*[^.!?\n]{0,20}(?:into|in
+            |on)\s+my\s+
+            (?:arm|leg|skin|wrist|thigh|stomach)
+            |\bpunch\w*\s+(?:the\s+)?walls?\b[^.!?\n]{0,40}(?:hurt|broke|bled|bleed)
+            |\bwanted\s+it\s+to\s+hurt|\bburn(?:ed|t|ing)?\s+again\b
+            |\bstitches\s+(?:in|on|for)\s+my\s+(?:arm|wrist|leg|thigh|stomach)
+            |\b(?:thinking\s+about|urges?\s+to|craving|crave|want\s+to|wanna)\s+(?:cutting|cut
+            |burn|the\s+blade)
+            \b(?!\s+(?:back|out|down|the\s+(?:cake|grass|hedge)|my\s+hair|class|corners|ties))"""
+        ),
+        idiom_after=_rx(
+            r"""\s+from\s+(?:the|a|my)\s+(?:cat|dog|kitten|puppy|fall|accident|bike|garden|brambles|roses?)\b
+            |\s+(?:shaving|cooking|chopping|gardening|in\s+the\s+kitchen|by\s+accident
+            |accidentally|at\s+(?:the\s+gym|work|football|training))"""
+        ),
+    ),
+    Rule(
+        "self_harm_euphemism",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\brelaps\w*\b(?!\s+(?:with|on|into)\s+(?!(?:sh|self|cutting|cut|the\s+blade|blades?|burning|it)\b))
+            (?!\s+(?:with|on|into)\s+(?:my\s+)?(?:the\s+)?(?:smok\w*|cigarettes?|diet
+            |drink\w*|alcohol|sugar|chocolate|gambling|vaping|weed|junk|biscuits|cake))
+            |\bsh'?d\b|\bsh\s+(?:again|urges?|relapse|last|this|today|tonight)|\b(?:the|my)\s+sh\b
+            |\bsh\s*$
+            |\b(?:broke|lost|broken|ruined|reset)\s+my\s+(?:\d+\s+\w+\s+)?(?:clean\s+)?streak
+            |\b\d+\s+(?:days?|weeks?|months?)\s+clean\s+gone|\bclean\s+streak
+            |\bblades?\b(?!\s+(?:for\s+(?:my|the|a)\s+(?:\w+\s+){0,2}(?:razor|shaver|mower
+            |lawnmower)|of\s+grass
+            |runner))|\brazor\b(?=[^.!?\n]{0,40}\b(?:again|cut\w*|arms?|wrists?|thighs?|blood|bleed\w*|chat|relaps\w*
+            |habits?|hand|right\s+now)\b)|\b(?:used|with|grabbed|took\s+out|found|holding)\s+(?:the|my|a)\s+razor\b
+            |\b(?:arms?|wrists?|thighs?|legs?|skin)\s+(?:have|has|got)\s+(?:new|fresh|more)\s+(?:marks|cuts|scars|burns)
+            |\b(?:new|fresh)\s+(?:marks|scars|burns)\s+on\s+my
+            |\b(?:back\s+to|went\s+back\s+to|with)\s+the\s+(?:sharpener|scissors|lighter|compass)
+            |\b(?:the\s+)?(?:lighter|scissors|sharpener)\s+again
+            |\b(?:my\s+)?(?:arms?|wrists?|thighs?)\s+(?:are|is)\s+(?:a\s+mess|cut\s+up|covered
+            |scarred
+            |bleeding)|\blong\s+sleeves\s+(?:again|to\s+hide)
+            |\bself[\s-]?(?:harm|injur|destruct)\w*"""
+        ),
+        idiom_after=_rx(r"\s*(?:awareness|training|course|essay|research|prevention)"),
+    ),
+    Rule(
+        "threat_to_others",
+        "harm_to_others",
+        HIGH,
+        _rx(
+            rf"""\b(?:going\s+to|gonna|'ll|will|ima|imma|i'?mma|want\s+to|wanna|wants\s+to|could
+            |plan(?:ning)?\s+to|feel\s+like|thoughts?\s+of|thinking\s+(?:of|about)|urges?\s+to
+            |dream\w*\s+(?:of|about)|fantasi[sz]\w*\s+about|imagin\w*)\s+
+            (?:really\s+|just\s+|fucking\s+)?(?:kill\w*|murder\w*|stab\w*|shoot\w*|strangl\w*
+            |hurt\w*
+            |harm\w*|beat\w*|burn\w*|smash\w*|choke\w*|chok\w*|poison\w*|attack\w*|hit\w*|punch\w*
+            |slap\w*)
+            \s+{_PERSON}\b
+            |\bmake\s+(?:him|her|them|everyone|{_PERSON})\s+(?:pay|suffer|bleed|regret)
+            |\bpoison\w*\s+(?:him|her|them|(?:his|her|their|my)\s+\w+)
+            |\bwant\w*\s+{_PERSON}\s+(?:to\s+)?(?:die|dead|to\s+be\s+dead|to\s+suffer)\b
+            |\bshoot\s+up\s+(?:the|my|a)\s+(?:school|office|work|place|college|church|party)
+            |\bburn\w*\s+(?:his|her|their|the)\s+(?:house|flat|car|place|school)\s+down
+            |\bsmash\w*\s+(?:his|her|their)\s+(?:face|head|skull)
+            |\bbring\w*\s+(?:my|a|the|his|dad'?s|my\s+dad'?s)\s+(?:\w+\s+)?{_WEAPON}\s+(?:in|to)
+            |\b{_WEAPON}\s+(?:in|on)\s+(?:my|the)\s+(?:bag|pocket|car|coat)\s+for
+            |\b(?:clean\w*|load\w*|bought|got)\s+(?:my|a)\s+(?:gun|rifle|shotgun|pistol)
+            |\b(?:hit|hurt|slapped|beat|shook|punched|kicked|smacked)\s+my\s+(?:son|daughter|baby
+            |kids?
+            |child(?:ren)?|partner|wife|husband|girlfriend|boyfriend)\b
+            |\bteach\s+(?:him|her|them)\s+a\s+lesson|\bremember\s+my\s+name
+            |\b(?:won'?t|not\s+going\s+to)\s+be\s+breathing
+            |\b(?:they|he|she|everyone|you)(?:'ll|\s+will)\s+(?:all\s+)?(?:pay|be\s+sorry
+            |regret\s+it)
+            (?=\s*(?:[.!,;]|$|\s+for\s+what|\s+when|\s+on))
+            |\bsee\s+(?:him|her|them|\w+)\s+dead\b|\b(?:he|she|they)\s+deserves?\s+to\s+die
+            |\b(?:se\s+merece|merecen?)\s+morir|\b(?:lo|la|los)\s+quiero\s+ver\s+muert[oa]s?
+            |\b(?:someone|somebody|people|everyone)\s+(?:at\s+\w+\s+)?(?:is|are)\s+(?:going\s+to|gonna)\s+(?:get\s+)?(?:hurt|killed|die)\b
+            |\bget\s+what'?s\s+coming\b|\bwon'?t\s+see\s+it\s+coming
+            |\b(?:gonna|going\s+to)\s+(?:get\s+it|regret\s+it)\b"""
+        ),
+        idiom_after=_rx(
+            r"""\s+(?:a\s+pizza|for\s+(?:a|some)|time|the\s+(?:weeds|spider|game|boss\b)
+            |it\s+(?:at|on)|with\s+kindness|[^.!?\n]{0,60}(?:\blol\b|\blmao\b|\bhaha|\bjk\b
+            |\U0001F602|\U0001F923)|if\s+(?:she|he)\s+(?:eats|finds|sees|touches\s+my\s+(?:food
+            |stuff)))"""
+        ),
+    ),
+    Rule(
+        "danger_overdose_taken",
+        "danger_now",
+        HIGH,
+        _rx(
+            rf"""\b(?:took|taken|swallowed|jus\s+took|just\s+took|downed|necked)\s+(?:like\s+
+            |about\s+
+            |around\s+|over\s+|maybe\s+)?(?:\d+|ten|twenty|thirty|forty|fifty|a\s+(?:whole\s+)?
+            (?:bottle|box|packet|pack|bunch|handful|load|lot|ton|strip)|all|too\s+many|loads|lots
+            |the\s+whole
+            |every|both|half\s+a\s+(?:bottle|box|packet|pack|strip)|(?:my|the
+            |a)\s+whole\s+(?:prescription|bottle|box|packet|pack|strip|supply
+            |lot))\b(?:\s+(?:of\s+)?(?:my|the|her|his|these|those|them|a))?[^.!?\n]{{0,25}}?
+            (?:{_PILLS}|\bthem\b|\bit\b)
+            |\btook\s+too\s+many\b|\btook\s+(?:my|the)\s+whole\s+(?:prescription|supply|bottle|box
+            |packet)|\b(?:already|just)\s+(?:taken|took|swallowed)\s+(?:them|it|the\s+\w+)
+            |\btook\s+something\b|\bwoke\s+up\s+in\s+(?:the\s+)?(?:hospital|a&e|er|icu|intensive\s+care)\b|\b(?:did|done)\s+something\s+(?:stupid|bad|dumb)
+            |\bi(?:'ve|\s+have|\s+just)?\s+(?:taken|took|had|did)\s+(?:an?\s+)?(?:overdos\w*
+            |overdoes|overdoze|od)\b
+            |\b(?:drank|drunk|drinking|vodka|wine|whisky|alcohol)[^.!?\n]{{0,40}}\b(?:took|taken
+            |swallowed)
+            \b[^.!?\n]{{0,20}}{_PILLS}"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:vitamins|like\s+i\s+was\s+(?:supposed|told)|as\s+prescribed
+            |the\s+doctor\s+(?:gave|said|prescribed)|photos?|pictures)"""
+        ),
+    ),
+    Rule(
+        "danger_place_now",
+        "danger_now",
+        HIGH,
+        _rx(
+            rf"""\b(?:i'?m|im|i\s+am|standing|sitting|stood|here)\s+(?:standing\s+|sitting\s+
+            |now\s+
+            |right\s+now\s+)?(?:on|at|by|in)\s+{_DANGER_PLACE}
+            |\b(?:i'?m|im|i\s+am)\s+(?:at|on|in)\s+the\s+(?:station|bridge|car\s+park|roof)
+            \s+(?:about|ready|and\s+(?:i'?m\s+)?(?:going|gonna))
+            |\b(?:car|engine)\b[^.!?\n]{{0,40}}\b(?:garage|engine\s+running)\b
+            |\bgarage\b[^.!?\n]{{0,30}}
+            \bengine
+            |\b(?:i'?m|im|i\s+am)\s+in\s+the\s+(?:bath|bathroom|car|woods)\s+with\s+(?:the|a|my)\s+
+            (?:razor|blade|knife|rope|pills|{_WEAPON})
+            |\bbleeding\s+(?:a\s+lot|heavily|badly|loads|so\s+much)|\bwon'?t\s+stop\s+bleeding
+            |\bcan'?t\s+stop\s+(?:the\s+)?bleeding|\b(?:cut|wound)\s+is\s+(?:really\s+|very\s+
+            |too\s+)?deep
+            |\bcan'?t\s+stay\s+awake|\b{_PILLS}\s+(?:in\s+front\s+of|next\s+to|beside)\s+me
+            |\bedge\s+of\s+(?:the|a)\s+(?:platform|roof|bridge|cliff|building|balcony|car\s+park)\b
+            |\bcut\s+(?:too|really|very)\s+deep"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,50}\b(?:walking|fixing|having\s+(?:a\s+)?(?:coffee|drink|lunch|picnic)
+            |terrace|garden|path|waiting\s+for|repair\w*|photo|view|sunset|lovely|beautiful|traffic
+            |meet|gutter|with\s+(?:the|my)\s+(?:dog|kids|friends))"""
+        ),
+    ),
+    Rule(
+        "being_hurt_now",
+        "danger_now",
+        HIGH,
+        _rx(
+            rf"""\b(?:is|are|'s|keeps|kept|started)\s+(?:hitting|beating|hurting|choking
+            |strangling|attacking
+            |kicking|threatening|raping|stabbing|chasing)\s+me\b
+            |\b(?:beating|choking|strangling|stabbing|hitting)\s+me\s+(?:help|now|right\s+now
+            |please)
+            |\b(?:says|said|saying|screaming|shouting|yelling|texting|threaten\w*|swore|swears)\s+(?:that\s+)?(?:he|she|they)?\s*(?:'ll|will
+            |is\s+going\s+to
+            |'s\s+going\s+to|'s\s+gonna|is\s+gonna|to)\s+(?:kill|hurt|stab|shoot|beat)\s+me
+            |\b(?:strangled|choked|raped|stabbed|punched|kicked|slapped|smacked|attacked|beat)\s+me\b|\blocked\s+me\s+in\b
+            |\b(?:outside|here|downstairs|in\s+the\s+house)\s+with\s+a\s+{_WEAPON}
+            |\b(?:he|she|they)\s+(?:has|have|'s\s+got|has\s+got|got)\s+a\s+{_WEAPON}
+            |\bhands?\s+(?:round|around|on)\s+my\s+(?:neck|throat)|\bkicking\s+(?:the|my)\s+door
+            |\b(?:swallowed|drank|drunk|took|taken|had|necked)\s+(?:some\s+|a\s+bottle\s+of\s+)?(?:bleach|poison
+            |antifreeze|weedkiller|rat\s+poison|chemicals|drain\s+cleaner)
+            |\bgoing\s+over\s+(?:the\s+)?(?:edge|railings?|side|balcony)|\b(?:i'?m|im)\s+going\s+over\b
+            |\bi'?m\s+hiding\b
+            |\b(?:scared|afraid|terrified|fear)\b[^.!?\n]{{0,30}}\b(?:kill|hurt|hit|beat
+            |stab)\s+me\b
+            |\btrying\s+to\s+(?:get\s+in(?:to)?|break\s+in(?:to)?)\b[^.!?\n]{{0,30}}(?:my
+            |the)\s+(?:flat|house
+            |room|door)|\bthreatening\s+me\b
+            |\b(?:don'?t|do\s+not)\s+feel\s+safe|\bnot\s+safe\s+(?:at\s+home|here|right\s+now
+            |tonight|now
+            |with\s+(?:him|her|myself))|\b(?:don'?t|can'?t|cannot)\s+trust\s+myself
+            |\bscared\s+(?:of\s+)?what\s+i'?(?:ll|\s+might|\s+will|\s+could
+            |\s+am\s+going\s+to)\s+do
+            |\bcome\s+quick|\bhelp\s+me\s+please|\bplease\s+help\s+me|^\s*help[.!\s]*$
+            |^\s*help[.!]"""
+        ),
+    ),
+    # The safety net: a word of death or dying in a sentence that speaks of the writer,
+    # when no phrase above explains it. Its idioms are listed; the rest is flagged
+    # (recall before precision: a clinician reads a false alarm in seconds). "Died" and
+    # "murio" are left out: they are nearly always someone else's death (grief).
+    Rule(
+        "death_word_first_person",
+        "thoughts",
+        MODERATE,
+        _rx(
+            r"""\b(?:d[iy]e|dying|dead|death|morir\w*|muert[oa]s?|muerte|obituary|funeral|coffin|grave
+            |in\s+the\s+ground|six\s+feet\s+under|end\s+it\b(?!\s+(?:with|there|here|off|between))
+            |sobro|estorbo|soga|venas)\b"""
+        ),
+        idiom_after=_rx(
+            r"""\s*(?:laugh\w*|of\s+(?:embarrassment|boredom|shame|laughter|cringe|hunger|fright|heat)
+            |to\s+(?:see|go|get|try|know|meet|hear|watch|find|tell|eat|read|have|sleep)
+            |for\s+(?:a|some|my|the)\b|tired|on\s+my\s+feet|good|inside\s+(?:lol|haha)|lol|lmao|haha
+            |\U0001F480|\U0001F602|\U0001F62D|battery|serious|set|end|center|centre|weight|line|heat
+            |ringer|giveaway|easy|wrong|(?:my|her|his)\s+hair|hair|of\s+(?:a|my|the)\s+(?:battery|phone)
+            |de\s+(?:la\s+)?(?:risa|verguenza|hambre|sueno|calor|frio|ganas|amor|aburrimiento|pena|cansancio
+            |miedo|susto|envidia|celos)|del\s+susto|por\s+(?:un|una|ver|ir|verte)|jaja|director|march
+            |home|service|parlour|plot|yard|digger|mistake|of\s+me|if\s+i\s+(?:don'?t|can'?t)\s+(?:get|go|see|have))"""
+        ),
+        idiom_before=_rx(
+            r"""(?:phone|battery|laptop|car|plants?|flowers|tv|computer|bored\s+to|scared\s+to|to|nearly
+            |almost|could(?:\s+have)?|thought\s+i'?d|would|se|casi|early|an\s+early
+            |(?:she|he|they|it)(?:'ll|\s+will|\s+might|\s+may|\s+could)|miedo(?:\s+(?:a|de))?|(?:scared|afraid|fear|worr(?:y|ied))\s+(?:of|about)|me\s+muero|estoy|the\s+living|brain|stone|cold
+            |drop|dead\s+and|half|about\s+(?:life\s+and)?|life\s+and|the\s+(?:film|book)\s+was\s+about
+            |\w+'s|my\s+(?:mum|mom|dad|father|mother|friend|grandma|grandad|gran|nan|dog|cat|uncle|aunt
+            |brother|sister|son|daughter|wife|husband)'?s?)\s+$"""
+        ),
+        needs_first_person=True,
+    ),
+    # --- Spanish (read without accents: "tomé" and "tome" are the same word here) -------
+    Rule(
+        "es_wants_to_die",
+        "thoughts",
+        MODERATE,
+        _rx(
+            r"""\b(?:me\s+)?(?:quiero|kiero|qiero|quisiera|deseo|necesito)\s+(?:morir(?:me)?
+            |matarme
+            |suicidarme|desaparecer\s+para\s+siempre|dormir\s+y\s+no\s+despertar
+            |irme\s+de\s+este\s+mundo
+            |quitarme\s+la\s+vida|acabar\s+con\s+(?:mi\s+vida|todo)|terminar\s+con\s+(?:mi\s+vida
+            |todo)
+            |dejar\s+de\s+existir|estar\s+muert[oa]|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un))|matar(?=\s*(?:[.,;!?]|$|\s+ya
+            |\s+hoy)))
+            |\bme\s+(?:quiero|kiero|qiero|quisiera)\s+(?:morir|matar|ir\s+de\s+este\s+mundo
+            |quitar\s+la\s+vida
+            |suicidar|colgar|ahorcar|tirar(?!\s+(?:a|en|al)\s+(?:la\s+|el\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))|aventar|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un)))
+            |\bno\s+tengo\s+(?:ganas|fuerzas|motivos|razones)\s+(?:de|para)\s+(?:vivir|seguir)
+            |\b(?:ya\s+)?no\s+(?:tengo|me\s+quedan)\s+(?:fuerzas|ganas)\s+(?:de|para)\s+(?:vivir
+            |seguir)
+            |\bque\s+(?:se\s+)?(?:acabe|termine)\s+todo|\bmejor\s+sin\s+mi\b|\bcortar(?:me)?\s+las\s+venas
+            |\b(?:cuerda|soga)\s+(?:lista|preparada)|\btomar(?:me)?\s+(?:todo\s+el\s+(?:frasco|bote)|todas)
+            |\b(?:me\s+da\s+igual|no\s+me\s+importa(?:ria)?)\s+(?:morir(?:me)?|vivir|si\s+me\s+muero)
+            |\bno\s+vale\s+la\s+pena\s+(?:vivir|seguir)|\bla\s+vida\s+no\s+vale\s+la\s+pena
+            |\bojala\s+(?:me\s+)?(?:muer|murier|atropell|mat|no\s+despiert|desaparezc|desaparecier)\w*
+            |\b(?:no\s+tengo|sin)\s+(?:razones|motivos|ganas)\s+(?:para|de)\s+(?:vivir|seguir)
+            |\bya\s+no\s+voy\s+a\s+estar\s+aqui|\bya\s+me\s+despedi
+            |\b(?:me\s+gustaria|quisiera|preferiria|prefiero)\s+(?:no\s+despertar|morir
+            |estar\s+muert[oa]|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un))
+            |no\s+existir|no\s+haber\s+nacido|dormir\s+para\s+siempre|no\s+estar\s+viv[oa])
+            |\b(?:quiero|kiero)\s+estar\s+muert[oa]|\bno\s+quiero\s+estar\s+viv[oa]
+            |\bmejor\s+me\s+muero
+            |\bhart[oa]\s+de\s+(?:vivir|la\s+vida|existir)|\bnada\s+por\s+(?:lo\s+)?que\s+vivir
+            |\bno\s+puedo\s+vivir\s+(?:asi|mas)|\bme\s+quiero\s+hacer\s+dano
+            |\bme\s+(?:quiero\s+)?ir\s+para\s+siempre
+            |\bganas\s+de\s+(?:morir(?:me)?|matarme|suicidarme|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un))|no\s+despertar
+            |no\s+vivir)
+            |\bojala\s+(?:me\s+muriera|me\s+muera|estuviera\s+muert[oa]|no\s+despertara
+            |no\s+despierte
+            |no\s+hubiera\s+nacido|no\s+existiera|desapareciera|me\s+atropellara)
+            |\bno\s+(?:quiero|kiero|qiero|deseo)\s+(?:seguir\s+)?(?:vivir|viviendo|despertar
+            |existir
+            |estar\s+aqui|seguir\b(?!\s+(?:con|estudiando|trabajando|en|asi\s+con)))
+            |\bcansad[oa]\s+de\s+(?:vivir|la\s+vida|existir|estar\s+viv[oa])
+            |\bsin\s+(?:ganas|sentido)\s+de\s+vivir|\bno\s+le\s+(?:veo|encuentro)\s+sentido\s+a\s+
+            (?:la\s+vida|seguir|vivir|nada)|\bsentido\s+a\s+seguir\s+viviendo
+            |\bquitarme\s+de\s+en\s+medio|\bno\s+(?:quiero|voy\s+a|pienso)\s+volver\b|\b(?:sobro|estorbo)\b|\bque\s+todo\s+(?:se\s+)?(?:acabe|termine)
+            |\b(?:soy|me\s+siento)\s+(?:una\s+)?carga|\bmejor\s+(?:para\s+todos\s+)?si\s+(?:yo\s+)?
+            (?:no\s+estuviera|me\s+muero|desaparezco|no\s+existiera)|\bestarian\s+mejor\s+sin\s+mi
+            |\bnadie\s+me\s+(?:va\s+a\s+)?(?:extranaria|extranar|echaria\s+de\s+menos|echar\s+de\s+menos)
+            |\bcuando\s+ya\s+no\s+(?:este|estee|exista)\b
+            |\b(?:ya\s+)?no\s+(?:aguanto|puedo|doy|soporto)\s+mas(?:\s+(?:con\s+)?(?:esta
+            |mi)\s+vida)?
+            (?=\s*(?:[.,;!?]|$|\s+(?:y|quiero|ya|no|me|de\s+verdad|asi)\b))"""
+        ),
+        idiom_after=_rx(
+            r"""\s+(?:de\s+(?:la\s+)?(?:risa|verguenza|hambre|sueno|calor|frio|ganas|amor
+            |aburrimiento
+            |pena|cansancio))"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "es_thinking_of_suicide",
+        "thoughts",
+        MODERATE,
+        _rx(
+            r"""\b(?:pienso|pensando|pensado|pense|pensar|pensamientos?|ideas?|fantaseo|pensaba)\s+
+            (?:mucho\s+|siempre\s+|todo\s+el\s+(?:dia|tiempo)\s+|a\s+veces\s+|seguido\s+|\w+mente\s+)?(?:en|de
+            |sobre)\s+
+            (?:el\s+|la\s+)?(?:matarme|suicid\w*|quitarme\s+la\s+vida|morir(?:me)?|tirarme|colgarme
+            |ahorcarme|aventarme|acabar\s+con\s+(?:todo|mi\s+vida)|cortarme|hacerme\s+dano
+            |la\s+muerte
+            |muerte|desaparecer(?!\s+(?:del?\b|un\s+rato|por\s+un)))
+            |\b(?:matarme|ahorcarme|colgarme|aventarme|quitarme\s+la\s+vida|suicidarme)\b
+            |\bme\s+(?:voy\s+a|vo\s+a|quiero)\s+(?:colgar|ahorcar|aventar|tirar|lanzar)(?!\s+(?:a|en|al)\s+(?:la\s+|el\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))
+            |\btirarme\s+(?:del?|por|a|al|bajo)\b"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "es_intent_or_attempt",
+        "intent",
+        HIGH,
+        _rx(
+            r"""\b(?:me\s+voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|colgar|ahorcar|tirar(?!\s+(?:a|en|al)\s+(?:la\s+|el\s+)?(?:piscina|pileta|alberca|agua|playa|cama|sofa|suelo|mar\s+con))
+            |aventar
+            |lanzar)|voy\s+a\s+(?:matarme|suicidarme|quitarme\s+la\s+vida|colgarme|ahorcarme
+            |tirarme
+            |aventarme|lanzarme|acabar\s+con\s+(?:todo|mi\s+vida)|terminar\s+con\s+(?:todo
+            |mi\s+vida)
+            |saltar))
+            |\b(?:intente|trate\s+de|trate|intento\s+de)\s+(?:matarme|suicidarme
+            |quitarme\s+la\s+vida
+            |ahorcarme|colgarme|tirarme|cortarme\s+las\s+venas)
+            |\btengo\s+todo\s+(?:planeado|listo|preparado)|\b(?:juntando|guardando|acumulando
+            |junto|guardo)\s+
+            (?:las\s+|mis\s+)?(?:pastillas|pildoras|medicinas|medicamentos)
+            |\bbusque\s+(?:en\s+internet\s+)?como\s+(?:matarme|suicidarme|morir
+            |quitarme\s+la\s+vida)
+            |\btomar(?:me)?(?:las)?\s+todas\b|\bcarta\s+de\s+despedida|\besta\s+es\s+mi\s+despedida
+            |\bme\s+despedi\s+de\s+todos|\b(?:les|le)\s+deje\s+una\s+carta
+            |\bdeje\s+todo\s+(?:arreglado|listo|en\s+orden)|\bregal\w*\s+(?:mis\s+cosas|todo
+            |a\s+mi\s+(?:perro|gato)|mi\s+(?:perro|gato))
+            |\bya\s+no\s+(?:l[oa]s?\s+)?(?:voy\s+a\s+necesitar|necesitare)
+            |\bya\s+no\s+voy\s+a\s+estar"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "es_self_harm",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\bme\s+(?:he\s+vuelto\s+a\s+|volvi\s+a\s+|vuelvo\s+a\s+|estoy\s+)?(?:cort(?:o|e
+            |ando|aba|ar)
+            |lastim(?:o|e|ando|ar)|quem(?:o|e|ando|ar)|golpe(?:o|e|ando|ar))\b
+            (?!\s+(?:el|la|los|las|mi)\s+(?:pelo|flequillo|unas|dedo|cabello|barba|lengua|rodilla|pierna|tobillo
+            |pie|mano|hombro|espalda|codo))
+            |\bcortarme\b|\bautolesi\w*|\bme\s+(?:hice|hago|he\s+hecho)\s+(?:cortes|heridas
+            |quemaduras)
+            |\bcortes\s+en\s+(?:el|los|mi|mis)\s+(?:brazos?|piernas?|munecas?|muslos?)
+            |\b(?:hacerme|me\s+hice|me\s+hago|me\s+estoy\s+haciendo)\s+dano
+            |\b(?:cort|quem|golpe|lastim|hice\s+dano|rasgu)\w*[^.!?\n]{0,40}a\s+proposito
+            |\breca[iy]\w*|\bcuchillas?\b|\bnavajas?\b|\bme\s+corte\s+las\s+(?:munecas|venas)"""
+        ),
+        idiom_after=_rx(
+            r"""(?![^.!?\n]*a\s+proposito)[^.!?\n]{0,40}(?:cocinando|cocinaba|picando|jugando|afeitando|corriendo
+            |con\s+(?:el|la)\s+(?:horno|aceite|sarten|olla|estufa|tetera|agua\s+caliente)|\bal\s+\w+(?:ar|er|ir)(?:me)?\b|con\s+(?:un|una|el|la)\s+(?:papel|hoja|lata)|con\s+el\s+aceite
+            |con\s+(?:el|un)\s+cuchillo\s+cocinando|en\s+la\s+(?:rodilla|espalda|pierna|cocina))"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "es_threat_to_others",
+        "harm_to_others",
+        HIGH,
+        _rx(
+            r"""\b(?:le|lo|la|los|les)\s+voy\s+a\s+(?:hacer\s+dano|matar|pegar(?:\s+un\s+tiro)?
+            |apunalar
+            |romper\s+la\s+cara|quemar)|\bvoy\s+a\s+(?:matar|apunalar|hacer\s+dano)\s+a\b
+            |\b(?:matarlo|matarla|matarlos|matarlas|hacerle\s+dano|hacerles\s+dano|apunalarlo
+            |apunalarla)\b
+            |\bpegarle\s+un\s+tiro|\b(?:van|vas|va)\s+a\s+pagar(?:\s+(?:todos|todo))?\b
+            |\bme\s+las\s+van\s+a\s+pagar|\bya\s+veran\b"""
+        ),
+        idiom_after=_rx(r"[^.!?\n]{0,60}(?:jaja|jeje|jsjs|\blol\b|\bxd\b|\U0001F602|\U0001F923)"),
+    ),
+    Rule(
+        "es_danger_now",
+        "danger_now",
+        HIGH,
+        _rx(
+            r"""\b(?:me\s+)?(?:tome|he\s+tomado|me\s+he\s+tomado|trague|me\s+trague|acabo\s+de\s+tomar(?:me)?)\s+(?:todas?\s+(?:mis\s+|las\s+)?|una?\s+(?:frasco|bote|blister
+            |monton|puno|caja|tira)
+            (?:\s+entera|\s+completa)?\s+de\s+|todo\s+el\s+(?:frasco|bote|blister)\s+de\s+
+            |el\s+(?:frasco|bote|blister|paquete|tubo)\s+(?:entero|completo)\s+de\s+
+            |como\s+\d+\s+|como\s+(?:veinte|treinta|cuarenta|cincuenta)\s+|\d+\s+|muchas\s+)
+            (?:\w+\s+)?(?:pastillas|pildoras|medicinas|medicamentos|capsulas|\w+(?:pam|lam|pina|ol|ona)\b)
+            |\b(?:tome|me\s+tome|trague|bebi|he\s+tomado)\s+(?:\w+\s+)?(?:cloro|veneno|lejia|lavandina|raticida)
+            |\bme\s+estoy\s+cortando\b|\bestoy\s+en\s+(?:la\s+orilla|el\s+acantilado|el\s+puente|la\s+azotea|el\s+techo|las\s+vias|la\s+cornisa
+            |el\s+borde|el\s+tejado)
+            |\bme\s+esta\s+(?:pegando|golpeando|ahorcando|amenazando|lastimando|ahogando)
+            |\bme\s+amenaza\s+con|\b(?:dice|dijo)\s+que\s+me\s+va\s+a\s+matar
+            |\bsangrando\s+mucho|\bno\s+(?:para|deja)\s+de\s+sangrar
+            |\bahora\s+mismo\b[^.!?\n]{0,30}
+            (?:puente|azotea|pastillas|cuchillo)"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:del\s+tratamiento|como\s+me\s+(?:dijo|indico)|que\s+me\s+receto
+            |de\s+camino
+            |trafico|tendiendo|la\s+ropa|vacaciones|tomando|paseando|caminando|de\s+viaje)"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "emoji_means",
+        "self_harm",
+        MODERATE,
+        _rx(r"[\U0001F52A\U0001FA78\U0001F52B\u26B0\U0001FAA6\U0001FAA2]|\U0001F48A\s*\U0001F48A"),
     ),
 )
 
@@ -404,6 +1081,11 @@ PSEUDO_HYPOTHETICAL = (
     ("as", "if"), ("if", "i'm", "honest"), ("if", "im", "honest"), ("if", "i", "am", "honest"),
     ("if", "i'm", "being", "honest"), ("if", "im", "being", "honest"),
     ("feel", "as", "if"), ("even", "if"),
+    # "if I died nobody would care": the supposition is the risk statement.
+    ("if", "i", "died"), ("if", "i", "jumped"), ("if", "i", "disappeared"),
+    ("if", "i", "was", "gone"), ("if", "i", "were", "gone"), ("if", "i", "was", "dead"),
+    ("if", "i", "wasn't", "here"), ("if", "i", "wasnt", "here"), ("if", "i", "killed"),
+    ("si", "me", "muero"), ("si", "me", "muriera"), ("si", "desapareciera"),
 )  # fmt: skip
 HYPOTHETICAL_PHRASES = (("should", "i", "ever"), ("should", "i", "feel"), ("in", "case"))
 # "is suicidal", "she's suicidal": a verb form the writer does not use of themselves.
@@ -411,15 +1093,80 @@ THIRD_PERSON_VERBS = {"is", "are", "seems", "sounds", "looks", "wants", "isn't",
 NOT_A_PERSON = {"there's", "it's", "that's", "what's", "here's", "let's", "life's", "everything's"}
 CONTEXT_TOKENS = 12
 
+# Spanish, read without accents. The writer is named by "yo", "me", "mi" and by verbs
+# ending in -rme ("matarme"); "se" before a verb is someone else ("se suicido").
+FIRST_PERSON |= {"yo", "me", "mi", "estoy", "quiero", "tengo", "voy", "pienso"}
+THIRD_PERSON |= {
+    "el", "ella", "ellos", "ellas", "hermano", "hermana", "amigo", "amiga", "primo", "prima",
+    "vecino", "vecina", "madre", "padre", "mama", "papa", "hijo", "hija", "abuelo", "abuela",
+    "novio", "novia", "esposo", "esposa", "marido", "tio", "tia", "companero", "companera",
+    "alguien", "gente", "personaje", "hombre", "mujer", "chico", "chica", "nieto", "nieta",
+}  # fmt: skip
+THIRD_PERSON_VERBS |= {"se", "esta", "quiere", "dice", "dijo"}
+NEGATIONS |= {"ni", "nunca", "jamas", "tampoco", "sin", "aint", "ain't", "nope"}
+BRIDGE |= {
+    "tengo", "he", "ha", "pensamientos", "pensamiento", "ideas", "idea", "ganas", "de", "en",
+    "estoy", "estado", "pensando", "pienso", "quiero", "me", "voy", "a", "la", "el", "los",
+    "las", "yo", "ya", "mas", "hacer", "intencion", "planes", "sobre", "del", "suicidio",
+    "ningun", "ninguna", "ningunas", "siquiera", "pensado", "hecho", "hoy", "ahora",
+    "semana", "esta", "este", "mes", "nunca", "tampoco", "querido", "quise", "intentado",
+}  # fmt: skip
+HYPOTHETICAL |= {"si", "suponiendo", "imaginate"}
+# Only a feeling can be supposed ("if I ever felt suicidal I would call"): an intent, a
+# plan, a threat or danger under a condition ("if he comes near me I'll stab him", "if
+# this goes on I'll kill myself") is still one, so those are never set aside this way.
+HYPOTHETICAL_CATEGORIES = {"thoughts", "self_harm"}
+# Threats and danger under way are mostly said of someone else ("he's hitting me",
+# "they'll pay"), so the third-person check never applies to them.
+THIRD_PERSON_EXEMPT = {"harm_to_others", "danger_now"}
+# A film, a book, the news, a course: a risk word about them is not about the writer,
+# unless the phrase names the writer.
+MEDIA = {
+    "book", "books", "film", "films", "movie", "movies", "show", "series", "documentary",
+    "song", "songs", "game", "games", "podcast", "news", "article", "essay", "episode",
+    "novel", "play", "course", "class", "lecture", "assignment", "project", "character",
+    "libro", "pelicula", "serie", "documental", "cancion", "juego", "videojuego", "noticias",
+    "novela", "articulo", "curso", "clase", "personaje",
+}  # fmt: skip
+# Resolved history: a marker of the past in the same sentence, a marker of being
+# better now in the message, and nothing saying it is back ("again", "relapsed").
+_PAST = re.compile(
+    r"""\b(?:years?\s+ago|(?:a\s+)?long\s+time\s+ago|as\s+a\s+(?:teen(?:ager)?|kid|child|student)
+    |used\s+to|when\s+i\s+was\s+(?:younger|a\s+(?:teen|kid|child)|in\s+(?:school|hospital
+    |my\s+\w+))
+    |back\s+when|last\s+year|in\s+the\s+past|hace\s+(?:\w+\s+)?anos|antes\b|cuando\s+era
+    |de\s+(?:joven|adolescente|nina|nino))""",
+    re.VERBOSE,
+)
+_BETTER_NOW = re.compile(
+    r"""\b(?:not\s+any\s?more|don'?t\s+any\s?more|no\s+longer|not\s+now|no\s+more|good\s+place|better\s+now
+    |i'?m\s+better|(?:much|feeling|doing)\s+better|proud|(?:has|have)\s+(?:really\s+)?helped
+    |recovered|past\s+it|glad\s+i'?m\s+(?:still\s+)?(?:here|alive|past)|ya\s+no|ahora\s+(?:no
+    |estoy|bien)|hoy\s+estoy\s+bien|estoy\s+(?:bien|mejor)
+    |sin\s+hacerlo|llevo\s+\w+\s+(?:anos|meses))""",
+    re.VERBOSE,
+)
+_BACK_AGAIN = re.compile(
+    r"\b(?:again|relaps\w*|back\s+(?:again|now)|otra\s+vez|de\s+nuevo|volvi|volvio)\b"
+)
+
+
+def _plain(char: str) -> str:
+    """One character lower-cased and without its accent ("Í" -> "i", "ñ" -> "n"), or
+    unchanged when that would not be exactly one character."""
+    lower = char.lower()
+    if len(lower) != 1:
+        return char
+    if lower in "\u2019\u2018\u02bc`\u00b4":
+        return "'"
+    base = unicodedata.normalize("NFD", lower)[0]
+    return base if base.isascii() and base.isalpha() else lower
+
 
 def normalise(text: str) -> str:
-    """Lower case with straight apostrophes, the same length as `text` (offsets hold)."""
-    out = []
-    for char in text:
-        lower = char.lower()
-        char = lower if len(lower) == 1 else char
-        out.append("'" if char in "\u2019\u2018\u02bc`" else char)
-    return "".join(out)
+    """Lower case, without accents, with straight apostrophes, and the same length as
+    `text`, so the offsets of a match point into the client's own words."""
+    return "".join(_plain(char) for char in text)
 
 
 def _clause_before(norm: str, start: int, *, joiners_end_clause: bool = True) -> list[str]:
@@ -478,7 +1225,10 @@ def _hypothetical(words: list[str]) -> bool:
 
 
 def _names_the_writer(span: str) -> bool:
-    return any(w in FIRST_PERSON or w in {"my"} for w in _TOKEN.findall(span))
+    return any(
+        w in FIRST_PERSON or w == "my" or (w.endswith("rme") and len(w) > 4)
+        for w in _TOKEN.findall(span)
+    )
 
 
 def _about_someone_else(words: list[str], span: str) -> bool:
@@ -495,7 +1245,33 @@ def _about_someone_else(words: list[str], span: str) -> bool:
     return False
 
 
+def _sentence_around(norm: str, start: int, end: int) -> str:
+    before = max((norm.rfind(mark, 0, start) for mark in ".!?\n;"), default=-1)
+    after = [i for i in (norm.find(mark, end) for mark in ".!?\n;") if i != -1]
+    return norm[before + 1 : min(after) if after else len(norm)]
+
+
+def _resolved_history(norm: str, start: int, end: int) -> bool:
+    """Said of the past and over: "years ago I tried to kill myself, I'm in a good place
+    now", "antes me cortaba, ya llevo dos anos sin hacerlo"."""
+    sentence = _sentence_around(norm, start, end)
+    return bool(
+        _PAST.search(sentence) and _BETTER_NOW.search(norm) and not _BACK_AGAIN.search(norm)
+    )
+
+
+def _about_media(words: list[str], rule: Rule, span: str) -> bool:
+    if rule.names_writer or _names_the_writer(span):
+        return False
+    return any(word in MEDIA for word in words)
+
+
 def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
+    if rule.needs_first_person and not any(
+        word in FIRST_PERSON or word in {"my", "i'd", "id", "mi"}
+        for word in _TOKEN.findall(_sentence_around(norm, start, end))
+    ):
+        return "third_person"
     if rule.idiom_after is not None and rule.idiom_after.match(norm, end):
         return "idiom"
     if rule.idiom_before is not None and rule.idiom_before.search(
@@ -505,10 +1281,20 @@ def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
     words = _clause_before(norm, start)
     if _negated(words):
         return "negated"
-    if _hypothetical(_clause_before(norm, start, joiners_end_clause=False)):
+    if rule.category in HYPOTHETICAL_CATEGORIES and _hypothetical(
+        _clause_before(norm, start, joiners_end_clause=False)
+    ):
         return "hypothetical"
-    if _about_someone_else(words, norm[start:end]):
+    if (
+        not rule.names_writer
+        and rule.category not in THIRD_PERSON_EXEMPT
+        and _about_someone_else(words, norm[start:end])
+    ):
         return "third_person"
+    if _about_media(words, rule, norm[start:end]):
+        return "media"
+    if _resolved_history(norm, start, end):
+        return "history"
     return None
 
 
@@ -528,6 +1314,25 @@ def _keep_strongest(matches: list[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: m.start)
 
 
+SECOND_READER = "second_reader"
+
+
+def _second_reader(text: str, norm: str) -> list[Match]:
+    """No rule matched: the word model (screening_model.py) may still flag the message,
+    marking the words that weighed most."""
+    from caseload.safety import screening_model
+
+    reading = screening_model.read(norm)
+    if not reading.flagged:
+        return []
+    spans = reading.spans or ((0, len(text)),)
+    matches = [
+        Match(start, end, text[start:end], SECOND_READER, SECOND_READER, MODERATE)
+        for start, end in spans
+    ]
+    return _keep_strongest(matches)
+
+
 def screen(text: str) -> Screening:
     """Find the risk phrases in `text`; see the module docstring for the rules."""
     if not text or not text.strip():
@@ -545,8 +1350,17 @@ def screen(text: str) -> Screening:
             else:
                 suppressed.append(Suppressed(match, reason))
     kept = _keep_strongest(found)
+    if not kept and not suppressed:
+        # Only where the rules saw nothing at all: a phrase they set aside (negated,
+        # supposed, someone else's) has been read, and the model does not overrule it.
+        kept = _second_reader(text, norm)
     # A phrase set aside but overlapping a kept one says nothing new.
-    quiet = [s for s in suppressed if not any(_overlaps(s.match, m) for m in kept)]
+    quiet: list[Suppressed] = []
+    for item in sorted(suppressed, key=lambda s: s.match.end - s.match.start, reverse=True):
+        # Set aside twice (a phrase and a word inside it) is one thing set aside.
+        if not any(_overlaps(item.match, m) for m in kept + [q.match for q in quiet]):
+            quiet.append(item)
+    quiet.sort(key=lambda s: s.match.start)
     return Screening(matches=tuple(kept), suppressed=tuple(quiet))
 
 

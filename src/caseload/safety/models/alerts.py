@@ -17,6 +17,7 @@ class AlertSource(models.TextChoices):
     RISK_ASSESSMENT = "risk_assessment", _("Risk assessment")
     FOLLOW_UP = "follow_up", _("Missed follow-up")
     CRISIS = "crisis", _("Crisis event")
+    CLIENT_TEXT = "client_text", _("Client's written words")
 
 
 class AlertState(models.TextChoices):
