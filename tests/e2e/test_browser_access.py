@@ -62,6 +62,8 @@ def test_sign_in_by_keyboard_alone(page: Page, demo_server):
 
 def test_enter_in_the_password_field_submits(page: Page, demo_server):
     page.goto("/accounts/login/")
+    # Autofocus lands after the load event on a busy machine: wait for it before typing.
+    expect(page.get_by_label("Username")).to_be_focused()
     page.keyboard.type("clinician")
     page.keyboard.press("Tab")
     expect(page.get_by_label("Password")).to_be_focused()
