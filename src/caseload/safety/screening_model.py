@@ -22,6 +22,7 @@ import math
 import re
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -103,8 +104,29 @@ def train(rows, normalise) -> dict:
 
 
 @cache
-def _model() -> dict:
+def _shipped() -> dict:
     return json.loads(WEIGHTS.read_text(encoding="utf-8"))
+
+
+# A model put in place of the shipped one while scoring held-out authors (see
+# `trained_on`); None in service.
+_standing_in: dict | None = None
+
+
+def _model() -> dict:
+    return _standing_in if _standing_in is not None else _shipped()
+
+
+@contextmanager
+def trained_on(model: dict):
+    """Screen with `model` instead of the shipped weights inside the block: how a set of
+    messages is scored by a reader that never saw it (screening_eval --leave-one-out)."""
+    global _standing_in
+    previous, _standing_in = _standing_in, model
+    try:
+        yield model
+    finally:
+        _standing_in = previous
 
 
 def read(norm: str) -> Reading:
