@@ -195,7 +195,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             rf"""\b(?:stockpil\w*|hoard\w*|sav(?:ed|ing)\s+up|sav(?:ed|ing)|collect(?:ed|ing))
             \s+(?:up\s+)?(?:my\s+|all\s+my\s+|some\s+|a\s+lot\s+of\s+)?{_PILLS}
-            |\b(?:bought|got|buying|ordered|have)\s+(?:a\s+|some\s+)?(?:rope|noose|razor\s+blades)\b(?!\s+(?:swing|ladder|bridge|course)\b)(?![^.!?\n]{0, 30}\bfor\s+(?:the|a|my)\s+(?:\w+\s+)?(?:tent|boat|garden|camping|climbing|swing|dog|goats?|horses?|boxes|move|trailer|canoe|kayak
+            |\b(?:bought|got|buying|ordered|have)\s+(?:a\s+|some\s+)?(?:rope|noose|razor\s+blades)\b(?!\s+(?:swing|ladder|bridge|course)\b)(?![^.!?\n]{{0,30}}\bfor\s+(?:the|a|my)\s+(?:\w+\s+)?
+            (?:tent|boat|garden|camping|climbing|swing|dog|goats?|horses?|boxes|move|trailer|canoe|kayak
             |(?:new\s+)?(?:safety\s+)?(?:razor|shaver)))
             |\b(?:look(?:ed|ing)\s+up|googl\w*|research\w*|search(?:ed|ing)(?:\s+for)?)
             \s+(?:how|ways|the\s+best\s+way|methods?)\s+to\s+(?:die|kill\s+myself|end\s+(?:it
@@ -437,7 +438,8 @@ RULES: tuple[Rule, ...] = (
             |\bhow\s+many\s+(?:of\s+)?(?:my\s+|these\s+|the\s+)?\w+\s+(?:would|it\s+would|will)\s+
             (?:be\s+enough|kill|do\s+it|take)
             |\b(?:bought|got|buying|ordered|have|has|tied|found)\s+(?:a\s+|some\s+|the\s+)?
-            (?:rope|noose|hose)\b(?!\s+(?:swing|ladder|bridge|course|pipe)\b)(?![^.!?\n]{0, 30}\b(?:for|to)\s+(?:the|a|my)\s+(?:\w+\s+)?(?:tent|boat|garden|camping|dog|goats?|horses?|boxes|move|trailer|canoe|kayak
+            (?:rope|noose|hose)\b(?!\s+(?:swing|ladder|bridge|course|pipe)\b)(?![^.!?\n]{{0,30}}\b(?:for|to)\s+(?:the|a|my)\s+(?:\w+\s+)?
+            (?:tent|boat|garden|camping|dog|goats?|horses?|boxes|move|trailer|canoe|kayak
             |climbing|swing|washing|clothes|plants|car\s+wash))
             |\brope\s+(?:tied|ready|around|up\s+in)|\bnoose\b|\bcar\s+exhaust\b
             |\bplastic\s+bag\s+over\s+my\s+head|\bknife\s+(?:against|to|on)\s+my\s+(?:wrist|throat
@@ -1146,8 +1148,8 @@ RULES: tuple[Rule, ...] = (
         "harm_to_others",
         HIGH,
         _rx(
-            rf"""\b(?:everyone|everybody|they|he|she|you|all\s+of\s+(?:them|you)|them|people
-            |(?:the|that|my|his|her)\s+\w+(?:\s+\w+)?)\b[^.!?\n]{{0,30}}?\b(?:is|are|will|'ll|'re
+            r"""\b(?:everyone|everybody|they|he|she|you|all\s+of\s+(?:them|you)|them|people
+            |(?:the|that|my|his|her)\s+\w+(?:\s+\w+)?)\b[^.!?\n]{0,30}?\b(?:is|are|will|'ll|'re
             |'s)\s+(?:going\s+to\s+|gonna\s+)?(?:all\s+)?pay(?=\s*(?:[.!,;]|$|\s+for\s+(?:this|what
             |it\s+all)))
             |\b(?:won'?t|will\s+not|isn'?t\s+going\s+to)\s+be\s+a\s+problem\s+(?:much\s+longer|for
@@ -1167,7 +1169,7 @@ RULES: tuple[Rule, ...] = (
             \s+(?:hurt|kill|harm|stab|attack|poison|smother)
             |\b(?:pillow|hand|blanket|cushion)\s+over\s+(?:his|her|their|the\s+baby'?s|my\s+baby'?s)
             \s+(?:face|mouth)|\b(?:smother|suffocat|shak)\w*\s+(?:the|my)\s+baby
-            |\b(?:bought|got|have|has)\s+(?:a|my|the)\s+(?:gun|pistol|rifle|shotgun)\b[^.!?\n]{{0,40}}
+            |\b(?:bought|got|have|has)\s+(?:a|my|the)\s+(?:gun|pistol|rifle|shotgun)\b[^.!?\n]{0,40}
             \b(?:loaded|ready|not\s+for)|\b(?:gun|rifle|shotgun|pistol)\s+(?:is|'s)\s+(?:loaded
             |in\s+(?:the|my|his|her)\s+\w+)
             |\b(?:bring|brought|take|taking|bringing)\s+(?:my\s+|a\s+|the\s+|\w+'s\s+)?(?:gun|rifle
@@ -1181,7 +1183,7 @@ RULES: tuple[Rule, ...] = (
             |revolver)\b|\b(?:ya\s+)?esta\s+cargad[ao]\b
             |\b(?:tengo|tiene|traigo)\s+(?:el|la|un|una|mi)\s+(?:machete|pistola|cuchillo|arma
             |escopeta|navaja)\s+(?:list[oa]|cargad[oa]|preparad[oa]|afilad[oa])
-            |\bvoces\s+me\s+(?:dicen|piden|ordenan|gritan)\s+que\s+[^.!?\n]{{0,30}}(?:lastim|mat|dano
+            |\bvoces\s+me\s+(?:dicen|piden|ordenan|gritan)\s+que\s+[^.!?\n]{0,30}(?:lastim|mat|dano
             |pegar|atac|envenen)
             |\bme\s+dicen\s+que\s+(?:tengo\s+que\s+|debo\s+)(?:lastimar|matar|hacer\s+dano|pegar)
             |\b(?:taparle|tapar|cubrirle|ponerle)\s+(?:la\s+cara|la\s+boca)\s+con\s+(?:la|una)
@@ -1223,7 +1225,7 @@ RULES: tuple[Rule, ...] = (
             |\b(?:drank|drunk|swallowed|downed)\s+(?:the\s+|a\s+|some\s+|half\s+(?:the|a)\s+|a\s+bottle\s+of\s+)?
             (?:mouthwash|hand\s+saniti[sz]er|perfume|nail\s+polish\s+remover|lighter\s+fluid|white\s+spirit)
             |\b(?:i'?ll|i\s+will|gonna|going\s+to)\s+take\s+(?:the|my|all\s+(?:the|my))\s+(?:tablets|pills|meds)
-            \b[^.!?\n]{0, 40}\b(?:tonight|be\s+with|and\s+(?:sleep|go|be))
+            \b[^.!?\n]{{0,40}}\b(?:tonight|be\s+with|and\s+(?:sleep|go|be))
             |\b(?:be\s+with|join)\s+(?:him|her|them)\s+(?:by\s+morning|tonight|by\s+tomorrow)
             |\b(?:compre|tengo|consegui|guarde)\s+(?:la|una)\s+(?:soga|cuerda)\b(?!\s+para)
             |\b(?:i'?m|im|i\s+am)\s+(?:on|at)\s+(?:the\s+)?(?:bridge|roof|edge)(?=\s*(?:[.!,;]|$))
@@ -1236,7 +1238,7 @@ RULES: tuple[Rule, ...] = (
             |\b(?:drank|drunk|finished|downed)\s+(?:a|the)\s+whole\s+bottle\b(?!\s+of\s+(?:water
             |juice|milk|squash|coke|pop))
             |\bcan'?t\s+(?:really\s+)?feel\s+my\s+(?:hands|legs|arms|face|body|feet)
-            |\b(?:can'?t|cant|cannot)\s+talk\b[^.!?\n]{0, 20}\b(?:he|she|they)(?:'s|\s+is)?\s+
+            |\b(?:can'?t|cant|cannot)\s+talk\b[^.!?\n]{{0,20}}\b(?:he|she|they)(?:'s|\s+is)?\s+
             (?:checks|here|listening|watching|reads|home)
             |\b(?:go|going|leave|leaving|check|checking|bow|bowing)\s+out\s+on\s+my\s+own\s+terms
             |\b(?:already\s+)?(?:picked|chosen|chose|scouted)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot
