@@ -1165,8 +1165,8 @@ RULES: tuple[Rule, ...] = (
             |\b(?:don'?t|do\s+not)\s+come\s+(?:in\s+)?(?:to\s+)?(?:school|work|class|the\s+office)
             \s+(?:on|this|tomorrow)
             |\b(?:voices?|they|he|she)\s+(?:keep\s+|keeps\s+)?(?:tell|telling|tells|told|say|saying
-            |says|order\w*|command\w*)\s+(?:me\s+)?(?:to|that\s+i\s+(?:have|need|must|should)\s+to)
-            \s+(?:hurt|kill|harm|stab|attack|poison|smother)
+            |says|order\w*|command\w*)\s+(?:me\s+)?(?:to\s+|that\s+i\s+(?:have|need|must|should)\s+to\s+)?
+            (?:hurt|kill|harm|stab|attack|poison|smother)
             |\b(?:pillow|hand|blanket|cushion)\s+over\s+(?:his|her|their|the\s+baby'?s|my\s+baby'?s)
             \s+(?:face|mouth)|\b(?:smother|suffocat|shak)\w*\s+(?:the|my)\s+baby
             |\b(?:bought|got|have|has)\s+(?:a|my|the)\s+(?:gun|pistol|rifle|shotgun)\b[^.!?\n]{0,40}
@@ -1197,7 +1197,7 @@ RULES: tuple[Rule, ...] = (
         "danger_now",
         HIGH,
         _rx(
-            rf"""\b(?:says|said|told\s+me|threaten\w*|swore)\s+(?:that\s+)?if\s+[^.!?\n]{{0,30}}?
+            r"""\b(?:says|said|told\s+me|threaten\w*|swore)\s+(?:that\s+)?if\s+[^.!?\n]{0,30}?
             (?:he|she|they)(?:'ll|\s+will|'d|\s+would|\s+is\s+going\s+to)\s+(?:kill|hurt|shoot
             |stab)\s+(?:me|us|the\s+kids)
             |\b(?:locked|hiding|hid|barricaded)\s+(?:myself\s+|ourselves\s+|us\s+)?in\s+(?:the\s+|my\s+
@@ -1207,25 +1207,25 @@ RULES: tuple[Rule, ...] = (
             |\b(?:brought|have|got|bringing)\s+(?:the|a|my)\s+(?:rope|pills|razor|blade|gun)
             (?:\s+with\s+me)?(?=\s*(?:[.!,;]|$))
             |\b(?:haven'?t|have\s+not)\s+done\s+(?:anything|it)\s+yet\b
-            |\b(?:dijo|dice|amenazo|amenaza)\s+(?:con\s+)?que\s+(?:si\s+[^.!?\n]{{0,30}}?\s+)?me
+            |\b(?:dijo|dice|amenazo|amenaza)\s+(?:con\s+)?que\s+(?:si\s+[^.!?\n]{0,30}?\s+)?me
             \s+(?:mata|matara|va\s+a\s+matar|mataria)
             |\b(?:tiene|trae|saco|agarro|lleva)\s+(?:un|una|el|la)\s+(?:arma|pistola|cuchillo
             |escopeta|machete|navaja|rifle)
-            |\best(?:a|an)\s+amenazando\b|\bahora\s+mismo\b[^.!?\n]{{0,40}}(?:cuchillo|arma|pistola
+            |\best(?:a|an)\s+amenazando\b|\bahora\s+mismo\b[^.!?\n]{0,40}(?:cuchillo|arma|pistola
             |amenaz)
             |\bse\s+llevo\s+a\s+(?:la\s+nina|el\s+nino|los\s+ninos|mi\s+hij[oa]|mis\s+hij[oa]s)
             |\bno\s+(?:la|lo|los|las)\s+(?:voy|vas|vamos)\s+a\s+volver\s+a\s+ver
-            |\b(?:pastillas|pildoras|tablets|pills|meds)\b[^.!?\n]{{0,50}}\b(?:encima|con\s+(?:el
+            |\b(?:pastillas|pildoras|tablets|pills|meds)\b[^.!?\n]{0,50}\b(?:encima|con\s+(?:el
             |la)\s+(?:alcohol|tequila|vodka|vino|botella)|with\s+(?:a\s+bottle|vodka|wine|whisky
             |alcohol|booze)|on\s+top)
-            |\b(?:botella|alcohol|tequila|vodka)\b[^.!?\n]{{0,50}}\bpastillas
+            |\b(?:botella|alcohol|tequila|vodka)\b[^.!?\n]{0,50}\bpastillas
             |\b(?:tome|me\s+tome|trague)\s+(?:unas|varias|un\s+monton\s+de)\s+(?:\w+\s+)?(?:pastillas
             |pildoras)
             |\b(?:i'?m|im|i\s+am)\s+(?:in|at|on)\s+(?:the\s+)?(?:woods|forest|tracks|cliff|ledge)\b
             |\b(?:drank|drunk|swallowed|downed)\s+(?:the\s+|a\s+|some\s+|half\s+(?:the|a)\s+|a\s+bottle\s+of\s+)?
             (?:mouthwash|hand\s+saniti[sz]er|perfume|nail\s+polish\s+remover|lighter\s+fluid|white\s+spirit)
             |\b(?:i'?ll|i\s+will|gonna|going\s+to)\s+take\s+(?:the|my|all\s+(?:the|my))\s+(?:tablets|pills|meds)
-            \b[^.!?\n]{{0,40}}\b(?:tonight|be\s+with|and\s+(?:sleep|go|be))
+            \b[^.!?\n]{0,40}\b(?:tonight|be\s+with|and\s+(?:sleep|go|be))
             |\b(?:be\s+with|join)\s+(?:him|her|them)\s+(?:by\s+morning|tonight|by\s+tomorrow)
             |\b(?:compre|tengo|consegui|guarde)\s+(?:la|una)\s+(?:soga|cuerda)\b(?!\s+para)
             |\b(?:i'?m|im|i\s+am)\s+(?:on|at)\s+(?:the\s+)?(?:bridge|roof|edge)(?=\s*(?:[.!,;]|$))
@@ -1238,7 +1238,7 @@ RULES: tuple[Rule, ...] = (
             |\b(?:drank|drunk|finished|downed)\s+(?:a|the)\s+whole\s+bottle\b(?!\s+of\s+(?:water
             |juice|milk|squash|coke|pop))
             |\bcan'?t\s+(?:really\s+)?feel\s+my\s+(?:hands|legs|arms|face|body|feet)
-            |\b(?:can'?t|cant|cannot)\s+talk\b[^.!?\n]{{0,20}}\b(?:he|she|they)(?:'s|\s+is)?\s+
+            |\b(?:can'?t|cant|cannot)\s+talk\b[^.!?\n]{0,20}\b(?:he|she|they)(?:'s|\s+is)?\s+
             (?:checks|here|listening|watching|reads|home)
             |\b(?:go|going|leave|leaving|check|checking|bow|bowing)\s+out\s+on\s+my\s+own\s+terms
             |\b(?:already\s+)?(?:picked|chosen|chose|scouted)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot
@@ -1250,6 +1250,105 @@ RULES: tuple[Rule, ...] = (
             |tablets)"""
         ),
         names_writer=True,
+    ),
+    Rule(
+        "means_gathered_or_taken",
+        "plan",
+        HIGH,
+        _rx(
+            r"""\btook\s+(?:\d+|twenty|thirty|forty|fifty|double|triple|all(?:\s+(?:of\s+)?(?:the|my))?
+            |a\s+few|half\s+(?:the|a)\s+(?:box|bottle|pack|packet))\s+(?:of\s+)?(?:the\s+|my\s+)?
+            (?:\w+\s+)?(?:pills|tablets|meds|morphine|librium|\w+(?:ol|am|ine|in|one|ium|pam|lam
+            |done|codone|pentin|lol))\b(?!\s+(?:as\s+prescribed|like\s+i\s+was))
+            |\b\d+\s+(?:\w+pam|\w+(?:ol|one|ine)|pills|tablets|paracetamol|diazepam|oxycodone)\b
+            [^.!?\n]{0,30}\b(?:in\s+my|hidden|counted|saved|stashed)
+            |\bcounted\s+(?:them|the\s+(?:pills|tablets)|my\s+(?:pills|tablets))\b
+            |\bkept\s+back\s+(?:the|my|some)\s+\w+|\bhow\s+many\s+(?:paracetamol|tylenol|pills|tablets
+            |ibuprofen|aspirin|sleeping\s+pills)\b(?![^.!?\n]{0,20}\bsafe)
+            |\b(?:from|at)\s+(?:\d+|two|three|four|five|different|several|multiple)\s+(?:different\s+)?
+            (?:shops|pharmacies|chemists|stores)|\bso\s+no\s+(?:pharmacist|chemist|one)\s+would
+            \s+(?:flag|notice)
+            |\b(?:ordered|bought|got)\s+(?:the|a)\s+kit\b|\bit'?s\s+not\s+for\s+(?:balloons|a\s+party
+            |the\s+party|camping|self[\s-]defen[cs]e)|\bno\s+es\s+para\s+defenderme
+            |\bthat'?s\s+my\s+plan\b|\bmy\s+plan\s+for\s+(?:the\s+weekend|tonight|friday|saturday)
+            |\b(?:looked\s+(?:at|into)|considering|thought\s+about)\s+(?:switzerland|dignitas)
+            |\bcheaper\s+ways\b|\b(?:life\s+insurance|seguro\s+de\s+vida)\b[^.?]{0,60}(?:pay\s*out
+            |pays?\b|paga|cubre|cover)
+            |\b(?:box|bag|handful)\s+of\s+(?:cartridges|bullets|shells|ammo)|\bcaja\s+de\s+balas
+            |\b(?:clean|load|polish)\w*\s+(?:the|his|her|my|a)\s+(?:gun|rifle|shotgun|pistol)
+            |\b(?:tome|me\s+he\s+tomado|he\s+tomado|me\s+tome)\s+(?:un|una|el|la)\s+(?:bote|frasco|caja
+            |blister|paquete|tira)\s+(?:enter[oa]\s+|complet[oa]\s+)?de\s+\w+"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "more_harm_and_goodbyes",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\b(?:put|held|press\w*|dig|dug|digging|snap\w*)\b[^.!?\n]{0,40}\bon\s+purpose
+            |\bbroke\s+the\s+skin|\b(?:dig|dug|digging|press\w*|stab\w*)\s+(?:my\s+|a\s+|the\s+)?
+            (?:compass|nails?|pen|pencil|scissors|blade|pin|needle)\s+into\s+my
+            |\bcut\s+on\s+my\s+(?:chest|arm|arms|leg|legs|thigh|thighs|stomach|hip|hips)\b(?!\s+from)
+            |\bbarcode\b|\bnew\s+marks\b|\bmade\s+myself\s+(?:sick|throw\s+up|bleed)
+            |\bas\s+(?:a\s+)?punishment\b|\bearns?\s+(?:a\s+|me\s+a\s+)?punishment
+            |\bno\s+(?:food|water|eating|drinking)\s+(?:tomorrow|today|until|for)\b
+            |\bday\s+\d+\s+(?:no|without)\s+(?:food|eating)
+            |\bbloody\s+(?:tissues|plasters|towels|sheets)|\b(?:sangre|vendas)\s+en\s+(?:las|la|el)
+            \s+(?:sabanas|basura|bano)
+            |\bgave\s+the\s+(?:dog|cat|pets?)\s+(?:away|to)|\bsigned\s+(?:the|my)\s+\w+\s+over\b
+            |\bnothing\s+left\s+for\s+me\s+to\s+do|\bg(?:ave|iving|ive|iven)\s+away\s+my\s+\w+(?:\s+\w+)?,\s+my
+            |\bfinal\s+chapter\b|\bwriting\s+my\s+(?:note|letter)\b|\bya\s+escribi\s+la\s+carta
+            |\bdeje\s+la\s+carta|\bla\s+carta\b[^.!?\n]{0,20}\bdeje\b
+            |\bscheduled\s+(?:it|an?\s+\w+|the\s+\w+)\s+to\s+send\b
+            |\bcancel\w*\s+(?:all\s+)?my\s+(?:subscriptions|accounts|phone\s+contract)
+            |\b(?:probably|maybe)\s+my\s+last\s+(?:one|session)|\bthanks?\s+(?:you\s+)?for\s+trying
+            |\bdon'?t\s+think\s+i'?m\s+going\s+to\s+need\s+it
+            |\b(?:ya\s+)?(?:elegi|escogi)\s+(?:el|la)\s+(?:dia|fecha)\b|\b(?:picked|chose|chosen|set)
+            \s+(?:a|the)\s+(?:date|day)\b(?!\s+for)|\bctb\b
+            |\bhow\s+(?:this|it)\s+ends\s+for\s+(?:us|me|guys\s+like\s+me|people\s+like\s+me)
+            |\b(?:mejor|ojala)\s+me\s+hubiera(?:n)?\s+(?:matado|muerto)
+            |\bno\s+dejo\s+de\s+mirar\s+(?:la\s+ventana|el\s+vacio|las\s+vias|abajo)
+            |\bcan'?t\s+stop\s+looking\s+(?:at\s+)?(?:the\s+window|down|over\s+the\s+edge)
+            |\bactually\s+tried\b|\badios\s+mundo|\bgoodbye\s+cruel\s+world"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "danger_reported",
+        "danger_now",
+        HIGH,
+        _rx(
+            r"""\b(?:hay|there'?s)\s+(?:un|a)\s+(?:hombre|tipo|senor|man|guy|someone)\s+(?:afuera|outside)
+            |\b(?:lo|la|los|las|te)\s+mato\b(?!\s+de\s+(?:risa|hambre))
+            |\bno\s+respondo\s+de\s+(?:lo\s+que\s+haga|mi)|\b(?:can'?t|won'?t)\s+be\s+(?:held\s+)?
+            responsible\s+for\s+what\s+i\s+do
+            |\b(?:dijo|dice|amenazo)\s+que\s+si\s+[^.!?\n]{0,40}?\s+me\s+(?:mata|matara|quema|pega
+            |corta|va\s+a\s+\w+|quita)
+            |\bviene\s+por\s+mi\b|\bcoming\s+(?:for|after)\s+me\b
+            |\b(?:see|seeing|can\s+see)\s+(?:bugs|spiders|insects)\b
+            |\b(?:got|have|has)\s+me\s+locked\s+in\b|\b(?:they|he|she)(?:'ll|\s+will|'re\s+going\s+to
+            |\s+(?:is|are)\s+going\s+to)\s+set\s+(?:it|me|us|the\s+\w+)\s+on\s+fire
+            |\b(?:me|nos)\s+encerr\w*\b(?!\s+a\s+(?:ver|leer|estudiar|dormir|trabajar))
+            |\b(?:dijo|dice)\s+que\s+se\s+va\s+a\s+(?:matar|suicidar|tirar|colgar)
+            |\b(?:said|says)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is|\s+are|'re)?\s+(?:going\s+to
+            |gonna)\s+kill\s+(?:himself|herself|themselves)|\bkill\s+(?:himself|herself|themselves)
+            \b(?=[^.!?\n]{0,40}(?:not\s+answering|no\s+contesta|se\s+fue|and\s+left|(?:has|is)\s+gone))
+            |\b(?:man|guy|senor|hombre|adult)\s+(?:she|he|que)\s+(?:met|conocio)\s+(?:online|por
+            \s+internet)|\b(?:se\s+fue|went\s+off|got\s+in\s+a\s+car)\s+con\s+un\s+senor
+            |\bgot\s+in\s+a\s+car\s+with\s+a\s+\d+
+            |\bgiving\s+(?:her|his|their)\s+(?:stuff|things)\s+away|\bsaid\s+goodbye\s+to\s+the
+            \s+(?:dog|cat)|\bcomo\s+despidiendose\b|\bregalo\s+su\s+\w+
+            |\blearn\s+a\s+lesson\b|\b(?:le|les)\s+va\s+a\s+salir\s+caro
+            |\bse\s+a\s+que\s+hora\s+sale\b|\bi\s+know\s+(?:what\s+time|when)\s+(?:she|he|they)
+            \s+(?:leaves|gets\s+off|finishes)|\bse\s+va(?:n)?\s+a\s+acordar\s+de\s+mi
+            |\bno\s+sabe\s+con\s+quien\s+se\s+meti"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,60}(?:jaja|jeje|\U0001F602|\U0001F923|\blol\b|pero\s+bueno|bueno,?\s+no
+            |por\s+(?:comerse|gastarse|robarme))"""
+        ),
+        idiom_before=_rx(r"estoy\s+que\s+$"),
     ),
     Rule(
         "emoji_means",
