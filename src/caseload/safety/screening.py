@@ -53,7 +53,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.2+nb-2026.1"
+RULES_VERSION = "client-text-rules-2026.3+lr-2026.2"
 
 HIGH, MODERATE = "high", "moderate"
 
