@@ -1,7 +1,7 @@
 """The second reader under the rules (safety/screening_model.py): a logistic regression
 over words, word pairs and letter groups that flags risk said in words no rule lists,
 read in plain Python from exported weights. Hazards H-089 (a risk message in free text
-is not flagged) and H-100 (a phrase set aside silences risk said elsewhere in the
+is not flagged) and H-091 (setting one phrase aside hides risk said elsewhere in the
 message)."""
 
 import json
@@ -69,7 +69,7 @@ def test_the_second_reader_does_not_overrule_a_phrase_the_rules_set_aside():
         assert not screen(text).flagged, text
 
 
-def test_h100_a_phrase_set_aside_does_not_silence_risk_said_elsewhere(monkeypatch):
+def test_h091_a_phrase_set_aside_does_not_silence_risk_said_elsewhere(monkeypatch):
     """When a rule set one phrase aside, the reader is still asked about the whole
     message, only with a higher bar (SET_ASIDE_MARGIN)."""
     asked = []

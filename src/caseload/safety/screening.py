@@ -1,5 +1,5 @@
 """Screening a client's free text for risk language: a transparent rule set, in
-English and Spanish, with a small word-count model under it (screening_model.py).
+English and Spanish, with a small linear model under it (screening_model.py).
 
 No service, no download, no Django: every decision can be read here and is tested
 against labelled sets of messages (tests/safety/screening_corpus/, scored by
@@ -36,14 +36,22 @@ How a message is read:
    - it is **resolved history**: a past marker in its sentence ("years ago", "hace
      años"), being better now in the message, and nothing saying it is back;
    - it is an **idiom** the rule lists ("kill myself laughing", "me muero de risa",
-     "cut myself shaving", "me corté el pelo").
+     "cut myself shaving", "me corté el pelo");
+   - it is **work talk**: a bare risk word right before a word of the job ("an overdose
+     patient", "self-harm calls") or with a customer or patient as its subject;
+   - it is **quoted** as someone else's words or as a word ('she said "I want to die"',
+     'slang like "unalive"');
+   - it is a feeling said with **laughter** ("me quiero morir jajaja reprobé"), unless the
+     message takes the joke back ("jk... unless", "no es tan jajaja"). Intent, means, an
+     attempt, a threat or danger now is never set aside as a joke.
    Each phrase is judged on its own: setting one aside never hides another.
    A clause ends at . ! ? ; a line break, "but", "however", "though"..., and at a comma,
    "and", "so" or "because" that starts a new "I ..." clause.
 4. Overlapping matches keep the most severe, then the longest.
-5. When no rule matched and none set anything aside, the second reader
-   (screening_model.py) may still flag the message (moderate), marking the words that
-   weighed most.
+5. When no rule flagged anything, the second reader (screening_model.py) may still flag
+   the message (moderate), marking the words that weighed most; when a rule set a
+   phrase aside, it must be surer (SET_ASIDE_MARGIN), so a phrase set aside never
+   silences risk said in other words elsewhere in the message.
 
 When the rules or the model change, RULES_VERSION changes too: each screened text
 stores the version that screened it.
@@ -1150,9 +1158,9 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"""\b(?:everyone|everybody|they|he|she|you|all\s+of\s+(?:them|you)|them|people
             |(?:the|that|my|his|her)\s+\w+(?:\s+\w+)?)\b[^.!?\n]{0,30}?\b(?:is|are|will|'ll|'re
-            |'s)\s+(?:going\s+to\s+|gonna\s+)?(?:all\s+)?pay(?=\s*(?:[.!,;]|$|\s+for\s+(?:this|what
+            |'s)\s+(?:all\s+)?(?:going\s+to\s+|gonna\s+)?(?:all\s+)?pay(?=\s*(?:[.!,;]|$|\s+for\s+(?:this|what
             |it\s+all)))
-            |\b(?:won'?t|will\s+not|isn'?t\s+going\s+to)\s+be\s+a\s+problem\s+(?:much\s+longer|for
+            |\b(?:won'?t|will\s+not|isn'?t\s+going\s+to)\s+be\s+a\s+problem\s+(?:(?:for\s+)?much\s+longer|for
             \s+long|any\s?more|after\s+\w+)
             |\b(?:don'?t|doesn'?t|do\s+not)\s+deserve\s+to\s+(?:keep\s+)?(?:breathe|breathing)
             |\b(?:people|he|she|they|him|her|them)\s+(?:like\s+(?:him|her|them|that)\s+)?deserves?
