@@ -23,10 +23,10 @@ RECALL, PRECISION = 0.95, 0.85
 # separately and are not yet met by every author (docs/guide-safety-plans.md).
 HELD_OUT_FLOORS = {
     "dev.jsonl": (0.978, 0.820, 1.0, 0.984),
-    "dev_b.jsonl": (0.967, 0.890, 0.975, 0.990),
-    "dev_c.jsonl": (0.934, 0.833, 0.99, 0.962),
-    "dev_d.jsonl": (0.949, 0.821, 0.974, 0.939),
-    "dev_e.jsonl": (0.943, 0.678, 0.959, 0.961),
+    "dev_b.jsonl": (0.972, 0.890, 1.0, 0.990),
+    "dev_c.jsonl": (0.962, 0.837, 1.0, 0.990),
+    "dev_d.jsonl": (0.958, 0.822, 1.0, 0.965),
+    "dev_e.jsonl": (0.981, 0.687, 1.0, 0.976),
 }
 
 
@@ -105,8 +105,8 @@ def test_h089_h090_no_held_out_author_scores_worse_than_when_shipped(held_out, c
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not yet met on held-out authors: dev_c recall, explicit recall of dev_b, dev_d "
-    "and dev_e, precision of dev_e (docs/guide-safety-plans.md)",
+    reason="precision 0.85 not yet met on every held-out author (dev, dev_c, dev_d just under; "
+    "dev_e 0.70): docs/guide-safety-plans.md",
 )
 def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
     """H-089, H-090: the targets on writers never seen, for every author held out."""

@@ -446,7 +446,7 @@ RULES: tuple[Rule, ...] = (
             |\bhow\s+many\s+(?:of\s+)?(?:my\s+|these\s+|the\s+)?\w+\s+(?:would|it\s+would|will)\s+
             (?:be\s+enough|kill|do\s+it|take)
             |\b(?:bought|got|buying|ordered|have|has|tied|found)\s+(?:a\s+|some\s+|the\s+)?
-            (?:rope|noose|hose)\b(?!\s+(?:swing|ladder|bridge|course|pipe)\b)(?![^.!?\n]{{0,30}}\b(?:for|to)\s+(?:the|a|my)\s+(?:\w+\s+)?
+            (?:a\s+(?:length|piece)\s+of\s+)?(?:rope|noose|hose)\b(?!\s+(?:swing|ladder|bridge|course|pipe)\b)(?![^.!?\n]{{0,30}}\b(?:for|to)\s+(?:the|a|my)\s+(?:\w+\s+)?
             (?:tent|boat|garden|camping|dog|goats?|horses?|boxes|move|trailer|canoe|kayak
             |climbing|swing|washing|clothes|plants|car\s+wash))
             |\brope\s+(?:tied|ready|around|up\s+in)|\bnoose\b|\bcar\s+exhaust\b
@@ -1227,11 +1227,12 @@ RULES: tuple[Rule, ...] = (
             |la)\s+(?:alcohol|tequila|vodka|vino|botella)|with\s+(?:a\s+bottle|vodka|wine|whisky
             |alcohol|booze)|on\s+top)
             |\b(?:botella|alcohol|tequila|vodka)\b[^.!?\n]{0,50}\bpastillas
-            |\b(?:tome|me\s+tome|trague)\s+(?:unas|varias|un\s+monton\s+de)\s+(?:\w+\s+)?(?:pastillas
+            |\b(?:tome|me\s+tome|trague)\s+(?:unas|varias|un\s+monton)\s+(?:de\s+(?:las|mis|sus)\s+)?(?:\w+\s+)?(?:pastillas
             |pildoras)
             |\b(?:i'?m|im|i\s+am)\s+(?:in|at|on)\s+(?:the\s+)?(?:woods|forest|tracks|cliff|ledge)\b
             |\b(?:drank|drunk|swallowed|downed)\s+(?:the\s+|a\s+|some\s+|half\s+(?:the|a)\s+|a\s+bottle\s+of\s+)?
-            (?:mouthwash|hand\s+saniti[sz]er|perfume|nail\s+polish\s+remover|lighter\s+fluid|white\s+spirit)
+            (?:mouthwash|hand\s+saniti[sz]er|perfume|nail\s+polish\s+remover|lighter\s+fluid|white\s+spirit
+            |bleach|poison|antifreeze|weedkiller|drain\s+cleaner)
             |\b(?:i'?ll|i\s+will|gonna|going\s+to)\s+take\s+(?:the|my|all\s+(?:the|my))\s+(?:tablets|pills|meds)
             \b[^.!?\n]{0,40}\b(?:tonight|be\s+with|and\s+(?:sleep|go|be))
             |\b(?:be\s+with|join)\s+(?:him|her|them)\s+(?:by\s+morning|tonight|by\s+tomorrow)
@@ -1318,7 +1319,16 @@ RULES: tuple[Rule, ...] = (
             |\b(?:mejor|ojala)\s+me\s+hubiera(?:n)?\s+(?:matado|muerto)
             |\bno\s+dejo\s+de\s+mirar\s+(?:la\s+ventana|el\s+vacio|las\s+vias|abajo)
             |\bcan'?t\s+stop\s+looking\s+(?:at\s+)?(?:the\s+window|down|over\s+the\s+edge)
-            |\bactually\s+tried\b|\badios\s+mundo|\bgoodbye\s+cruel\s+world"""
+            |\bactually\s+tried\b|\badios\s+mundo|\bgoodbye\s+cruel\s+world
+            |\bg(?:ave|iving|ive|iven)\s+away\s+my\s+\w+(?:\s+\w+)?\s+and\s+my\b
+            |\bsaid\s+what\s+needed\s+(?:saying|to\s+be\s+said)|\bmade\s+the\s+rounds\b
+            |\b(?:tell\s+them\s+to|can\s+you)\s+check\s+(?:on\s+)?(?:the|my)\s+(?:flat|house|room|apartment)\b
+            |\bno\s+puedo\s+dejar\s+de\s+pensar\s+en\s+(?:el\s+puente|las\s+vias|la\s+azotea|saltar
+            |tirarme|la\s+soga)|\bcan'?t\s+stop\s+thinking\s+about\s+(?:the\s+bridge|the\s+tracks|jumping)
+            |\bya\s+se\s+(?:cual|donde|como|cuando)\s*(?:[.!]|$)
+            |\b(?:asked|got)\s+(?:\w+\s+){0,3}for\s+the\s+(?:gun|rifle|shotgun|pills)\s+back
+            |\bnot\s+(?:really\s+)?going\s+hunting
+            |\b(?:go|going|be)\s+(?:to|with)\s+(?:her|his|my)\s+\w+\s+in\s+heaven\s+soon"""
         ),
         names_writer=True,
     ),
@@ -1350,7 +1360,16 @@ RULES: tuple[Rule, ...] = (
             |\blearn\s+a\s+lesson\b|\b(?:le|les)\s+va\s+a\s+salir\s+caro
             |\bse\s+a\s+que\s+hora\s+sale\b|\bi\s+know\s+(?:what\s+time|when)\s+(?:she|he|they)
             \s+(?:leaves|gets\s+off|finishes)|\bse\s+va(?:n)?\s+a\s+acordar\s+de\s+mi
-            |\bno\s+sabe\s+con\s+quien\s+se\s+meti"""
+            |\bno\s+sabe\s+con\s+quien\s+se\s+meti
+            |\b(?:he|she)\s+(?:has|took|taken|'s\s+got)\s+my\s+phone\b|\b(?:he|she)\s+said\s+(?:tonight\s+)?
+            (?:he|she)(?:'ll|\s+will|'s\s+going\s+to)?\s+(?:finish|end)(?:es)?\s+(?:it|me|this)\b
+            |\bwho\s+(?:can|do|should)\s+i\s+call\s+right\s+now|\bstill\s+in\s+the\s+room\s+with\s+(?:her|him)
+            |\bdr(?:ove|iving|ive)\b[^.!?\n]{0,40}\b(?:lights\s+off|over\s+the\s+limit|eyes\s+closed)
+            |\bdo\s+what\s+we\s+(?:said|agreed|planned)\b|\b(?:the\s+)?(?:word|code|signal)\s+we\s+agreed
+            |\bpalabra\s+que\s+acordamos|\bsit\s+in\s+on\s+my\s+sessions
+            |\b(?:el|he)\s+(?:dice|says)\s+(?:que\s+)?(?:ya\s+)?(?:no\s+necesito|i\s+don'?t\s+need)\s+
+            (?:terapia|therapy)|\bno\s+(?:me|nos)\s+dejan\s+(?:salir|irme|ir|llamar)
+            |\bme\s+quitaron\s+el\s+telefono|\bstopped\s+eating\b"""
         ),
         idiom_after=_rx(
             r"""[^.!?\n]{0,60}(?:jaja|jeje|\U0001F602|\U0001F923|\blol\b|pero\s+bueno|bueno,?\s+no
