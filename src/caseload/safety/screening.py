@@ -1801,6 +1801,8 @@ def _second_reader(text: str, norm: str, *, set_aside: bool) -> list[Match]:
     must not silence risk said elsewhere in the message."""
     from caseload.safety import screening_model
 
+    if not screening_model.enough_words(norm):
+        return []
     reading = screening_model.read(norm)
     margin = screening_model.SET_ASIDE_MARGIN if set_aside else 0.0
     if reading.score <= screening_model.THRESHOLD + margin:
