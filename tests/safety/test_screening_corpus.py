@@ -1,5 +1,6 @@
 """The risk-language screen scored on labelled sets of client messages (safety/
-screening_eval.py): the development set written for it, and, when it is present, a
+screening_eval.py): the development sets (one author a file), held out one author at a
+time with the second reader rebuilt without that author, and, when it is present, a
 sealed set written by someone else that the rules were never tuned on.
 
 Hazards: H-089 (a risk message in free text is not flagged), H-090 (Spanish or mixed
@@ -9,13 +10,29 @@ from pathlib import Path
 
 import pytest
 
-from caseload.safety.screening_eval import CATEGORIES, load, score
+from caseload.safety.screening_eval import CATEGORIES, author_files, leave_one_out, load, score
 
 CORPUS = Path(__file__).parent / "screening_corpus"
 DEV = CORPUS / "dev.jsonl"
 SEALED = CORPUS / "sealed.jsonl"
 
 RECALL, PRECISION = 0.95, 0.85
+# What each author's held-out messages scored when these rules and this reader were
+# shipped (recall, precision, explicit recall, Spanish recall), less a point of slack:
+# a change that makes any of them worse must say why. The targets above are asserted
+# separately and are not yet met by every author (docs/guide-safety-plans.md).
+HELD_OUT_FLOORS = {
+    "dev.jsonl": (0.978, 0.841, 1.0, 0.984),
+    "dev_b.jsonl": (0.972, 0.894, 1.0, 0.990),
+    "dev_c.jsonl": (0.958, 0.840, 1.0, 0.990),
+    "dev_d.jsonl": (0.954, 0.821, 1.0, 0.965),
+    "dev_e.jsonl": (0.966, 0.684, 1.0, 0.976),
+}
+
+
+@pytest.fixture(scope="module")
+def held_out():
+    return leave_one_out(author_files(CORPUS))
 
 
 def _assert_targets(report, name: str) -> None:
@@ -53,6 +70,48 @@ def test_h089_h090_the_development_set_meets_the_targets(capsys):
     with capsys.disabled():
         print(f"\ndev set: {report.overall.line()}")
     _assert_targets(report, "dev")
+
+
+def test_every_development_set_is_one_well_formed_author_file():
+    files = author_files(CORPUS)
+    assert {path.name for path in files} >= set(HELD_OUT_FLOORS)
+    assert SEALED not in files
+    ids = [row["id"] for path in files for row in load(path)]
+    assert len(ids) == len(set(ids))
+    for path in files:
+        for row in load(path):
+            assert row["risk"] == (row["category"] != "none"), (path.name, row["id"])
+            assert row["lang"] in {"en", "es"}, (path.name, row["id"])
+
+
+def test_h089_h090_no_held_out_author_scores_worse_than_when_shipped(held_out, capsys):
+    """H-089, H-090 on writers the second reader never saw: each author held out in turn
+    (the rules were written with these files in view, so this guards against regression;
+    the sealed set is the honest test)."""
+    with capsys.disabled():
+        print()
+        for name, report in held_out.items():
+            print(f"held out {name}: {report.overall.line()}")
+    for name, (recall, precision, explicit, spanish) in HELD_OUT_FLOORS.items():
+        report = held_out[name]
+        assert report.overall.recall >= recall, (name, report.overall.line(), report.misses[:10])
+        assert report.overall.precision >= precision, (name, report.overall.line())
+        assert report.overall.explicit_recall >= explicit, (
+            name,
+            [row["text"] for row in report.misses if row.get("explicit")],
+        )
+        assert report.by_language["es"].recall >= spanish, (name, report.by_language["es"].line())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="precision 0.85 not yet met on every held-out author (dev_d 0.83, dev_e 0.69): "
+    "docs/guide-safety-plans.md",
+)
+def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
+    """H-089, H-090: the targets on writers never seen, for every author held out."""
+    for name, report in held_out.items():
+        _assert_targets(report, f"{name} held out")
 
 
 @pytest.mark.skipif(not SEALED.exists(), reason="the sealed set is scored by whoever holds it")

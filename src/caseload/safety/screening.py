@@ -1,5 +1,5 @@
 """Screening a client's free text for risk language: a transparent rule set, in
-English and Spanish, with a small word-count model under it (screening_model.py).
+English and Spanish, with a small linear model under it (screening_model.py).
 
 No service, no download, no Django: every decision can be read here and is tested
 against labelled sets of messages (tests/safety/screening_corpus/, scored by
@@ -36,14 +36,22 @@ How a message is read:
    - it is **resolved history**: a past marker in its sentence ("years ago", "hace
      años"), being better now in the message, and nothing saying it is back;
    - it is an **idiom** the rule lists ("kill myself laughing", "me muero de risa",
-     "cut myself shaving", "me corté el pelo").
+     "cut myself shaving", "me corté el pelo");
+   - it is **work talk**: a bare risk word right before a word of the job ("an overdose
+     patient", "self-harm calls") or with a customer or patient as its subject;
+   - it is **quoted** as someone else's words or as a word ('she said "I want to die"',
+     'slang like "unalive"');
+   - it is a feeling said with **laughter** ("me quiero morir jajaja reprobé"), unless the
+     message takes the joke back ("jk... unless", "no es tan jajaja"). Intent, means, an
+     attempt, a threat or danger now is never set aside as a joke.
    Each phrase is judged on its own: setting one aside never hides another.
    A clause ends at . ! ? ; a line break, "but", "however", "though"..., and at a comma,
    "and", "so" or "because" that starts a new "I ..." clause.
 4. Overlapping matches keep the most severe, then the longest.
-5. When no rule matched and none set anything aside, the second reader
-   (screening_model.py) may still flag the message (moderate), marking the words that
-   weighed most.
+5. When no rule flagged anything, the second reader (screening_model.py) may still flag
+   the message (moderate), marking the words that weighed most; when a rule set a
+   phrase aside, it must be surer (SET_ASIDE_MARGIN), so a phrase set aside never
+   silences risk said in other words elsewhere in the message.
 
 When the rules or the model change, RULES_VERSION changes too: each screened text
 stores the version that screened it.
@@ -53,7 +61,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.2+nb-2026.1"
+RULES_VERSION = "client-text-rules-2026.3+lr-2026.2"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -195,7 +203,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             rf"""\b(?:stockpil\w*|hoard\w*|sav(?:ed|ing)\s+up|sav(?:ed|ing)|collect(?:ed|ing))
             \s+(?:up\s+)?(?:my\s+|all\s+my\s+|some\s+|a\s+lot\s+of\s+)?{_PILLS}
-            |\b(?:bought|got|buying|ordered|have)\s+(?:a\s+|some\s+)?(?:rope|noose|razor\s+blades)\b(?!\s+(?:swing|ladder|bridge|course)\b)(?!\s+for\s+(?:the|a|my)\s+(?:tent|boat|garden|camping|climbing
+            |\b(?:bought|got|buying|ordered|have)\s+(?:a\s+|some\s+)?(?:rope|noose|razor\s+blades)\b(?!\s+(?:swing|ladder|bridge|course)\b)(?![^.!?\n]{{0,30}}\bfor\s+(?:the|a|my)\s+(?:\w+\s+)?
+            (?:tent|boat|garden|camping|climbing|swing|dog|goats?|horses?|boxes|move|trailer|canoe|kayak
             |(?:new\s+)?(?:safety\s+)?(?:razor|shaver)))
             |\b(?:look(?:ed|ing)\s+up|googl\w*|research\w*|search(?:ed|ing)(?:\s+for)?)
             \s+(?:how|ways|the\s+best\s+way|methods?)\s+to\s+(?:die|kill\s+myself|end\s+(?:it
@@ -437,7 +446,8 @@ RULES: tuple[Rule, ...] = (
             |\bhow\s+many\s+(?:of\s+)?(?:my\s+|these\s+|the\s+)?\w+\s+(?:would|it\s+would|will)\s+
             (?:be\s+enough|kill|do\s+it|take)
             |\b(?:bought|got|buying|ordered|have|has|tied|found)\s+(?:a\s+|some\s+|the\s+)?
-            (?:rope|noose|hose)\b(?!\s+(?:swing|ladder|bridge|course|pipe)\b)(?!\s+(?:for|to)\s+(?:the|a|my)\s+(?:tent|boat|garden|camping
+            (?:a\s+(?:length|piece)\s+of\s+)?(?:rope|noose|hose)\b(?!\s+(?:swing|ladder|bridge|course|pipe)\b)(?![^.!?\n]{{0,30}}\b(?:for|to)\s+(?:the|a|my)\s+(?:\w+\s+)?
+            (?:tent|boat|garden|camping|dog|goats?|horses?|boxes|move|trailer|canoe|kayak
             |climbing|swing|washing|clothes|plants|car\s+wash))
             |\brope\s+(?:tied|ready|around|up\s+in)|\bnoose\b|\bcar\s+exhaust\b
             |\bplastic\s+bag\s+over\s+my\s+head|\bknife\s+(?:against|to|on)\s+my\s+(?:wrist|throat
@@ -605,7 +615,8 @@ RULES: tuple[Rule, ...] = (
         ),
         idiom_after=_rx(
             r"""\w*\s*(?:prevention|awareness|training|squad|hotline|help\s?line|crisis\s+line
-            |lifeline|watch\s+(?:charity|group)|statistics|rates?\b|del\s+suicidio)"""
+            |lifeline|watch\s+(?:charity|group)|statistics|rates?\b|del\s+suicidio
+            |risk\s+(?:training|assessment|course))"""
         ),
         idiom_before=_rx(r"(?:prevencion|prevención)\s+del?\s+$"),
     ),
@@ -639,6 +650,7 @@ RULES: tuple[Rule, ...] = (
         ),
         idiom_after=_rx(
             r"""\s+from\s+(?:the|a|my)\s+(?:cat|dog|kitten|puppy|fall|accident|bike|garden|brambles|roses?)\b
+            |[^.!?\n]{0,40}(?:gardening|dry\s+skin|eczema|itch\w*|rash|rose\s+bush|brambles?|thorns?)
             |\s+(?:shaving|cooking|chopping|gardening|in\s+the\s+kitchen|by\s+accident
             |accidentally|at\s+(?:the\s+gym|work|football|training))"""
         ),
@@ -695,7 +707,7 @@ RULES: tuple[Rule, ...] = (
             |\b(?:hit|hurt|slapped|beat|shook|punched|kicked|smacked)\s+my\s+(?:son|daughter|baby
             |kids?
             |child(?:ren)?|partner|wife|husband|girlfriend|boyfriend)\b
-            |\bteach\s+(?:him|her|them)\s+a\s+lesson|\bremember\s+my\s+name
+            |\bteach\s+(?:him|her|them)\s+a\s+lesson|\bremembers?\s+my\s+name|\bbulletproof\s+vest|\bchaleco\s+antibalas
             |\b(?:won'?t|not\s+going\s+to)\s+be\s+breathing
             |\b(?:they|he|she|everyone|you)(?:'ll|\s+will)\s+(?:all\s+)?(?:pay|be\s+sorry
             |regret\s+it)
@@ -825,13 +837,19 @@ RULES: tuple[Rule, ...] = (
             |ringer|giveaway|easy|wrong|(?:my|her|his)\s+hair|hair|of\s+(?:a|my|the)\s+(?:battery|phone)
             |de\s+(?:la\s+)?(?:risa|verguenza|hambre|sueno|calor|frio|ganas|amor|aburrimiento|pena|cansancio
             |miedo|susto|envidia|celos)|del\s+susto|por\s+(?:un|una|ver|ir|verte)|jaja|director|march
-            |home|service|parlour|plot|yard|digger|mistake|of\s+me|if\s+i\s+(?:don'?t|can'?t)\s+(?:get|go|see|have))"""
+            |home|service|parlour|plot|yard|digger|mistake|of\s+me|if\s+i\s+(?:don'?t|can'?t)\s+(?:get|go|see|have)
+            |de\s+(?:mi|su|tu|nuestr[ao])\s+(?!vida)|to\s+me|in\s+(?:this|that|the)\s+(?:pic|photo|picture|comments)
+            |as\s+a\s+(?:possible\s+)?(?:complication|risk|side\s+effect)|than\b
+            |(?:is|was|will\s+be)\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)"""
         ),
         idiom_before=_rx(
             r"""(?:phone|battery|laptop|car|plants?|flowers|tv|computer|bored\s+to|scared\s+to|to|nearly
             |almost|could(?:\s+have)?|thought\s+i'?d|would|se|casi|early|an\s+early
             |(?:she|he|they|it)(?:'ll|\s+will|\s+might|\s+may|\s+could)|miedo(?:\s+(?:a|de))?|(?:scared|afraid|fear|worr(?:y|ied))\s+(?:of|about)|me\s+muero|estoy|the\s+living|brain|stone|cold
             |drop|dead\s+and|half|about\s+(?:life\s+and)?|life\s+and|the\s+(?:film|book)\s+was\s+about
+            |over\s+my|hole\s+and|legally|look(?:s|ed)?|you'?re|want(?:s|ed)?\s+me|(?:at|to|since|after)\s+the|wicker
+            |nada|(?:se\s+(?:me|nos|le)\s+ha)|amenaz\w*\s+de|(?:wifi|wi-fi|internet|signal|connection|printer|engine|line)(?:\s+\w+){0,3}
+            |his|her|their
             |\w+'s|my\s+(?:mum|mom|dad|father|mother|friend|grandma|grandad|gran|nan|dog|cat|uncle|aunt
             |brother|sister|son|daughter|wife|husband)'?s?)\s+$"""
         ),
@@ -961,12 +979,13 @@ RULES: tuple[Rule, ...] = (
             |\bcortes\s+en\s+(?:el|los|mi|mis)\s+(?:brazos?|piernas?|munecas?|muslos?)
             |\b(?:hacerme|me\s+hice|me\s+hago|me\s+estoy\s+haciendo)\s+dano
             |\b(?:cort|quem|golpe|lastim|hice\s+dano|rasgu)\w*[^.!?\n]{0,40}a\s+proposito
-            |\breca[iy]\w*|\bcuchillas?\b|\bnavajas?\b|\bme\s+corte\s+las\s+(?:munecas|venas)"""
+            |\breca[iy]\w*|\bcuchillas?\b(?!\s+de\s+(?:rasurar|afeitar))|\bnavajas?\b(?!\s+de\s+(?:rasurar|afeitar))|\bme\s+corte\s+las\s+(?:munecas|venas)"""
         ),
         idiom_after=_rx(
             r"""(?![^.!?\n]*a\s+proposito)[^.!?\n]{0,40}(?:cocinando|cocinaba|picando|jugando|afeitando|corriendo
             |con\s+(?:el|la)\s+(?:horno|aceite|sarten|olla|estufa|tetera|agua\s+caliente)|\bal\s+\w+(?:ar|er|ir)(?:me)?\b|con\s+(?:un|una|el|la)\s+(?:papel|hoja|lata)|con\s+el\s+aceite
-            |con\s+(?:el|un)\s+cuchillo\s+cocinando|en\s+la\s+(?:rodilla|espalda|pierna|cocina))"""
+            |con\s+(?:el|un)\s+cuchillo\s+cocinando|en\s+la\s+(?:rodilla|espalda|pierna|cocina)
+            )|(?![^.!?\n]*(?:volvi|otra\s+vez|de\s+nuevo))[^.!?\n]{0,100}(?:sin\s+querer|por\s+accidente)"""
         ),
         names_writer=True,
     ),
@@ -1007,10 +1026,356 @@ RULES: tuple[Rule, ...] = (
         ),
         idiom_after=_rx(
             r"""[^.!?\n]{0,40}(?:del\s+tratamiento|como\s+me\s+(?:dijo|indico)|que\s+me\s+receto
-            |de\s+camino
+            |de\s+camino|tranc[oó]n|atasco|embotellamiento|llegar\s+tarde
             |trafico|tendiendo|la\s+ropa|vacaciones|tomando|paseando|caminando|de\s+viaje)"""
         ),
         names_writer=True,
+    ),
+    # --- Families seen in other writers' messages (English and Spanish) --------------
+    # Each is a family of verbs and objects, in both languages, not one sentence.
+    Rule(
+        "self_punishment_food",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\b(?:don'?t|didn'?t|do\s+not|not)\s+(?:get\s+to|deserve\s+to|allowed\s+to
+            |let\s+myself)\s+eat\b|\bdon'?t\s+deserve\s+(?:food|to\s+eat|dinner|lunch|breakfast)
+            |\bnot\s+eating\s+(?:until|till|tomorrow\s+either|as\s+(?:a\s+)?punishment|again\s+until)
+            |\bpunish\w*\s+(?:myself\s+)?by\s+not\s+eating|\bstarv\w*\s+myself
+            |\bno\s+(?:food|eating)\s+(?:until|till|as\s+(?:a\s+)?punishment)
+            |\b(?:no\s+)?(?:me\s+)?merezco\s+comer|\bno\s+(?:comi|como|he\s+comido|voy\s+a\s+comer)
+            \s+nada\b[^\n]{0,60}\b(?:merezco|castigo|hasta\s+que)
+            |\bno\s+(?:voy\s+a\s+)?comer\s+hasta\s+(?:que|llegar|bajar)
+            |\bmatarme\s+de\s+hambre|\bcastig\w*\s+sin\s+comer"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "self_harm_tools_and_wounds",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\bburn\w*\s+(?:myself|my\s+(?:arm|arms|wrist|wrists|leg|legs|hand|hands|skin
+            |thigh|thighs|stomach))\s+with\b|\b(?:lighter|cigarette|cig|match|lit\s+match)
+            \s+(?:on|to|against|into)\s+my\s+(?:skin|arm|arms|wrist|leg|hand|thigh)
+            |\bsteri[\s-]?strips?\b|\bbutterfly\s+(?:stitches|strips|closures)
+            |\b(?:yes|yeah|yep|si),?\s+(?:i\s+)?(?:cut|burn(?:ed|t)|hurt\s+myself|harmed|me\s+corte
+            |me\s+queme)\b|\bcut\s+(?:twice|three\s+times|again|(?:\w+\s+)?times)\s+(?:this|last
+            |since|once)\b
+            |\bpinch\w*\s+(?:the\s+skin|my\s+(?:skin|arms?|legs?|stomach|thighs?))\b[^.!?\n]{0,40}
+            \b(?:bruis\w*|bleed\w*|hurts?)
+            |\bme\s+(?:he\s+vuelto\s+a\s+|volvi\s+a\s+|vuelvo\s+a\s+|estoy\s+|estuve\s+)?
+            (?:aran(?:o|e|ando|ar|ado)|rasgun(?:o|e|ando|ar)|pellizc(?:o|e|ando|ar)|mord(?:i|iendo))
+            (?:me)?\s+(?:los|las|el|la|mis?)\s+(?:brazos?|piernas?|munecas?|muslos?|piel|cara|manos?)
+            |\baran(?:arme|andome)\b|\bquem\w*\s+con\s+(?:el|un|los)\s+(?:cigarr\w*|mechero
+            |encendedor|cerillos?|fosforos?)
+            |\b(?:peg|golpe)\w*\s+(?:la\s+)?cabeza\s+contra\s+(?:la|el|las)\s+(?:pared|suelo|puerta)
+            |\bhasta\s+que\s+me\s+(?:sangr\w*|salio\s+sangre|sali\w*\s+moret\w*)
+            |\b(?:hit|bang|slam|smash)\w*\s+my\s+head\s+against\b"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "wish_for_an_accident",
+        "thoughts",
+        MODERATE,
+        _rx(
+            r"""\b(?:wish\w*|hop\w*|pray\w*|wouldn'?t\s+mind\s+if|want\w*|waiting\s+for)\s+
+            (?:that\s+)?(?:a|the|some)\s+(?:bus|car|lorry|truck|train|van|plane)\s+(?:would\s+|to\s+
+            |will\s+|just\s+)*(?:hit|hits|took\s+me\s+out|take\s+me\s+out|run\s+me\s+over|ran\s+me
+            \s+over|flatten|crash|crashes|kill)
+            |\bhope\s+(?:the\s+|this\s+|my\s+)?(?:plane|car|bus|train)\s+(?:crashes|goes\s+down)
+            |\bespero\s+que\s+(?:el|un|algun)\s+(?:carro|coche|auto|camion|bus|autobus|tren|micro)
+            \s+(?:no\s+(?:frene|pare)|me\s+(?:atropell|pegu|lleve|mate))
+            |\bojala\s+(?:un|el)\s+(?:carro|coche|auto|camion|bus|autobus|tren)\s+me
+            |\b(?:tired|sick)\s+of\s+(?:being\s+kept\s+alive|staying\s+alive|surviving|existing)
+            |\b(?:think|thinking|thought)\s+(?:to|of|about)\s+kill\w*\s+me\b
+            |\byeet\w*\s+(?:my\s?self|me)\b|\b(?:(?:jump|throw|launch|fling)\w*\s+myself|yeet\w*(?:\s+myself)?)\s+off
+            \s+(?:the|a|this|that)\s+(?:\w+\s+){0,2}(?:roof|bridge|building|balcony|ledge|cliff
+            |tower|car\s+park|parking\s+garage|overpass)
+            |\b(?:tallest|highest)\s+(?:building|bridge|tower|car\s+park|point|roof)s?\b
+            |\b(?:edificio|puente|torre|piso)\s+mas\s+alt[oa]\b
+            |\bdesvivi\w*|\bno\s+despertar(?:me)?\s+(?:nunca|mas)
+            |\b(?:dormir(?:me)?|acostarme)\s+y\s+(?:ya\s+)?no\s+(?:volver\s+a\s+)?despertar
+            |\bno\s+tiene\s+sentido\s+(?:seguir|vivir)|\bactually\s+done\b(?!\s+with)
+            |\bdone\s+for\s+real\b|\bnot\s+the\s+\w+\s+kind\s+of\s+done
+            |\b(?:suicide|unalive|death)\s+pact\b|\bmy\s+own\s+arrangements\b
+            |\b(?:doesn'?t|does\s+not|don'?t)\s+(?:even\s+)?(?:scare|frighten)\s+me\s+any\s?more
+            |\bya\s+no\s+me\s+(?:da\s+miedo|asusta)\s+(?:morir|la\s+muerte)
+            |\bnot\s+(?:waiting|going\s+to\s+wait)\s+(?:on|for)\s+god'?s?\s+(?:timing|time|plan)
+            |\bno\s+voy\s+a\s+esperar\s+a\s+que\s+(?:el|dios|diosito)
+            |\bme\s+(?:he\s+)?(?:cortado|quemado|lastimado|golpeado|aranado)\s+(?:los|las|el|la|mis?)\s+
+            (?:brazos?|piernas?|munecas?|muslos?|piel|manos?)
+            |\b(?:haven'?t|have\s+not|not)\s+eaten\s+(?:since|in|for)\b[^\n]{0,80}\b(?:punish\w*|deserve|earned?)
+            |\beat\s+when\s+i\s+(?:feel\s+)?(?:i'?ve\s+|i\s+have\s+)?earned"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "quiet_preparation",
+        "preparation",
+        MODERATE,
+        _rx(
+            r"""\b(?:affairs|accounts|finances|paperwork|papers|things)\s+(?:are\s+)?(?:all\s+)?
+            (?:squared\s+away|in\s+order|tied\s+up)|\bsettled\s+(?:the|my|all\s+(?:the|my))\s+
+            (?:accounts|debts|affairs)
+            |\b(?:did|done|made|wrote|written|finished|updated|sorted(?:\s+out)?|signed)\s+my\s+will\b
+            (?![^.!?\n]*(?:solicitor|lawyer|notary|everyone\s+should))
+            |\brehom\w*\s+(?:my\s+|the\s+|our\s+)?(?:dog|cat|pets?|rabbits?|birds?|hamsters?
+            |fish|guinea\s+pigs?)|\bkeep(?:ing)?\s+(?:him|her|them|it)\s+for\s+good\b
+            |\bwho\s+gets\s+what\b|\b(?:gets|get|have|has|take|takes)\s+(?:my|the)\s+\w+(?:\s+and\s+
+            (?:my|the)\s+\w+)?\s+if\s+anything\s+(?:happens|should\s+happen)
+            |\b(?:gave|sent|told|given|giving|sending)\s+(?:\w+\s+){0,3}my\s+passwords\b
+            |\bwhat\s+to\s+do\s+with\s+my\s+(?:accounts|things|stuff|pets?|dog|cat)
+            |\bto\s+be\s+opened\s+(?:in\s+due\s+course|after|when|later)
+            |\b(?:wrote|written|writing)\s+(?:a\s+)?letters?\s+(?:to|for)\s+(?:my\s+)?(?:son|daughter
+            |sons|daughters|kids|children|family|wife|husband|partner)
+            |\bwhere\s+i'?m\s+going\b(?=[^.!?\n]{0,3}(?:[.!]|$))
+            |\bbefore\s+i\s+go\s*(?:[.!]|$)|\bone\s+less\s+thing[^.!?\n]{0,30}before\s+i\s+go
+            |\b(?:tell|say)\s+(?:\w+\s+){0,3}i\s+said\s+goodbye|\bsay\s+goodbye\s+(?:to\s+\w+\s+)?for\s+me
+            |\bshan'?t\s+be\s+(?:requiring|needing|coming|needed)
+            |\b(?:do\s+not|don'?t|no\s+need\s+to)\s+(?:trouble\s+yourself\s+to\s+)?book\s+(?:another
+            |any\s+more|my\s+next)\s+(?:appointment|session)
+            |\bthank\s+you\s+for\s+(?:listening|everything|all)\s+(?:all\s+)?these\s+(?:months|years)
+            |\bthank\s+you\s+for\s+everything\b(?=[^\n]*\b(?:you\s+(?:really\s+)?(?:did|tried)
+            |goodbye|said\s+goodbye|take\s+care\s+of\s+yourself|no\s+more\s+appointments))
+            |\bnothing\s+(?:further|else|more)\s+i\s+need\b
+            |\bgracias\s+por\s+todo\b(?=[^\n]*(?:no\s+voy\s+a\s+(?:ir|venir|volver)|cuidese|cuidate
+            |adios|hasta\s+siempre|despid))
+            |\bya\s+no\s+(?:importara|va\s+a\s+importar)\b|\bdespues\s+del?\s+\w+\s+ya\s+no\b
+            |\brepart\w*\s+(?:mis|todas\s+mis|todo\s+lo\s+mio|mis\s+\w+)\s*(?:cosas|joyas
+            |pertenencias|libros|ropa|ahorros)?\b[^.!?\n]{0,60}(?:despues|cuando\s+no|peleas)
+            |\b(?:sorting|sort)\s+out\s+who\s+gets\b
+            |\bmade\s+(?:a|the)\s+decision\s+about\s+(?:things|it\s+all|everything)
+            |\bnow\s+that\s+i\s+know\s+(?:when|how)\b|\b(?:oddly|strangely|weirdly)\s+(?:peaceful
+            |calm|at\s+peace)|\bdespedirme\s+de\b|\bme\s+(?:estoy|voy\s+a)\s+despid\w*"""
+        ),
+    ),
+    Rule(
+        "veiled_threat",
+        "harm_to_others",
+        HIGH,
+        _rx(
+            r"""\b(?:everyone|everybody|they|he|she|you|all\s+of\s+(?:them|you)|them|people
+            |(?:the|that|my|his|her)\s+\w+(?:\s+\w+)?)\b[^.!?\n]{0,30}?\b(?:is|are|will|'ll|'re
+            |'s)\s+(?:all\s+)?(?:going\s+to\s+|gonna\s+)?(?:all\s+)?pay(?=\s*(?:[.!,;]|$|\s+for\s+(?:this|what
+            |it\s+all)))
+            |\b(?:won'?t|will\s+not|isn'?t\s+going\s+to)\s+be\s+a\s+problem\s+(?:(?:for\s+)?much\s+longer|for
+            \s+long|any\s?more|after\s+\w+)
+            |\b(?:don'?t|doesn'?t|do\s+not)\s+deserve\s+to\s+(?:keep\s+)?(?:breathe|breathing)
+            |\b(?:people|he|she|they|him|her|them)\s+(?:like\s+(?:him|her|them|that)\s+)?deserves?
+            \s+to\s+die\b
+            |\bsharpen\w*\s+(?:my\s+|the\s+|a\s+)?(?:knife|knives|machete|blade|axe)
+            |\b(?:going\s+to|gonna|will|'ll)\s+(?:deal\s+with|take\s+care\s+of|handle|sort\s+out)
+            \s+(?:him|her|them)\s+(?:tonight|tomorrow|before|for\s+good|once\s+and\s+for\s+all)
+            |\b(?:you|they|everyone)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to)\s+remember
+            \s+(?:me|this\s+day|my\s+name)
+            |\b(?:don'?t|do\s+not)\s+come\s+(?:in\s+)?(?:to\s+)?(?:school|work|class|the\s+office)
+            \s+(?:on|this|tomorrow)
+            |\b(?:voices?|they|he|she)\s+(?:keep\s+|keeps\s+)?(?:tell|telling|tells|told|say|saying
+            |says|order\w*|command\w*)\s+(?:me\s+)?(?:to\s+|that\s+i\s+(?:have|need|must|should)\s+to\s+)?
+            (?:hurt|kill|harm|stab|attack|poison|smother)
+            |\b(?:pillow|hand|blanket|cushion)\s+over\s+(?:his|her|their|the\s+baby'?s|my\s+baby'?s)
+            \s+(?:face|mouth)|\b(?:smother|suffocat|shak)\w*\s+(?:the|my)\s+baby
+            |\b(?:bought|got|have|has)\s+(?:a|my|the)\s+(?:gun|pistol|rifle|shotgun)\b[^.!?\n]{0,40}
+            \b(?:loaded|ready|not\s+for)|\b(?:gun|rifle|shotgun|pistol)\s+(?:is|'s)\s+(?:loaded
+            |in\s+(?:the|my|his|her)\s+\w+)
+            |\b(?:bring|brought|take|taking|bringing)\s+(?:my\s+|a\s+|the\s+|\w+'s\s+)?(?:gun|rifle
+            |shotgun|knife|machete|pistol)\s+(?:to|into)\s+(?:school|work|the\s+office|class)
+            |\bya\s+(?:van|vas|va)\s+a\s+ver\b|\bse\s+van\s+a\s+acordar\s+de\s+mi\b
+            |\bque\s+no\s+vengan?\s+(?:a\s+(?:trabajar|clase|la\s+escuela|el\s+colegio)|manana)
+            |\b(?:con|llevo|traigo|llevar|traer)\s+(?:la|una|el|un|mi)\s+(?:escopeta|pistola|arma
+            |rifle|machete|revolver)\b|\b(?:llevo|traigo)\s+(?:la|una|el|un|mi)\s+(?:navaja|cuchillo)
+            \s+(?:en|conmigo)|\b(?:lo|la)\s+voy\s+a\s+picar\b
+            |\b(?:compre|tengo|consegui|me\s+compre)\s+(?:una?\s+)?(?:pistola|arma|escopeta|rifle
+            |revolver)\b|\b(?:ya\s+)?esta\s+cargad[ao]\b
+            |\b(?:tengo|tiene|traigo)\s+(?:el|la|un|una|mi)\s+(?:machete|pistola|cuchillo|arma
+            |escopeta|navaja)\s+(?:list[oa]|cargad[oa]|preparad[oa]|afilad[oa])
+            |\bvoces\s+me\s+(?:dicen|piden|ordenan|gritan)\s+que\s+[^.!?\n]{0,30}(?:lastim|mat|dano
+            |pegar|atac|envenen)
+            |\bme\s+dicen\s+que\s+(?:tengo\s+que\s+|debo\s+)(?:lastimar|matar|hacer\s+dano|pegar)
+            |\b(?:taparle|tapar|cubrirle|ponerle)\s+(?:la\s+cara|la\s+boca)\s+con\s+(?:la|una)
+            \s+(?:almohada|cobija|manta)
+            |\b(?:lastimar|matar|pegar)\s+a\s+mi\s+(?:bebe|hij[oa]|vecin[oa]|madre|padre|pareja
+            |espos[oa])"""
+        ),
+    ),
+    Rule(
+        "danger_at_hand",
+        "danger_now",
+        HIGH,
+        _rx(
+            r"""\b(?:says|said|told\s+me|threaten\w*|swore)\s+(?:that\s+)?if\s+[^.!?\n]{0,30}?
+            (?:he|she|they)(?:'ll|\s+will|'d|\s+would|\s+is\s+going\s+to)\s+(?:kill|hurt|shoot
+            |stab)\s+(?:me|us|the\s+kids)
+            |\b(?:locked|hiding|hid|barricaded)\s+(?:myself\s+|ourselves\s+|us\s+)?in\s+(?:the\s+|my\s+
+            |a\s+)?(?:bathroom|bedroom|room|closet|car|toilet|wardrobe)
+            |\bwon'?t\s+let\s+me\s+(?:leave|out|go)\b
+            |\b(?:me|nos)\s+encerr\w*\s+en\b|\bno\s+(?:me|nos)\s+deja\s+(?:salir|irme|ir)\b
+            |\b(?:brought|have|got|bringing)\s+(?:the|a|my)\s+(?:rope|pills|razor|blade|gun)
+            (?:\s+with\s+me)?(?=\s*(?:[.!,;]|$))
+            |\b(?:haven'?t|have\s+not)\s+done\s+(?:anything|it)\s+yet\b
+            |\b(?:dijo|dice|amenazo|amenaza)\s+(?:con\s+)?que\s+(?:si\s+[^.!?\n]{0,30}?\s+)?me
+            \s+(?:mata|matara|va\s+a\s+matar|mataria)
+            |\b(?:tiene|trae|saco|agarro|lleva)\s+(?:un|una|el|la)\s+(?:arma|pistola|cuchillo
+            |escopeta|machete|navaja|rifle)
+            |\best(?:a|an)\s+amenazando\b|\bahora\s+mismo\b[^.!?\n]{0,40}(?:cuchillo|arma|pistola
+            |amenaz)
+            |\bse\s+llevo\s+a\s+(?:la\s+nina|el\s+nino|los\s+ninos|mi\s+hij[oa]|mis\s+hij[oa]s)
+            |\bno\s+(?:la|lo|los|las)\s+(?:voy|vas|vamos)\s+a\s+volver\s+a\s+ver
+            |\b(?:pastillas|pildoras|tablets|pills|meds)\b[^.!?\n]{0,50}\b(?:encima|con\s+(?:el
+            |la)\s+(?:alcohol|tequila|vodka|vino|botella)|with\s+(?:a\s+bottle|vodka|wine|whisky
+            |alcohol|booze)|on\s+top)
+            |\b(?:botella|alcohol|tequila|vodka)\b[^.!?\n]{0,50}\bpastillas
+            |\b(?:tome|me\s+tome|trague)\s+(?:unas|varias|un\s+monton)\s+(?:de\s+(?:las|mis|sus)\s+)?(?:\w+\s+)?(?:pastillas
+            |pildoras)
+            |\b(?:i'?m|im|i\s+am)\s+(?:in|at|on)\s+(?:the\s+)?(?:woods|forest|tracks|cliff|ledge)\b
+            |\b(?:drank|drunk|swallowed|downed)\s+(?:the\s+|a\s+|some\s+|half\s+(?:the|a)\s+|a\s+bottle\s+of\s+)?
+            (?:mouthwash|hand\s+saniti[sz]er|perfume|nail\s+polish\s+remover|lighter\s+fluid|white\s+spirit
+            |bleach|poison|antifreeze|weedkiller|drain\s+cleaner)
+            |\b(?:i'?ll|i\s+will|gonna|going\s+to)\s+take\s+(?:the|my|all\s+(?:the|my))\s+(?:tablets|pills|meds)
+            \b[^.!?\n]{0,40}\b(?:tonight|be\s+with|and\s+(?:sleep|go|be))
+            |\b(?:be\s+with|join)\s+(?:him|her|them)\s+(?:by\s+morning|tonight|by\s+tomorrow)
+            |\b(?:compre|tengo|consegui|guarde)\s+(?:la|una)\s+(?:soga|cuerda)\b(?!\s+para)
+            |\b(?:i'?m|im|i\s+am)\s+(?:on|at)\s+(?:the\s+)?(?:bridge|roof|edge)(?=\s*(?:[.!,;]|$))
+            |\b(?:put|held|pressed|holding)\s+(?:the\s+gun|it|the\s+barrel|the\s+knife|the\s+blade)
+            \s+(?:in|to|against)\s+my\s+(?:mouth|head|temple|chest|throat|wrist)
+            |\b(?:me\s+l[ao]\s+puse|puse\s+(?:la|el)\s+(?:pistola|arma|cuchillo|navaja))\s+en\s+
+            (?:la\s+boca|la\s+cabeza|la\s+sien|el\s+cuello|el\s+pecho)
+            |\b(?:saque|agarre)\s+(?:la|el|una?)\s+(?:pistola|escopeta|arma|revolver)
+            |\b(?:took|got|pulled)\s+(?:the|my|dad'?s|a)\s+(?:gun|pistol|rifle|shotgun)\s+out
+            |\b(?:drank|drunk|finished|downed)\s+(?:a|the)\s+whole\s+bottle\b(?!\s+of\s+(?:water
+            |juice|milk|squash|coke|pop))
+            |\bcan'?t\s+(?:really\s+)?feel\s+my\s+(?:hands|legs|arms|face|body|feet)
+            |\b(?:can'?t|cant|cannot)\s+talk\b[^.!?\n]{0,20}\b(?:he|she|they)(?:'s|\s+is)?\s+
+            (?:checks|here|listening|watching|reads|home)
+            |\b(?:go|going|leave|leaving|check|checking|bow|bowing)\s+out\s+on\s+my\s+own\s+terms
+            |\b(?:already\s+)?(?:picked|chosen|chose|scouted)\s+(?:out\s+)?(?:the|a|my)\s+(?:spot
+            |place|method)\b
+            |\btrains?\s+(?:that\s+)?(?:don'?t|doesn'?t|do\s+not|won'?t)\s+stop\b
+            |\btren\w*\s+que\s+no\s+(?:para|paran|se\s+detiene)\b
+            |\b(?:putting|put|setting|set|keeping)\s+(?:my\s+|the\s+)?(?:\w+\s+)?(?:pills|tablets|meds)
+            \s+aside|\baccumulat\w*\s+(?:rather\s+)?(?:a\s+)?(?:number|lot|stash|supply|pills
+            |tablets)"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "means_gathered_or_taken",
+        "plan",
+        HIGH,
+        _rx(
+            r"""\btook\s+(?:\d+|twenty|thirty|forty|fifty|double|triple|all(?:\s+(?:of\s+)?(?:the|my))?
+            |a\s+few|half\s+(?:the|a)\s+(?:box|bottle|pack|packet))\s+(?:of\s+)?(?:the\s+|my\s+)?
+            (?:\w+\s+)?(?:pills|tablets|meds|morphine|librium|\w+(?:ol|am|ine|in|one|ium|pam|lam
+            |done|codone|pentin|lol))\b(?!\s+(?:as\s+prescribed|like\s+i\s+was))
+            |\b\d+\s+(?:\w+pam|\w+(?:ol|one|ine)|pills|tablets|paracetamol|diazepam|oxycodone)\b
+            [^.!?\n]{0,30}\b(?:in\s+my|hidden|counted|saved|stashed)
+            |\bcounted\s+(?:them|the\s+(?:pills|tablets)|my\s+(?:pills|tablets))\b
+            |\bkept\s+back\s+(?:the|my|some)\s+\w+|\bhow\s+many\s+(?:paracetamol|tylenol|pills|tablets
+            |ibuprofen|aspirin|sleeping\s+pills)\b(?![^.!?\n]{0,20}\bsafe)
+            |\b(?:from|at)\s+(?:\d+|two|three|four|five|different|several|multiple)\s+(?:different\s+)?
+            (?:shops|pharmacies|chemists|stores)|\bso\s+no\s+(?:pharmacist|chemist|one)\s+would
+            \s+(?:flag|notice)
+            |\b(?:ordered|bought|got)\s+(?:the|a)\s+kit\b|\bit'?s\s+not\s+for\s+(?:balloons|a\s+party
+            |the\s+party|camping|self[\s-]defen[cs]e)|\bno\s+es\s+para\s+defenderme
+            |\bthat'?s\s+my\s+plan\b|\bmy\s+plan\s+for\s+(?:the\s+weekend|tonight|friday|saturday)
+            |\b(?:looked\s+(?:at|into)|considering|thought\s+about)\s+(?:switzerland|dignitas)
+            |\bcheaper\s+ways\b|\b(?:life\s+insurance|seguro\s+de\s+vida)\b[^.?]{0,60}(?:pay\s*out
+            |pays?\b|paga|cubre|cover)
+            |\b(?:box|bag|handful)\s+of\s+(?:cartridges|bullets|shells|ammo)|\bcaja\s+de\s+balas
+            |\b(?:clean|load|polish)\w*\s+(?:the|his|her|my|a)\s+(?:gun|rifle|shotgun|pistol)
+            |\b(?:tome|me\s+he\s+tomado|he\s+tomado|me\s+tome)\s+(?:un|una|el|la)\s+(?:bote|frasco|caja
+            |blister|paquete|tira)\s+(?:enter[oa]\s+|complet[oa]\s+)?de\s+\w+"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "more_harm_and_goodbyes",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\b(?:put|held|press\w*|dig|dug|digging|snap\w*)\b[^.!?\n]{0,40}\bon\s+purpose
+            |\bbroke\s+the\s+skin|\b(?:dig|dug|digging|press\w*|stab\w*)\s+(?:my\s+|a\s+|the\s+)?
+            (?:compass|nails?|pen|pencil|scissors|blade|pin|needle)\s+into\s+my
+            |\bcut\s+on\s+my\s+(?:chest|arm|arms|leg|legs|thigh|thighs|stomach|hip|hips)\b(?!\s+from)
+            |\bbarcode\b|\bnew\s+marks\b|\bmade\s+myself\s+(?:sick|throw\s+up|bleed)
+            |\bas\s+(?:a\s+)?punishment\b|\bearns?\s+(?:a\s+|me\s+a\s+)?punishment
+            |\bno\s+(?:food|water|eating|drinking)\s+(?:tomorrow|today|until|for)\b
+            |\bday\s+\d+\s+(?:no|without)\s+(?:food|eating)
+            |\bbloody\s+(?:tissues|plasters|towels|sheets)|\b(?:sangre|vendas)\s+en\s+(?:las|la|el)
+            \s+(?:sabanas|basura|bano)
+            |\bgave\s+the\s+(?:dog|cat|pets?)\s+(?:away|to)|\bsigned\s+(?:the|my)\s+\w+\s+over\b
+            |\bnothing\s+left\s+for\s+me\s+to\s+do|\bg(?:ave|iving|ive|iven)\s+away\s+my\s+\w+(?:\s+\w+)?,\s+my
+            |\bfinal\s+chapter\b|\bwriting\s+my\s+(?:note|letter)\b|\bya\s+escribi\s+la\s+carta
+            |\bdeje\s+la\s+carta|\bla\s+carta\b[^.!?\n]{0,20}\bdeje\b
+            |\bscheduled\s+(?:it|an?\s+\w+|the\s+\w+)\s+to\s+send\b
+            |\bcancel\w*\s+(?:all\s+)?my\s+(?:subscriptions|accounts|phone\s+contract)
+            |\b(?:probably|maybe)\s+my\s+last\s+(?:one|session)|\bthanks?\s+(?:you\s+)?for\s+trying
+            |\bdon'?t\s+think\s+i'?m\s+going\s+to\s+need\s+it
+            |\b(?:ya\s+)?(?:elegi|escogi)\s+(?:el|la)\s+(?:dia|fecha)\b|\b(?:picked|chose|chosen|set)
+            \s+(?:a|the)\s+(?:date|day)\b(?!\s+for)|\bctb\b
+            |\bhow\s+(?:this|it)\s+ends\s+for\s+(?:us|me|guys\s+like\s+me|people\s+like\s+me)
+            |\b(?:mejor|ojala)\s+me\s+hubiera(?:n)?\s+(?:matado|muerto)
+            |\bno\s+dejo\s+de\s+mirar\s+(?:la\s+ventana|el\s+vacio|las\s+vias|abajo)
+            |\bcan'?t\s+stop\s+looking\s+(?:at\s+)?(?:the\s+window|down|over\s+the\s+edge)
+            |\bactually\s+tried\b|\badios\s+mundo|\bgoodbye\s+cruel\s+world
+            |\bg(?:ave|iving|ive|iven)\s+away\s+my\s+\w+(?:\s+\w+)?\s+and\s+my\b
+            |\bsaid\s+what\s+needed\s+(?:saying|to\s+be\s+said)|\bmade\s+the\s+rounds\b
+            |\b(?:tell\s+them\s+to|can\s+you)\s+check\s+(?:on\s+)?(?:the|my)\s+(?:flat|house|room|apartment)\b
+            |\bno\s+puedo\s+dejar\s+de\s+pensar\s+en\s+(?:el\s+puente|las\s+vias|la\s+azotea|saltar
+            |tirarme|la\s+soga)|\bcan'?t\s+stop\s+thinking\s+about\s+(?:the\s+bridge|the\s+tracks|jumping)
+            |\bya\s+se\s+(?:cual|donde|como|cuando)\s*(?:[.!]|$)
+            |\b(?:asked|got)\s+(?:\w+\s+){0,3}for\s+the\s+(?:gun|rifle|shotgun|pills)\s+back
+            |\bnot\s+(?:really\s+)?going\s+hunting
+            |\b(?:go|going|be)\s+(?:to|with)\s+(?:her|his|my)\s+\w+\s+in\s+heaven\s+soon"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "danger_reported",
+        "danger_now",
+        HIGH,
+        _rx(
+            r"""\b(?:hay|there'?s)\s+(?:un|a)\s+(?:hombre|tipo|senor|man|guy|someone)\s+(?:afuera|outside)
+            |\b(?:lo|la|los|las|te)\s+mato\b(?!\s+de\s+(?:risa|hambre))
+            |\bno\s+respondo\s+de\s+(?:lo\s+que\s+haga|mi)|\b(?:can'?t|won'?t)\s+be\s+(?:held\s+)?
+            responsible\s+for\s+what\s+i\s+do
+            |\b(?:dijo|dice|amenazo)\s+que\s+si\s+[^.!?\n]{0,40}?\s+me\s+(?:mata|matara|quema|pega
+            |corta|va\s+a\s+\w+|quita)
+            |\bviene\s+por\s+mi\b|\bcoming\s+(?:for|after)\s+me\b
+            |\b(?:see|seeing|can\s+see)\s+(?:bugs|spiders|insects)\b
+            |\b(?:got|have|has)\s+me\s+locked\s+in\b|\b(?:they|he|she)(?:'ll|\s+will|'re\s+going\s+to
+            |\s+(?:is|are)\s+going\s+to)\s+set\s+(?:it|me|us|the\s+\w+)\s+on\s+fire
+            |\b(?:me|nos)\s+encerr\w*\b(?!\s+a\s+(?:ver|leer|estudiar|dormir|trabajar))
+            |\b(?:dijo|dice)\s+que\s+se\s+va\s+a\s+(?:matar|suicidar|tirar|colgar)
+            |\b(?:said|says)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is|\s+are|'re)?\s+(?:going\s+to
+            |gonna)\s+kill\s+(?:himself|herself|themselves)|\bkill\s+(?:himself|herself|themselves)
+            \b(?=[^.!?\n]{0,40}(?:not\s+answering|no\s+contesta|se\s+fue|and\s+left|(?:has|is)\s+gone))
+            |\b(?:man|guy|senor|hombre|adult)\s+(?:she|he|que)\s+(?:met|conocio)\s+(?:online|por
+            \s+internet)|\b(?:se\s+fue|went\s+off|got\s+in\s+a\s+car)\s+con\s+un\s+senor
+            |\bgot\s+in\s+a\s+car\s+with\s+a\s+\d+
+            |\bgiving\s+(?:her|his|their)\s+(?:stuff|things)\s+away|\bsaid\s+goodbye\s+to\s+the
+            \s+(?:dog|cat)|\bcomo\s+despidiendose\b|\bregalo\s+su\s+\w+
+            |\blearn\s+a\s+lesson\b|\b(?:le|les)\s+va\s+a\s+salir\s+caro
+            |\bse\s+a\s+que\s+hora\s+sale\b|\bi\s+know\s+(?:what\s+time|when)\s+(?:she|he|they)
+            \s+(?:leaves|gets\s+off|finishes)|\bse\s+va(?:n)?\s+a\s+acordar\s+de\s+mi
+            |\bno\s+sabe\s+con\s+quien\s+se\s+meti
+            |\b(?:he|she)\s+(?:has|took|taken|'s\s+got)\s+my\s+phone\b|\b(?:he|she)\s+said\s+(?:tonight\s+)?
+            (?:he|she)(?:'ll|\s+will|'s\s+going\s+to)?\s+(?:finish|end)(?:es)?\s+(?:it|me|this)\b
+            |\bwho\s+(?:can|do|should)\s+i\s+call\s+right\s+now|\bstill\s+in\s+the\s+room\s+with\s+(?:her|him)
+            |\bdr(?:ove|iving|ive)\b[^.!?\n]{0,40}\b(?:lights\s+off|over\s+the\s+limit|eyes\s+closed)
+            |\bdo\s+what\s+we\s+(?:said|agreed|planned)\b|\b(?:the\s+)?(?:word|code|signal)\s+we\s+agreed
+            |\bpalabra\s+que\s+acordamos|\bsit\s+in\s+on\s+my\s+sessions
+            |\b(?:el|he)\s+(?:dice|says)\s+(?:que\s+)?(?:ya\s+)?(?:no\s+necesito|i\s+don'?t\s+need)\s+
+            (?:terapia|therapy)|\bno\s+(?:me|nos)\s+dejan\s+(?:salir|irme|ir|llamar)
+            |\bme\s+quitaron\s+el\s+telefono|\bstopped\s+eating\b"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,60}(?:jaja|jeje|\U0001F602|\U0001F923|\blol\b|pero\s+bueno|bueno,?\s+no
+            |por\s+(?:comerse|gastarse|robarme))"""
+        ),
+        idiom_before=_rx(r"estoy\s+que\s+$"),
     ),
     Rule(
         "emoji_means",
@@ -1026,7 +1391,9 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _HARD_BREAK = re.compile(r"[.!?;\n]")
 _CLAUSE_WORDS = {"but", "however", "although", "though", "yet", "except", "anyway", "still"}
 _JOINERS = {"and", "so", "because", "cause", "cos", "coz", "then", "plus", "also"}
-FIRST_PERSON = {"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "myself"}
+FIRST_PERSON = {
+    "i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "myself", "imma", "ima", "i'mma",
+}  # fmt: skip
 THIRD_PERSON = {
     "he", "she", "they", "he's", "she's", "they're", "hes", "shes", "theyre", "him",
     "her", "them", "friend", "friends", "sister", "brother", "mum", "mom", "mother",
@@ -1059,7 +1426,8 @@ BRIDGE = {
     "in", "danger", "myself", "life", "own", "taking", "you", "worry", "worried", "dont",
     "don't", "there", "is", "are", "were", "was", "it's", "its", "on", "just", "suicide",
     "death", "dying", "hurt", "cut", "nor", "ideation", "impulses", "impulse", "no",
-    "wanting",
+    "wanting", "guns", "gun", "weapons", "weapon", "pills", "meds", "stockpiled", "fear",
+    "frighten", "frightens", "scared", "afraid",
 }  # fmt: skip
 # Phrases with a negation word that negate nothing in the risk phrase after them.
 PSEUDO_NEGATIONS = (
@@ -1086,6 +1454,10 @@ PSEUDO_HYPOTHETICAL = (
     ("if", "i", "was", "gone"), ("if", "i", "were", "gone"), ("if", "i", "was", "dead"),
     ("if", "i", "wasn't", "here"), ("if", "i", "wasnt", "here"), ("if", "i", "killed"),
     ("si", "me", "muero"), ("si", "me", "muriera"), ("si", "desapareciera"),
+    # "sorry if this is jumbled": an apology, not a supposition.
+    ("sorry", "if"), ("apologies", "if"), ("perdon", "si"), ("disculpe", "si"),
+    ("if", "i", "don't", "wake"), ("if", "i", "dont", "wake"), ("if", "i", "die"),
+    ("if", "i", "didn't", "wake"), ("if", "i", "didnt", "wake"),
 )  # fmt: skip
 HYPOTHETICAL_PHRASES = (("should", "i", "ever"), ("should", "i", "feel"), ("in", "case"))
 # "is suicidal", "she's suicidal": a verb form the writer does not use of themselves.
@@ -1110,6 +1482,7 @@ BRIDGE |= {
     "las", "yo", "ya", "mas", "hacer", "intencion", "planes", "sobre", "del", "suicidio",
     "ningun", "ninguna", "ningunas", "siquiera", "pensado", "hecho", "hoy", "ahora",
     "semana", "esta", "este", "mes", "nunca", "tampoco", "querido", "quise", "intentado",
+    "tenido", "sentido", "habido",
 }  # fmt: skip
 HYPOTHETICAL |= {"si", "suponiendo", "imaginate"}
 # Only a feeling can be supposed ("if I ever felt suicidal I would call"): an intent, a
@@ -1134,7 +1507,9 @@ _PAST = re.compile(
     r"""\b(?:years?\s+ago|(?:a\s+)?long\s+time\s+ago|as\s+a\s+(?:teen(?:ager)?|kid|child|student)
     |used\s+to|when\s+i\s+was\s+(?:younger|a\s+(?:teen|kid|child)|in\s+(?:school|hospital
     |my\s+\w+))
-    |back\s+when|last\s+year|in\s+the\s+past|hace\s+(?:\w+\s+)?anos|antes\b|cuando\s+era
+    |back\s+when|last\s+year|in\s+the\s+past|hace\s+(?:\w+\s+){0,2}anos|antes\b|cuando\s+era
+    |el\s+ano\s+pasado|the\s+bad\s+(?:year|years|time|patch|days)|at\s+the\s+old\s+place
+    |from\s+when\s+i\s+was|when\s+(?:the\s+|my\s+|it\s+)?\w*\s*first\s+started|(?:ya\s+)?deje\s+de
     |de\s+(?:joven|adolescente|nina|nino))""",
     re.VERBOSE,
 )
@@ -1143,11 +1518,16 @@ _BETTER_NOW = re.compile(
     |i'?m\s+better|(?:much|feeling|doing)\s+better|proud|(?:has|have)\s+(?:really\s+)?helped
     |recovered|past\s+it|glad\s+i'?m\s+(?:still\s+)?(?:here|alive|past)|ya\s+no|ahora\s+(?:no
     |estoy|bien)|hoy\s+estoy\s+bien|estoy\s+(?:bien|mejor)
-    |sin\s+hacerlo|llevo\s+\w+\s+(?:anos|meses))""",
+    |sin\s+hacerlo|llevo\s+\w+\s+(?:anos|meses)|my\s+first|mi\s+primer[ao]?\b|wanted\s+you\s+to\s+know
+    |scars?\b|cicatri\w*|now\s+i\b|i\s+don'?t\s+think\s+like\s+that|haven'?t\s+in\s+(?:months|years|ages)
+    |not\s+felt\s+(?:anything\s+)?like\s+that\s+since|i'?m\s+(?:alive|glad)|glad\s+i|orgullos[ao]
+    |cumpli\s+\w+\s+(?:ano|anos|mes|meses)|hoy\s+(?:celebro|he\s+ido|cumpli)|celebr\w+|handed\s+[^.]{0,20}back)""",
     re.VERBOSE,
 )
 _BACK_AGAIN = re.compile(
-    r"\b(?:again|relaps\w*|back\s+(?:again|now)|otra\s+vez|de\s+nuevo|volvi|volvio)\b"
+    r"""\b(?:again|relaps\w*|back\s+(?:again|now)|otra\s+vez|de\s+nuevo|volvi|volvio
+    |(?:new|fresh)\s+(?:cuts|scars|marks|burns)|(?:nuevas?|nuevos)\s+(?:cortes|cicatrices|heridas))\b""",
+    re.VERBOSE,
 )
 
 
@@ -1266,6 +1646,97 @@ def _about_media(words: list[str], rule: Rule, span: str) -> bool:
     return any(word in MEDIA for word in words)
 
 
+# Someone whose work meets risk (a nurse, a pharmacist, a paramedic, a teacher) names
+# it: "an overdose patient", "self-harm calls", "a customer asked about lethal doses".
+# Only a risk word that names nobody, right before a word of the job or with a
+# customer or patient as its nearest subject; never a threat or danger now.
+_WORK_AFTER = re.compile(
+    r"""[\s-]+(?:\w+\s+)?(?:calls?|patients?|signs|cases?|referrals?|protocols?|policy|assessments?
+    |on\s+the\s+ward|pacientes?|casos|llamadas)\b""",
+    re.VERBOSE,
+)
+_WORK_PEOPLE = {"customer", "customers", "patient", "patients", "caller", "callers", "paciente",
+                "pacientes", "cliente", "clientes", "calls", "call", "callout", "shift",
+                "helpline"}  # fmt: skip
+_WORK_RULES = {
+    "suicide_word",
+    "self_harm",
+    "self_harm_euphemism",
+    "means",
+    "means_and_research",
+    "attempt",
+}
+
+
+def _at_work(rule: Rule, words: list[str], norm: str, start: int, end: int) -> bool:
+    if rule.name not in _WORK_RULES or _names_the_writer(norm[start:end]):
+        return False
+    if _WORK_AFTER.match(norm, end):
+        return True
+    for word in reversed(words):
+        if word in FIRST_PERSON or word in {"my", "own", "mi"}:
+            return False
+        if word in _WORK_PEOPLE:
+            return True
+    return False
+
+
+# A risk phrase in quotation marks, introduced as a word someone else said or as a word
+# being talked about: 'she said "I want to die" at dinner', 'slang like "unalive"',
+# 'chistes de "me quiero morir"'. The writer's own quoted thought ('I keep thinking "I
+# want to die"') is not introduced this way and stays flagged.
+_QUOTE_OPEN = re.compile(r"""["\u201c\u00ab]|(?:^|(?<=\s))'(?=\w)""")
+_QUOTED_BY = re.compile(
+    r"""(?:\b(?:words?|terms?|slang|phrases?|jokes?|chistes?|greeting|saying)(?:\s+(?:like|such\s+as
+    |de|about|como))?
+    |\b(?:she|he|they|her|his|my\s+\w+(?:\s+\w+)?|mi\s+\w+|the\s+\w+)\b[^.!?\n"]{0,30}\b(?:said|says|dice
+    |dijo|goes|told\s+me|asked))\s*:?\s*$""",
+    re.VERBOSE,
+)
+
+
+def _quoted_mention(norm: str, start: int, end: int) -> bool:
+    opening = None
+    for quote in _QUOTE_OPEN.finditer(norm, max(0, start - 40), start):
+        opening = quote
+    if opening is None or re.search(r"""["\u201d\u00bb]""", norm[opening.end() : start]):
+        return False
+    if not re.search(r"""["\u201d\u00bb']""", norm[end : end + 40]):
+        return False
+    return bool(_QUOTED_BY.search(norm[max(0, opening.start() - 60) : opening.start()]))
+
+
+# Laughter or a joke marker near a feeling said in passing ("me quiero morir jajaja
+# reprobé", "kms if this essay doesnt get a 2:1 lmao") sets that feeling aside, unless
+# the message takes the joke back ("lol jk... unless", "jaja no mentira... o sí", "not
+# joking", "en serio"). Never an intent, a plan, an attempt, a threat or danger now
+# said with words of the writer's own body or means.
+_LAUGHTER = re.compile(
+    r"""\b(?:j[aej]j[aej]\w*|jsjs\w*|lol+|lmf?ao+|haha\w*|hehe\w*|xd+|rofl|jk|ngl\s+jk)\b
+    |[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F648]""",
+    re.VERBOSE,
+)
+_NOT_JOKING = re.compile(
+    r"""\b(?:unless|o\s+si|or\s+not|or\s+am\s+i|not\s+(?:joking|kidding)|no\s+(?:es\s+)?(?:broma|mentira)
+    |en\s+serio|de\s+verdad|for\s+real|fr\b|actually\s+(?:not|serious)|serious(?:ly)?\b|kind\s+of\s+not
+    |not\s+the\s+\w+\s+kind|no\s+es\s+tan|pensando\s+en\s+eso|thinking\s+about\s+it\s+(?:a\s+lot|for))""",
+    re.VERBOSE,
+)
+_JOKE_CATEGORIES = {"thoughts"}
+
+
+def _joking(rule: Rule, norm: str, start: int, end: int) -> bool:
+    if rule.category not in _JOKE_CATEGORIES and rule.name not in {
+        "intent_slang",
+        "self_ending",
+        "es_intent_or_attempt",
+    }:
+        return False
+    if _NOT_JOKING.search(norm):
+        return False
+    return bool(_LAUGHTER.search(norm, max(0, start - 60), min(len(norm), end + 80)))
+
+
 def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
     if rule.needs_first_person and not any(
         word in FIRST_PERSON or word in {"my", "i'd", "id", "mi"}
@@ -1295,6 +1766,12 @@ def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
         return "media"
     if _resolved_history(norm, start, end):
         return "history"
+    if _at_work(rule, words, norm, start, end):
+        return "work"
+    if _quoted_mention(norm, start, end):
+        return "quoted"
+    if _joking(rule, norm, start, end):
+        return "joking"
     return None
 
 
@@ -1317,13 +1794,18 @@ def _keep_strongest(matches: list[Match]) -> list[Match]:
 SECOND_READER = "second_reader"
 
 
-def _second_reader(text: str, norm: str) -> list[Match]:
-    """No rule matched: the word model (screening_model.py) may still flag the message,
-    marking the words that weighed most."""
+def _second_reader(text: str, norm: str, *, set_aside: bool) -> list[Match]:
+    """No rule flagged anything: the word model (screening_model.py) may still flag the
+    message, marking the words that weighed most. When a rule set a phrase aside, the
+    model must be surer (SET_ASIDE_MARGIN): the phrase set aside has been read, but it
+    must not silence risk said elsewhere in the message."""
     from caseload.safety import screening_model
 
+    if not screening_model.enough_words(norm):
+        return []
     reading = screening_model.read(norm)
-    if not reading.flagged:
+    margin = screening_model.SET_ASIDE_MARGIN if set_aside else 0.0
+    if reading.score <= screening_model.THRESHOLD + margin:
         return []
     spans = reading.spans or ((0, len(text)),)
     matches = [
@@ -1350,10 +1832,8 @@ def screen(text: str) -> Screening:
             else:
                 suppressed.append(Suppressed(match, reason))
     kept = _keep_strongest(found)
-    if not kept and not suppressed:
-        # Only where the rules saw nothing at all: a phrase they set aside (negated,
-        # supposed, someone else's) has been read, and the model does not overrule it.
-        kept = _second_reader(text, norm)
+    if not kept:
+        kept = _second_reader(text, norm, set_aside=bool(suppressed))
     # A phrase set aside but overlapping a kept one says nothing new.
     quiet: list[Suppressed] = []
     for item in sorted(suppressed, key=lambda s: s.match.end - s.match.start, reverse=True):

@@ -1,0 +1,84 @@
+"""Rule families of the risk-language screen (safety/screening.py) that other writers
+use, in both languages, and the set-asides that keep ordinary talk quiet without hiding
+risk. Each case is a family member, not a corpus sentence. The second reader is switched
+off here so that what is asserted is the rules' own reading.
+
+Hazards: H-089 (a risk message in free text is not flagged), H-090 (Spanish), H-092
+(threats and danger under way), H-100 (a set-aside for work talk, quoted words or
+laughter hides a real risk statement)."""
+
+import pytest
+
+from caseload.safety import screening
+from caseload.safety.screening import screen
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setattr(screening, "_second_reader", lambda text, norm, set_aside: [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't deserve to eat after today, so I won't.",
+        "No voy a comer hasta que baje dos kilos más.",
+        "burned my wrist with a cigarette last night",
+        "Me quemé con el mechero en el brazo.",
+        "needed butterfly stitches this time",
+        "hope a train hits me on the way home",
+        "Ojalá un camión me lleve por delante.",
+        "Counted them: 40 tablets in my drawer.",
+        "Took 30 of the sertraline an hour ago.",
+        "Me he tomado una caja entera de paracetamol.",
+        "Signed the house over to my daughter. Nothing left for me to do now.",
+        "I've rehomed the cat and sorted out who gets what.",
+        "He won't be a problem for much longer.",
+        "they are all going to pay.",
+        "Ya van a ver el lunes en la oficina.",
+        "The voices keep telling me to hurt my neighbour.",
+        "He's been cleaning the rifle every time I mention leaving.",
+        "Me dijo que si lo denuncio me mata.",
+        "mi hija se fue con un señor que conoció por internet",
+    ],
+)
+def test_h089_h090_h092_families_other_writers_use_are_flagged(text):
+    assert screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a nurse and we had an overdose patient on the ward tonight.",
+        "As a paramedic I take self-harm calls most shifts.",
+        'My daughter said "I want to die" when the wifi went off.',
+        'We had training on slang like "unalive" today.',
+        "me quiero morir jajaja reprobé otra vez",
+        "kms if this essay doesn't get a 2:1 lmao",
+        "Bought rope at the hardware shop for the boat.",
+        "Funeral is Saturday, I'll need to move our session.",
+        "Estoy en el puente de la autopista en un atasco, llego tarde.",
+    ],
+)
+def test_h100_ordinary_talk_is_set_aside(text):
+    assert not screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Work talk that names the writer is the writer's own.
+        "I'm a nurse and I took an overdose of my patients' morphine.",
+        "Came off shift and worked out my own lethal dose.",
+        # Laughter taken back.
+        "kms lol jk... unless",
+        "me quiero morir jajaja. bueno no es tan jajaja, llevo semanas pensando en eso",
+        # Laughter never sets aside intent, means or a threat.
+        "going to take all my pills tonight lol",
+        "I'm going to make sure that office remembers my name. Bring a vest, lol.",
+        # The writer's own quoted thought is not someone else's words.
+        'I keep thinking "I want to die" over and over.',
+    ],
+)
+def test_h100_a_set_aside_never_hides_the_writers_own_risk(text):
+    assert screen(text).flagged, text
