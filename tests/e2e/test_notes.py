@@ -68,7 +68,10 @@ def test_the_timeline_at_phone_width(new_context, sign_in, caseload_links, scree
     expect(page.get_by_test_id("timeline").locator("li").first).to_be_visible()
     page.get_by_label("Notes").check()
     page.get_by_role("button", name="Filter").click()
-    assert "show=notes" in page.url
+    # The URL changes before the new document is there: wait for it to load.
+    page.wait_for_url("**show=notes**")
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 400, f"the timeline scrolls sideways on a phone ({width}px)"
     screenshot(page, "timeline-phone")
