@@ -1851,7 +1851,8 @@ _WORK_AFTER = re.compile(
 )
 _WORK_PEOPLE = {"customer", "customers", "patient", "patients", "caller", "callers", "paciente",
                 "pacientes", "cliente", "clientes", "calls", "call", "callout", "shift",
-                "helpline", "student", "students", "alumno", "alumnos", "alumna", "alumnas"}  # fmt: skip
+                "helpline", "student", "students", "alumno", "alumnos", "alumna",
+                "alumnas"}  # fmt: skip
 # The writer says what their work is ("I'm a hospice nurse so death is...", "soy enfermera
 # de urgencias"): a risk word naming nobody is their work's.
 _JOB = re.compile(
