@@ -61,7 +61,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.3+lr-2026.2"
+RULES_VERSION = "client-text-rules-2026.4+lr-2026.3"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -1440,8 +1440,10 @@ RULES: tuple[Rule, ...] = (
             |\b(?:the\s+)?same\s+(?:rope|gun|pills|bridge)\s+(?:he|she|they)\s+used
             |\b(?:la\s+)?misma\s+(?:soga|cuerda|pistola|arma)\s+que\s+(?:el|ella|uso|usaron)
             |\bsaved\s+(?:them|it|these)\s+up\b|\b(?:saving|saved|stockpil\w+|hoard\w*|stash\w*
-            |collect\w*)\s+(?:up\s+)?(?:my|the|all\s+my|all\s+the)\s+(?:\w+\s+)?(?:meds|pills|tablets
-            |medication)
+            |collect\w*)\s+(?:up\s+)?(?:my|the|his|her|all\s+my|all\s+the|all\s+(?:his|her))\s+(?:\w+\s+)?
+            (?:meds|pills|tablets|medication)
+            |\b(?:hold|stop|cancel\w*)\b[^.!?\n]{0,40}\b(?:mail|post|newspaper|milk|deliveries)\b
+            [^.!?\n]{0,20}\bindefinitely
             |\b(?:junte|ahorre|acumule|he\s+juntado|he\s+acumulado|he\s+ido\s+juntando|vengo\s+juntando
             |estoy\s+juntando|me\s+junte)\s+(?:las|mis|unas|todas\s+las)\s+(?:\w+\s+)?(?:pastillas
             |pildoras|medicinas|pastis)
@@ -1560,6 +1562,7 @@ RULES: tuple[Rule, ...] = (
             |\b(?:old\s+habit|relapsed|slipped\s+up)\b[^\n]{0,40}\b(?:covered|sleeves|bandage|plaster)
             |\b(?:tequila|vodka|whisky|alcohol|botella|bottle)\b[^\n]{0,40}\b(?:de\s+(?:las\s+)?de\s+dormir
             |pastillas\s+(?:de|para)\s+dormir|sleeping\s+pills)
+            |\bno\s+me\s+merezco\s+comer|\bi\s+don'?t\s+deserve\s+(?:to\s+eat|food)
             |\bme\s+kort\w*|\b(?:me\s+)?(?:he\s+)?(?:vuelto\s+a\s+)?hac(?:er|erme|e|ia|iendo)\s+cortes\b
             |\bme\s+(?:hice|hago|hacia)\s+cortes
             |\bi(?:'ve|\s+have)?\s+decided\b[^\n]{0,80}\bi'?m\s+(?:done|out|going)\b
@@ -1922,7 +1925,8 @@ _LAUGHTER = re.compile(
 _NOT_JOKING = re.compile(
     r"""\b(?:unless|o\s+si|or\s+not|or\s+am\s+i|not\s+(?:joking|kidding)|no\s+(?:es\s+)?(?:broma|mentira)
     |en\s+serio|de\s+verdad|for\s+real|fr\b|actually\s+(?:not|serious)|serious(?:ly)?\b|kind\s+of\s+not
-    |not\s+the\s+\w+\s+kind|no\s+es\s+tan|pensando\s+en\s+eso|thinking\s+about\s+it\s+(?:a\s+lot|for))""",
+    |not\s+the\s+\w+\s+kind|no\s+es\s+tan|(?:actually\s+|really\s+)?mean\s+it\b
+    |lo\s+(?:digo|dije)\s+en\s+serio|pensando\s+en\s+eso|thinking\s+about\s+it\s+(?:a\s+lot|for))""",
     re.VERBOSE,
 )
 _JOKE_CATEGORIES = {"thoughts"}
@@ -1971,6 +1975,25 @@ def _intrusive(rule: Rule, norm: str, start: int, end: int) -> bool:
     return bool(_A_THOUGHT.search(_sentence_around(norm, start, end)))
 
 
+# A natural death left to its time: "I want to die peacefully at home when the time
+# comes", "en paz con morir cuando Dios quiera". Not when the message wants it soon.
+_IN_ITS_TIME = re.compile(
+    r"""\b(?:when(?:ever)?\s+(?:god|the\s+lord|my\s+time)\s+(?:decides|wants|calls|comes|is\s+ready)
+    |cuando\s+(?:dios|el\s+senor|diosito)\s+(?:quiera|lo\s+disponga|decida|me\s+llame)
+    |when\s+the\s+time\s+comes|cuando\s+(?:me\s+)?llegue\s+(?:la|mi)\s+hora)""",
+    re.VERBOSE,
+)
+_SOON = re.compile(r"\b(?:soon|tonight|hopefully|pronto|esta\s+noche|ojala|ya\s+quiero)\b")
+
+
+def _in_its_time(rule: Rule, norm: str, start: int, end: int) -> bool:
+    return (
+        rule.category in {"thoughts", "intent"}
+        and bool(_IN_ITS_TIME.search(_sentence_around(norm, start, end)))
+        and not _SOON.search(norm)
+    )
+
+
 def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
     if rule.needs_first_person and not any(
         word in FIRST_PERSON or word in {"my", "i'd", "id", "mi"}
@@ -2010,6 +2033,8 @@ def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
         return "figurative"
     if _intrusive(rule, norm, start, end):
         return "intrusive"
+    if _in_its_time(rule, norm, start, end):
+        return "in_its_time"
     return None
 
 
