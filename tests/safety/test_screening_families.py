@@ -82,3 +82,75 @@ def test_h100_ordinary_talk_is_set_aside(text):
 )
 def test_h100_a_set_aside_never_hides_the_writers_own_risk(text):
     assert screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Signs of an overdose or poisoning under way, the writer's or someone else's.
+        "Finished the whole baggie an hour ago and my lips are going numb.",
+        "My flatmate isn't breathing properly after he used.",
+        "Mi primo se metió toda la bolsa y no despierta.",
+        "my toddler drank some bleach from under the sink",
+        "Mi hija se tomó unas pastillas de la abuela, no sé cuántas.",
+        # Someone else at risk now; workers and children in danger.
+        "My brother threatened to hang himself and he's in the garage right now.",
+        "Her stepdad beats my little sister when their mum's out.",
+        "El capataz nos tiene encerradas en la bodega.",
+        # Means kept with a disclaimer, medication saved or stopped to let nature act.
+        "Picked up some rope at the store. Not for the tent.",
+        "He juntado mis pastillas de todo el mes.",
+        "I've stopped my insulin. Let nature take its course.",
+        # Therapy ended as a farewell; no reason to stay; the dead to be seen soon.
+        "Today was my last session for me. Thanks for trying.",
+        "No creo que llegue a fin de mes, la verdad.",
+        "There's no reason left to stay now she's gone.",
+        "Fui al cementerio y le prometí a mi papá que nos vemos pronto.",
+        "If I OD, I OD. I stopped testing what I buy.",
+        # Command voices and veiled threats in both languages.
+        "The voices said my neighbour has to be dealt with tonight.",
+        "Las voces me ordenan que le haga daño a mi madre con el cuchillo.",
+        "That landlord is going to have an accident one of these days.",
+        "Ese tipo va a amanecer en una zanja.",
+        # Self-harm in other words; a joke taken back.
+        "Pensé en chocar el carro contra un muro esta mañana.",
+        "new cuts on my thigh since Tuesday",
+        "lol kill me. no, I actually mean it this time",
+    ],
+)
+def test_h089_h090_h092_families_from_three_more_writers_are_flagged(text):
+    assert screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wanted to die (not literally) when the projector broke mid-talk.",
+        "Quería morirme (no literal) cuando se me cayó el café en la reunión.",
+        "I could murder my manager, figuratively speaking, for that rota.",
+        "The 'what if I stab my partner' thought came again. Named it as OCD, kept cooking.",
+        "As a hospice nurse I talk about death every day.",
+        "I want to die at home when the time comes, not in a ward.",
+        "Estoy en paz con morir cuando Dios lo disponga.",
+        "When I was 17 I took an overdose. I'm 52 now and I can say it calmly.",
+    ],
+)
+def test_h100_figures_of_speech_intrusive_thoughts_work_and_natural_death_are_set_aside(text):
+    assert not screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Taken back: a figure of speech that is not one.
+        "I want to die, not literally they said, but I'm not joking.",
+        # An intrusive thought named as OCD, and risk said in another sentence.
+        "My therapist says the bridge thoughts are OCD. Now jumping feels like an option.",
+        # A job named, but the writer's own overdose.
+        "I'm a nurse and I took an overdose of the ward's morphine last night.",
+        # A natural death wished for soon.
+        "I want to die when the time comes, and I hope it comes soon.",
+    ],
+)
+def test_h100_the_new_set_asides_never_hide_the_writers_own_risk(text):
+    assert screen(text).flagged, text

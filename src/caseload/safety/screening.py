@@ -61,7 +61,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.3+lr-2026.2"
+RULES_VERSION = "client-text-rules-2026.4+lr-2026.3"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -1377,6 +1377,199 @@ RULES: tuple[Rule, ...] = (
         ),
         idiom_before=_rx(r"estoy\s+que\s+$"),
     ),
+    # --- Families from three more authors (crisis and substance use, Spanish from many
+    # countries, hard negatives): what their first look missed, as verbs and objects in
+    # both languages, never one sentence.
+    Rule(
+        "danger_signs_now",
+        "danger_now",
+        HIGH,
+        _rx(
+            r"""\b(?:not|isn'?t|is\s+not|stopped|barely)\s+breathing\b|\bno\s+(?:esta\s+)?respira(?:ndo)?\b
+            |\bcan'?t\s+wake\s+(?:him|her|them|my)\b|\bwon'?t\s+wake\s+up\b|\bno\s+(?:se\s+)?despierta\b
+            |\b(?:lips|labios)\s+(?:are\s+|feel\s+|look\s+|turning\s+|se\s+(?:ven|sienten|pusieron)\s+
+            |estan\s+|)(?:blue|purple|grey|gray|weird|numb|morados|azules|raros)\b
+            |\bmuy\s+dormid[oa]\b|\bpecho\s+apreta\w*
+            |\b(?:guys|men|workers|people|of\s+us|compas|companeros)\s+(?:already\s+|ya\s+)?(?:collapsed
+            |se\s+desmayaron)|\bse\s+desmay(?:o|aron)\b
+            |\bcan'?t\s+stand\s+up\b(?!\s+(?:to|for|straight))|\bno\s+(?:me\s+)?puedo\s+(?:levantar|parar)
+            \s+del?\s+(?:suelo|piso)
+            |\b(?:did|took|snorted|finished|me\s+meti|me\s+tome|se\s+metio|se\s+tomo)\s+(?:the\s+whole
+            |all\s+the|toda\s+la|todo\s+el)\s+(?:bag|baggie|gram|funda|bolsa|bolsita|gramo|paquete|bottle
+            |frasco|jarabe)
+            |\b(?:got\s+into|drank|swallowed|ate)\s+(?:the|some|a|his|her)\s+(?:\w+\s+)?(?:pesticide
+            |bleach|poison|detergent|antifreeze|cleaner|pods?)\b
+            |\bse\s+(?:tomo|trago|bebio|comio)\s+(?:un|una|el|la|unas|unos)\s+(?:\w+\s+)?(?:jarabe|pastillas
+            |veneno|cloro|pesticida|medicina|pastilla|detergente)
+            |\btook\b[^\n]{0,60}\bstopped\s+counting\b
+            |\b(?:threatened|threatening|threatens|amenazo|amenaza|amenazando)\s+(?:to|con)\s+(?:jump
+            |kill\s+(?:himself|herself|themself)|overdose|hang|tirarse|matarse|suicidarse|colgarse
+            |cortarse)\b[^\n]{0,60}\b(?:right\s+now|now|tonight|ahora|esta\s+noche)\b
+            |\b(?:she|he|they)\s+(?:has|have|had)\s+a\s+plan\s+to\s+(?:kill|end|hurt)
+            |\btiene\s+un\s+plan\s+para\s+(?:matarse|suicidarse|quitarse)
+            |\b(?:boyfriend|husband|stepdad|stepfather|partner|dad|father|uncle|novio|esposo|padrastro
+            |marido|pareja|tio)\b[^.!?\n]{0,20}\b(?:hits|beats|chokes|le\s+pega|les\s+pega|golpea|ahorca)
+            \s+(?:my|a\s+mi|mi)?\s*(?:little\s+|younger\s+)?(?:brother|sister|mum|mom|son|daughter|kids
+            |hermanit[oa]|herman[oa]|mama|hij[oa]s?)
+            |\b(?:sola?|solit[oa])\s+en\s+(?:la\s+)?casa\s+desde\s+(?:anoche|ayer|hace)
+            |\b(?:alone|by\s+(?:him|her)self)\s+(?:at\s+home\s+)?since\s+(?:last\s+night|yesterday)
+            |\b(?:nos|los|las)\s+tiene(?:n)?\s+encerrad[oa]s|\b(?:locked|keeps?\s+us)\s+(?:us\s+)?in\s+
+            (?:the|a)\s+(?:trailer|room|house|basement)|\bwon'?t\s+let\s+us\s+(?:take\s+water|leave
+            |drink|go)
+            |\bsin\s+abrir\s+la\s+puerta\b|\bcandado\s+por\s+fuera
+            |\bsprayed\s+(?:the\s+field|us|pesticide)[^.!?\n]{0,40}(?:while|we\s+were)
+            |\b(?:desierto|desert)\b[^\n]{0,60}\b(?:se\s+acabo\s+el\s+agua|no\s+(?:tenemos|hay)\s+agua
+            |out\s+of\s+water|ran\s+out\s+of\s+water)
+            |\b(?:empujo|pego|golpeo|tiro|me\s+cai|pushed|hit|fell|knocked)\b[^\n]{0,80}\b(?:no\s+me\s+puedo
+            \s+(?:levantar|mover)|can'?t\s+(?:get\s+up|move\s+my))
+            |\b(?:had|having|tuve|le\s+dio|me\s+dio)\s+(?:a\s+|una\s+)?(?:seizure|convulsion)|\bbitten\s+tongue
+            |\b(?:no\s+ha\s+(?:vuelto|llegado)|hasn'?t\s+(?:come\s+home|come\s+back)|didn'?t\s+come\s+home)\b
+            [^\n]{0,40}\b(?:no\s+contesta|not\s+answering|won'?t\s+answer|phone\s+(?:is\s+)?off|apagado)
+            |\b(?:tome|me\s+tome|me\s+di|me\s+hice|hice|me\s+meti)\s+una\s+sobredosis"""
+        ),
+    ),
+    Rule(
+        "means_kept_and_endings",
+        "plan",
+        HIGH,
+        _rx(
+            r"""\b(?:bought|got|picked\s+up|ordered|buying|compre|consegui|me\s+compre)\s+(?:some\s+
+            |a\s+new\s+round\s+of\s+|a\s+(?:new\s+)?|the\s+|more\s+|a\s+box\s+of\s+)?(?:\w+\s+)?(?:poison
+            |ammo|ammunition|bullets|rounds|rope|veneno|balas|soga|cuerda|pills|pastillas)\b[^\n]{0,25}?
+            \b(?:not\s+for|no\s+es\s+para|no\s+son\s+para)
+            |\b(?:the\s+)?same\s+(?:rope|gun|pills|bridge)\s+(?:he|she|they)\s+used
+            |\b(?:la\s+)?misma\s+(?:soga|cuerda|pistola|arma)\s+que\s+(?:el|ella|uso|usaron)
+            |\bsaved\s+(?:them|it|these)\s+up\b|\b(?:saving|saved|stockpil\w+|hoard\w*|stash\w*
+            |collect\w*)\s+(?:up\s+)?(?:my|the|his|her|all\s+my|all\s+the|all\s+(?:his|her))\s+(?:\w+\s+)?
+            (?:meds|pills|tablets|medication)
+            |\b(?:hold|stop|cancel\w*)\b[^.!?\n]{0,40}\b(?:mail|post|newspaper|milk|deliveries)\b
+            [^.!?\n]{0,20}\bindefinitely
+            |\b(?:junte|ahorre|acumule|he\s+juntado|he\s+acumulado|he\s+ido\s+juntando|vengo\s+juntando
+            |estoy\s+juntando|me\s+junte)\s+(?:las|mis|unas|todas\s+las)\s+(?:\w+\s+)?(?:pastillas
+            |pildoras|medicinas|pastis)
+            |\blet\s+nature\s+(?:do\s+it|take\s+(?:its|it's)\s+course)|\bque\s+la\s+naturaleza\s+(?:haga
+            |siga)
+            |\b(?:this|that|it|today)\s+was\s+(?:the|my)\s+last\s+(?:one|session)\s+for\s+me
+            |\bfue\s+la\s+ultima\s*(?:[.!]|$)|\bwon'?t\s+need\s+(?:the|another|any\s+more|my|any)\s+
+            (?:appointment|session)s?\s+(?:anymore|any\s+more|after)
+            |\bno\s+creo\s+que\s+llegue\s+a\s+(?:la\s+proxima|navidad|fin\s+de\s+(?:ano|mes)|manana
+            |el\s+\w+)|\bdon'?t\s+think\s+i'?ll\s+(?:make\s+it\s+to|be\s+(?:here|around)\s+(?:for|at
+            |by))\s+(?:the\s+next|next|christmas|my\s+birthday)
+            |\bya\s+tengo\s+el\s+plan\b|\bno\s+hace\s+falta\s+otra\s+cita
+            |\b(?:two|2)[\s-]year\s+(?:suicide\s+)?clause|\bsuicide\s+clause|\bclausula\s+de\s+suicidio
+            |\b(?:already|ya)\s+(?:said\s+(?:my\s+)?goodbyes?|me\s+despedi)\s+(?:to|de)\s+(?:my|mi|mis)
+            \s+\w+
+            |\b(?:gave|given|giving)\s+(?:away\s+)?my\s+(?:xbox|playstation|ps\d|switch|console|guitar
+            |games|gaming\s+pc|hoodie|jewel\w*|ring|watch)\s+to|\b(?:le\s+)?regale\s+(?:a\s+\w+\s+
+            (?:\w+\s+)?)?(?:mi|mis)\s+(?:sudadera|juegos|consola|guitarra|xbox|play|anillo|reloj|ropa
+            |cosas)
+            |\bdelet(?:ed|ing)\s+(?:all\s+)?my\s+(?:socials|accounts|social\s+media)|\bborr(?:e|ando)\s+
+            (?:todas\s+)?mis\s+(?:redes|cuentas)
+            |\b(?:guardian|look\s+after|take\s+care\s+of|gets?|have|keep)\b[^.!?\n]{0,40}\bif\s+anything
+            \s+(?:ever\s+)?happens|\bpor\s+si\s+me\s+pasa\s+algo"""
+        ),
+        names_writer=True,
+    ),
+    Rule(
+        "not_being_here",
+        "thoughts",
+        MODERATE,
+        _rx(
+            r"""\b(?:no|single|any|one|only|the\s+last)\s+reason\s+(?:left\s+)?(?:to\s+stay\b(?!\s+(?:at|in
+            |with|for|there|home|late|up|over|on|overnight|inside))|i\s+(?:was|am|'m)\s+still\s+here
+            |to\s+(?:still\s+)?be\s+here)
+            |\bnot\s+planning\s+on\s+(?:being|sticking)\s+(?:here|around)|\bno\s+(?:creo\s+que\s+|pienso\s+)?
+            (?:voy\s+a\s+)?(?:estar|seguir)\s+(?:aqui|aca)\s+mucho\s+(?:mas|tiempo)
+            |\b(?:razon|motivo)\s+para\s+(?:quedarme|seguir\s+aqui)\b(?!\s+(?:en|con))
+            |\bwant(?:ed)?\s+to\s+not\s+exist|\bno\s+quiero\s+existir
+            |\b(?:grave|tumba|cemetery|cementerio|ashes|cenizas)\b[^\n]{0,80}?\b(?:(?:see|join)\s+(?:her
+            |him|them|you)\s+soon|(?:pronto|muy\s+pronto)\s+nos\s+vemos|nos\s+vemos\s+(?:muy\s+)?pronto
+            |pronto\s+estare\s+con)
+            |\b(?:died|passed|murio|fallecio|death|funeral|muerte)\b[^\n]{0,60}?\b(?:want\s+to\s+be\s+with
+            \s+(?:him|her|them)\b|quiero\s+(?:estar|irme)\s+con\s+(?:el|ella)\b)
+            |\bif\s+(?:the\s+plane|a\s+(?:bus|car|truck|train)|the\s+(?:bus|car|train))\s+(?:went\s+down
+            |crashed|hit\s+me|hits\s+me)[^.!?\n]{0,40}\b(?:relieved|wouldn'?t\s+mind|be\s+fine|a\s+relief
+            |ok\s+with)
+            |\bsi\s+me\s+muero\s+nadie\b
+            |\b(?:not|no\s+longer|stopped|quit)\s+(?:testing|checking)\s+(?:it|any\s+of\s+it|my\s+stuff
+            |what\s+i\s+(?:use|take|buy))|\bno\s+(?:pruebo|reviso)\s+lo\s+que\s+me\s+meto
+            |\bif\s+i\s+(?:go|die|od),?\s+i\s+(?:go|die)\b|\bsi\s+me\s+muero,?\s+me\s+muero\b
+            |\bsi\s+me\s+toca,?\s+me\s+toca\b
+            |\b(?:looking|staring|stare|look)\s+at\s+the\s+(?:balcony|bridge|tracks|window|ledge)\s+(?:more
+            |a\s+lot|lately|every)
+            |\b(?:reading|read|researching|looking\s+up|looked\s+up|googling|googled)\s+(?:about\s+)?
+            (?:methods|how\s+many\s+(?:pills|tablets))|\bbusque\s+cuant[ao]s\s+(?:pastillas|pildoras)
+            |\b(?:they|it|that|dying|death|suicide|jumping)\s+(?:feels?|seems?)\s+like\s+(?:an|the\s+only
+            |a\s+real)\s+(?:option|way\s+out)|\b(?:morir|matarme|saltar)\s+(?:ya\s+)?(?:parece|se\s+siente)
+            \s+(?:una|la\s+unica)\s+(?:opcion|salida)
+            |\b(?:feels?|seems?)\s+more\s+final\b|\balgo\s+mas\s+(?:definitivo|permanente)\b
+            |\b(?:kill\s+me|i'?m\s+jumping|jump(?:ing)?\s+off|die|dead|morir(?:me)?|matarme|tirarme)\b
+            [^\n]{0,80}?\b(?:(?:actually|really)\s+mean\s+it|actually\s+maybe|lo\s+(?:digo|dije)\s+en\s+serio
+            |no\s+es\s+broma)"""
+        ),
+    ),
+    Rule(
+        "threats_and_commands",
+        "harm_to_others",
+        HIGH,
+        _rx(
+            r"""\b(?:put|send)\s+(?:him|her|them|that\s+\w+)\s+in(?:to)?\s+(?:the\s+)?hospital\b
+            |\bmandar(?:lo|la|los)?\s+al\s+hospital|\b(?:lo|la|los)\s+(?:voy|vamos)\s+a\s+mandar\s+al
+            \s+hospital
+            |\b(?:va|van)\s+a\s+(?:aparecer|amanecer)\s+(?:en\s+(?:el\s+cano|una\s+zanja|el\s+rio|una\s+cuneta
+            |el\s+monte|una\s+bolsa)|muert[oa]s?|tiesos?)|\b(?:turn|show)\s+up\s+(?:in\s+a\s+ditch|dead
+            |in\s+the\s+river)
+            |\b(?:is|are|'s|'re)\s+going\s+to\s+(?:find\s+out\s+what\s+happens|have\s+an?\s+accident)
+            |\b(?:va|van)\s+a\s+tener\s+un\s+accidente
+            |\bdisfrute(?:n)?\s+mientras\s+pueda|\benjoy\s+it\s+while\s+(?:he|she|they|you)\s+can
+            |\besto\s+no\s+se\s+(?:queda|va\s+a\s+quedar)\s+asi
+            |\bi'?ve\s+been\s+watching\s+(?:when|where|what\s+time)\s+(?:he|she|they)
+            |\bdrove\s+past\s+(?:his|her|their)\s+(?:place|house|flat|work)\s+(?:twice|again|every|\w+\s+times)
+            |\b(?:no\s+vayan|don'?t\s+go|no\s+vengan|stay\s+home)\s+(?:a\s+la\s+escuela|al\s+colegio
+            |to\s+school|from\s+school)\s+(?:manana|tomorrow)|\bmanana\s+no\s+(?:vayan|vengan)\s+a\s+
+            (?:la\s+escuela|el\s+colegio|clase)
+            |\b(?:gun|pistola|arma)\b[^.!?\n]{0,40}\b(?:showing\s+up|show\s+up|coming)\s+(?:at|to)\s+
+            (?:school|work)|\b(?:tomorrow|manana)\s+(?:he'?s|she'?s|they'?re)\s+(?:showing|coming)\s+
+            (?:up\s+)?(?:at|to)\s+school
+            |\b(?:running|run|ran)\s+(?:\w+\s+){1,4}over\s+with\s+(?:the|my)\s+(?:car|truck)
+            |\b(?:voices?|la\s+voz|las\s+voces)\b[^.!?\n]{0,12}\b(?:say|says|said|tell|tells|told|ordena
+            |ordenan|dice|dicen|piden?)\b[^.!?\n]{0,60}\b(?:kill|hurt|burn|cut|stab|die|dealt\s+with|knife
+            |mate|matar|maten|lastim\w*|quem\w*|cuchillo)
+            |\bthey\s+(?:tell|told|keep\s+telling)\s+me\s+to\s+(?:burn|hurt|cut|kill|stab)\b
+            |\bbebe\b[^.!?\n]{0,60}\blo\s+sacudi\b|\b(?:lo|la)\s+sacudi\b[^.!?\n]{0,30}\bllorar
+            |\bshook\s+(?:the|my)\s+baby|\bmiedo\s+de\s+hacer\s+algo\s+peor
+            |\bscared\s+i'?ll\s+do\s+something\s+worse"""
+        ),
+    ),
+    Rule(
+        "self_harm_more",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\b(?:pense|pensando|pienso|penso)\s+en\s+(?:estrellar|chocar|aventar|tirar)\s+(?:el|mi)\s+
+            (?:carro|coche|auto|camion|troca)|\bthought\s+(?:about|of)\s+(?:crashing|driving|steering
+            |swerving)\s+(?:the|my)\s+(?:car|truck)\s+into
+            |\b(?:sentad[oa]|me\s+siento|estoy|sitting|sat|i'?m)\s+(?:en|on)\s+(?:la\s+orilla|el\s+borde
+            |the\s+edge|the\s+ledge)\s+(?:de(?:l|\s+la)?|of)\s+(?:the\s+|my\s+)?(?:azotea|puente|techo
+            |edificio|balcon|terraza|roof|bridge|building|balcony|cliff)
+            |\b(?:no\s+(?:comi|como)|skip(?:ped)?\s+(?:food|meals|eating|dinner|lunch)|sin\s+comer)\b[^\n]{0,60}
+            \b(?:punishment|castigo|me\s+lo\s+gane|me\s+lo\s+merezco|i\s+deserve|deserved)
+            |\b(?:me\s+)?arranco\s+(?:el\s+)?pelo|\bpull(?:ing|ed)?\s+(?:out\s+)?my\s+hair\s+(?:out|until)
+            |\b(?:nuevas|new)\s+(?:cicatrices|cortes|heridas|scars|cuts)|\btengo\s+(?:cortes|heridas
+            |cicatrices)\s+nuev[oa]s|\b(?:cicatrices|cortes|marcas)\b[^.!?\n]{0,40}\btengo\s+nuevas\b
+            |\bused\s+(?:the|a|my)\s+(?:compass|blade|razor|sharpener|scissors|pin)\b[^\n]{0,60}
+            \b(?:helped|it\s+helps|on\s+my)
+            |\b(?:old\s+habit|relapsed|slipped\s+up)\b[^\n]{0,40}\b(?:covered|sleeves|bandage|plaster)
+            |\b(?:tequila|vodka|whisky|alcohol|botella|bottle)\b[^\n]{0,40}\b(?:de\s+(?:las\s+)?de\s+dormir
+            |pastillas\s+(?:de|para)\s+dormir|sleeping\s+pills)
+            |\bno\s+me\s+merezco\s+comer|\bi\s+don'?t\s+deserve\s+(?:to\s+eat|food)
+            |\bme\s+kort\w*|\b(?:me\s+)?(?:he\s+)?(?:vuelto\s+a\s+)?hac(?:er|erme|e|ia|iendo)\s+cortes\b
+            |\bme\s+(?:hice|hago|hacia)\s+cortes
+            |\bi(?:'ve|\s+have)?\s+decided\b[^\n]{0,80}\bi'?m\s+(?:done|out|going)\b
+            |\bya\s+(?:lo\s+)?decidi\b[^\n]{0,80}\b(?:me\s+voy|se\s+acabo|lo\s+hago|ya\s+no\s+sigo)"""
+        ),
+        names_writer=True,
+    ),
     Rule(
         "emoji_means",
         "self_harm",
@@ -1510,7 +1703,9 @@ _PAST = re.compile(
     |back\s+when|last\s+year|in\s+the\s+past|hace\s+(?:\w+\s+){0,2}anos|antes\b|cuando\s+era
     |el\s+ano\s+pasado|the\s+bad\s+(?:year|years|time|patch|days)|at\s+the\s+old\s+place
     |from\s+when\s+i\s+was|when\s+(?:the\s+|my\s+|it\s+)?\w*\s*first\s+started|(?:ya\s+)?deje\s+de
-    |de\s+(?:joven|adolescente|nina|nino))""",
+    |de\s+(?:joven|adolescente|nina|nino)|when\s+i\s+was\s+\d+|a\s+los\s+\d+\b
+    |en\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)
+    \s+(?:pensaba|sentia|queria|me\s+cortaba))""",
     re.VERBOSE,
 )
 _BETTER_NOW = re.compile(
@@ -1521,7 +1716,9 @@ _BETTER_NOW = re.compile(
     |sin\s+hacerlo|llevo\s+\w+\s+(?:anos|meses)|my\s+first|mi\s+primer[ao]?\b|wanted\s+you\s+to\s+know
     |scars?\b|cicatri\w*|now\s+i\b|i\s+don'?t\s+think\s+like\s+that|haven'?t\s+in\s+(?:months|years|ages)
     |not\s+felt\s+(?:anything\s+)?like\s+that\s+since|i'?m\s+(?:alive|glad)|glad\s+i|orgullos[ao]
-    |cumpli\s+\w+\s+(?:ano|anos|mes|meses)|hoy\s+(?:celebro|he\s+ido|cumpli)|celebr\w+|handed\s+[^.]{0,20}back)""",
+    |cumpli\s+\w+\s+(?:ano|anos|mes|meses)|hoy\s+(?:celebro|he\s+ido|cumpli)|celebr\w+|handed\s+[^.]{0,20}back
+    |i'?m\s+\d+\s+now|ahora\s+tengo\s+\d+|calmly|with\s+(?:a\s+lot\s+of\s+)?compassion
+    |con\s+(?:mucha\s+)?ternura|haven'?t\s+had\s+that\s+thought|no\s+tengo\s+ese\s+pensamiento)""",
     re.VERBOSE,
 )
 _BACK_AGAIN = re.compile(
@@ -1657,8 +1854,17 @@ _WORK_AFTER = re.compile(
 )
 _WORK_PEOPLE = {"customer", "customers", "patient", "patients", "caller", "callers", "paciente",
                 "pacientes", "cliente", "clientes", "calls", "call", "callout", "shift",
-                "helpline"}  # fmt: skip
+                "helpline", "student", "students", "alumno", "alumnos", "alumna",
+                "alumnas"}  # fmt: skip
+# The writer says what their work is ("I'm a hospice nurse so death is...", "soy enfermera
+# de urgencias"): a risk word naming nobody is their work's.
+_JOB = re.compile(
+    r"""\b(?:i'?m|i\s+am|soy|as)\s+(?:a|an|un|una)?\s*(?:\w+\s+)?(?:nurse|paramedic|counsell?or
+    |enfermer[oa]|paramedico|social\s+worker|trabajadora?\s+social)\b""",
+    re.VERBOSE,
+)
 _WORK_RULES = {
+    "death_word_first_person",
     "suicide_word",
     "self_harm",
     "self_harm_euphemism",
@@ -1671,7 +1877,7 @@ _WORK_RULES = {
 def _at_work(rule: Rule, words: list[str], norm: str, start: int, end: int) -> bool:
     if rule.name not in _WORK_RULES or _names_the_writer(norm[start:end]):
         return False
-    if _WORK_AFTER.match(norm, end):
+    if _WORK_AFTER.match(norm, end) or _JOB.search(norm):
         return True
     for word in reversed(words):
         if word in FIRST_PERSON or word in {"my", "own", "mi"}:
@@ -1719,7 +1925,8 @@ _LAUGHTER = re.compile(
 _NOT_JOKING = re.compile(
     r"""\b(?:unless|o\s+si|or\s+not|or\s+am\s+i|not\s+(?:joking|kidding)|no\s+(?:es\s+)?(?:broma|mentira)
     |en\s+serio|de\s+verdad|for\s+real|fr\b|actually\s+(?:not|serious)|serious(?:ly)?\b|kind\s+of\s+not
-    |not\s+the\s+\w+\s+kind|no\s+es\s+tan|pensando\s+en\s+eso|thinking\s+about\s+it\s+(?:a\s+lot|for))""",
+    |not\s+the\s+\w+\s+kind|no\s+es\s+tan|(?:actually\s+|really\s+)?mean\s+it\b
+    |lo\s+(?:digo|dije)\s+en\s+serio|pensando\s+en\s+eso|thinking\s+about\s+it\s+(?:a\s+lot|for))""",
     re.VERBOSE,
 )
 _JOKE_CATEGORIES = {"thoughts"}
@@ -1735,6 +1942,56 @@ def _joking(rule: Rule, norm: str, start: int, end: int) -> bool:
     if _NOT_JOKING.search(norm):
         return False
     return bool(_LAUGHTER.search(norm, max(0, start - 60), min(len(norm), end + 80)))
+
+
+# Said to be a figure of speech right after: "I wanted to die (not literally)", "quería
+# morirme (no literal)", "I want to murder him, figuratively". Not when the message takes
+# it back ("not joking", "en serio").
+_FIGURATIVE = re.compile(
+    r"\bnot\s+literally|\bno\s+literal|\bfiguratively|\ben\s+sentido\s+figurado"
+)
+
+
+def _figurative(norm: str, end: int) -> bool:
+    return bool(_FIGURATIVE.search(norm, end, min(len(norm), end + 40))) and not (
+        _NOT_JOKING.search(norm)
+    )
+
+
+# An intrusive thought named as such ("the 'what if I push someone onto the tracks'
+# thought, labelled it OCD", "el pensamiento de hacerle dano... la tarea de exposicion"):
+# the phrase sits in a sentence about a thought or an image, and the message names the
+# condition or its treatment. A risk phrase in another sentence ("they feel like an
+# option") is still read.
+_INTRUSIVE_NAMED = re.compile(r"\b(?:ocd|toc|intrusiv[eoa]s?|erp|exposure|exposicion)\b")
+_A_THOUGHT = re.compile(
+    r"\b(?:thoughts?|pensamientos?|what\s+if|y\s+si|images?|imagen(?:es)?|picturing|flash)\b"
+)
+
+
+def _intrusive(rule: Rule, norm: str, start: int, end: int) -> bool:
+    if rule.category == "danger_now" or not _INTRUSIVE_NAMED.search(norm):
+        return False
+    return bool(_A_THOUGHT.search(_sentence_around(norm, start, end)))
+
+
+# A natural death left to its time: "I want to die peacefully at home when the time
+# comes", "en paz con morir cuando Dios quiera". Not when the message wants it soon.
+_IN_ITS_TIME = re.compile(
+    r"""\b(?:when(?:ever)?\s+(?:god|the\s+lord|my\s+time)\s+(?:decides|wants|calls|comes|is\s+ready)
+    |cuando\s+(?:dios|el\s+senor|diosito)\s+(?:quiera|lo\s+disponga|decida|me\s+llame)
+    |when\s+the\s+time\s+comes|cuando\s+(?:me\s+)?llegue\s+(?:la|mi)\s+hora)""",
+    re.VERBOSE,
+)
+_SOON = re.compile(r"\b(?:soon|tonight|hopefully|pronto|esta\s+noche|ojala|ya\s+quiero)\b")
+
+
+def _in_its_time(rule: Rule, norm: str, start: int, end: int) -> bool:
+    return (
+        rule.category in {"thoughts", "intent"}
+        and bool(_IN_ITS_TIME.search(_sentence_around(norm, start, end)))
+        and not _SOON.search(norm)
+    )
 
 
 def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
@@ -1772,6 +2029,12 @@ def _why_set_aside(rule: Rule, norm: str, start: int, end: int) -> str | None:
         return "quoted"
     if _joking(rule, norm, start, end):
         return "joking"
+    if _figurative(norm, end):
+        return "figurative"
+    if _intrusive(rule, norm, start, end):
+        return "intrusive"
+    if _in_its_time(rule, norm, start, end):
+        return "in_its_time"
     return None
 
 

@@ -38,17 +38,17 @@ from functools import cache
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("screening_model.json")
-MODEL_VERSION = "lr-2026.2"
+MODEL_VERSION = "lr-2026.3"
 # Logit above which a message is flagged, and how much surer the reader must be when a
-# rule set a phrase aside. Chosen by leave-one-author-out on the five development sets
+# rule set a phrase aside. Chosen by leave-one-author-out on the eight development sets
 # (python -m caseload.safety.screening_eval --leave-one-out): the reader rebuilt without
 # each author and scored, with the rules, on that author, and on the older check-in
-# sentences. At 0.0 with a margin of 2.0, recall was 0.96-0.99 on every held-out author
-# and precision 0.87 on the check-in sentences; 0.25 cost 3-5 points of recall on three
-# authors for 2-5 points of precision; a margin of 1.0 gained under a point of recall
-# and cost 5 points of precision on the check-in sentences (an idiom set aside, "I cut
-# myself shaving", was then flagged by the reader); never asking the reader when
-# something was set aside cost up to 2 points of recall. Recall comes first.
+# sentences. At 0.0 with a margin of 2.0, recall was 0.955-0.990 on every held-out author
+# with every explicit statement caught; 0.1 missed explicit statements from two authors
+# for 1-3 points of precision, 0.25 cost up to 3 points of recall on four authors;
+# -0.25 gained under a point of recall for 2-5 points of precision. C of 1 or 10 and a
+# margin of 1.0 or 3.0 were no better on both counts (a margin of 1.0 also flags an idiom
+# set aside, "I cut myself shaving"). Recall comes first.
 THRESHOLD = 0.0
 SET_ASIDE_MARGIN = 2.0
 # Inverse regularisation strength; 3 held out better than 1 (recall) and 10 or 30
