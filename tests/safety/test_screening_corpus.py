@@ -120,7 +120,7 @@ def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
 # The sealed set: what it scored when this screen was shipped (recall, precision,
 # explicit recall, Spanish recall), rounded down. Scored, never tuned on: a failure
 # here prints counts only, never the sealed messages, so that nobody tunes on them.
-SEALED_FLOORS = (0.90, 0.76, 0.96, 0.92)
+SEALED_FLOORS = (0.91, 0.77, 0.96, 0.94)
 sealed_only = pytest.mark.skipif(
     not SEALED.exists(), reason="the sealed set is scored by whoever holds it"
 )
@@ -157,7 +157,7 @@ def test_h089_h090_the_sealed_set_scores_no_worse_than_when_shipped(sealed, caps
 @sealed_only
 @pytest.mark.xfail(
     strict=True,
-    reason="not yet met on the sealed set (recall 0.90, precision 0.77, 3 of 90 explicit "
+    reason="not yet met on the sealed set (recall 0.92, precision 0.78, 3 of 90 explicit "
     "statements missed): docs/guide-safety-plans.md",
 )
 def test_h089_h090_the_sealed_set_meets_the_targets(sealed):
