@@ -1,6 +1,6 @@
 """The measures API: instruments, recording a result (201 / 422) and listing results.
 
-Hazard guarded (H-? measures-1, API path): a risk answer recorded through the API raises
+Hazard guarded (H-015, API path): a risk answer recorded through the API raises
 the alert; malformed answers store and raise nothing."""
 
 import pytest

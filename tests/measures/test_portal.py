@@ -1,7 +1,7 @@
 """The client completes a measure through a link: date of birth first, the questionnaire,
 then a plain explanation. Nothing else of the record is shown.
 
-Hazards guarded: a risk answer given by link raises no alert (H-? measures-1, link path);
+Hazards guarded: a risk answer given by link raises no alert (H-015, link path);
 a link reveals the record to someone without the date of birth; a used link works again.
 """
 

@@ -1,6 +1,6 @@
 """response_record: the one way a measure result is stored, and its safety alerts.
 
-Hazard guarded (H-? measures-1): a client's positive answer to a risk item (PHQ-9 item 9)
+Hazard guarded (H-015): a client's positive answer to a risk item (PHQ-9 item 9)
 is stored without a safety alert reaching the care team; or invalid answers are stored,
 or raise an alert, as if they had been scored.
 """

@@ -75,7 +75,7 @@ def _caseload(http):
 
 
 def test_engagement_dropping_shows_gently_on_the_caseload(client_record, clinician, as_user):
-    """H-NOTE-5: a client drifting away from therapy is noticed on the caseload page."""
+    """H-041: a client drifting away from therapy is noticed on the caseload page."""
     for weeks in (1, 2):
         past_session(
             client_record, clinician, hours_ago=24 * 7 * weeks, attendance=Attendance.NO_SHOW
@@ -90,7 +90,7 @@ def test_engagement_dropping_shows_gently_on_the_caseload(client_record, clinici
 def test_an_unsigned_session_note_becomes_overdue_after_72_hours(
     client_record, clinician, as_user
 ):
-    """H-NOTE-4: a session left without a signed note is flagged, not forgotten."""
+    """H-040: a session left without a signed note is flagged, not forgotten."""
     session = past_session(client_record, clinician, hours_ago=1)
     draft(client_record, clinician, appointment=session)
     assert "Note overdue" not in _caseload(as_user(clinician))

@@ -58,7 +58,7 @@ def test_write_sign_and_amend_a_dap_note(client_record, clinician, client, beare
 def test_changing_a_signed_note_answers_409_and_changes_nothing(
     client_record, clinician, client, bearer
 ):
-    """H-NOTE-3: a signed note cannot be changed through the API either."""
+    """H-039: a signed note cannot be changed through the API either."""
     note = signed(client_record, clinician)
     headers = bearer(clinician)
     response = _patch(

@@ -58,7 +58,7 @@ def test_autosave_answers_saved_at_and_the_new_version(client_record, clinician,
 def test_second_save_is_refused_and_the_writer_gets_their_text_back(
     client_record, clinician, colleague, as_user
 ):
-    """H-NOTE-2: both loaded version 1; the colleague saved first; the clinician's save
+    """H-038: both loaded version 1; the colleague saved first; the clinician's save
     is refused with a clear message and their text shown back; the colleague's stays."""
     note = draft(client_record, clinician)
     first = as_user(colleague).post(

@@ -72,7 +72,7 @@ def test_saving_a_draft_moves_its_version_on(client_record, clinician):
 def test_concurrent_edit_second_save_is_refused_and_both_texts_kept(
     client_record, clinician, colleague
 ):
-    """H-NOTE-2: two people edit the same draft; the second save from the old version
+    """H-038: two people edit the same draft; the second save from the old version
     is refused, never a silent overwrite, and the refused text comes back."""
     note = draft(client_record, clinician)
     mine = {"data": "Clinician's wording."}
@@ -88,7 +88,7 @@ def test_concurrent_edit_second_save_is_refused_and_both_texts_kept(
 
 
 def test_signing_locks_the_note(client_record, clinician):
-    """H-NOTE-3 (a signed record altered after signing), ARCHITECTURE rule 5: a signed
+    """H-039 (a signed record altered after signing), ARCHITECTURE rule 5: a signed
     note is never edited."""
     note = signed(client_record, clinician)
     assert note.is_signed

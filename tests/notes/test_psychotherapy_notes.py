@@ -1,4 +1,4 @@
-"""H-NOTE-1: psychotherapy notes (process notes) are invisible on every path (page, API,
+"""H-037: psychotherapy notes (process notes) are invisible on every path (page, API,
 export, timeline, search) to everyone but their author, and every read is audited."""
 
 import pytest

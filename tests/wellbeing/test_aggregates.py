@@ -1,7 +1,7 @@
 """Team aggregates of the self-check: shown only over at least five people.
 
 Hazard guarded: a "team average" over one or a few people that exposes an individual's
-burnout or secondary traumatic stress (H-? self-check privacy)."""
+burnout or secondary traumatic stress (H-051)."""
 
 import datetime
 

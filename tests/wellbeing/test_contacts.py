@@ -1,7 +1,7 @@
 """Contacts between sessions: logged through the door, marked against the agreed policy.
 
 Hazard guarded: an out-of-hours or out-of-policy contact is not marked, so boundary drift
-goes unseen by the professional and their supervisor (H-? boundary marks)."""
+goes unseen by the professional and their supervisor (H-052)."""
 
 import datetime
 

@@ -3,7 +3,7 @@ owner alone.
 
 Hazard guarded: a professional's self-check (burnout, secondary traumatic stress) is seen
 by their supervisor, an administrator or the privacy officer, on any path: page, API,
-export, admin or audit detail (H-? self-check privacy)."""
+export, admin or audit detail (H-050)."""
 
 import csv
 import io

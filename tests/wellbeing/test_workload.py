@@ -2,7 +2,7 @@
 
 Hazard guarded: a professional carrying too much (risk, crises, out-of-hours contact,
 days without a break) sees no nudge, or sees nudges that cry wolf below the threshold
-(H-? workload nudges)."""
+(H-053)."""
 
 import datetime
 from zoneinfo import ZoneInfo

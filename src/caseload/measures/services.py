@@ -4,7 +4,7 @@
 link, the REST API and the FHIR import all call it. It scores with the engine, classifies
 the change against the baseline, stores the result with its rules version and raises a
 safety alert for every risk flag, all in one transaction: a risk answer is never saved
-without its alert, and invalid answers save and raise nothing (H-? in the hazard log).
+without its alert, and invalid answers save and raise nothing (H-012, H-015 in the hazard log).
 Callers have been through the door for the client already.
 """
 

@@ -125,7 +125,7 @@ class Note(EncryptedModel):
     # When the session or contact took place: the overdue clock starts here.
     occurred_at = models.DateTimeField(_("when it took place"))
     body = EncryptedTextField(blank=True)  # JSON: {section key: text}
-    # Optimistic locking: every save names the version it started from (H-NOTE-2).
+    # Optimistic locking: every save names the version it started from (H-038).
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField()
     saved_at = models.DateTimeField()

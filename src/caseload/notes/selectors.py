@@ -19,7 +19,7 @@ def record_notes_of(client) -> NoteQuerySet:
 
 def note_for(user, client, note_id) -> Note:
     """One note of `client` that `user` may read. A psychotherapy note someone else
-    wrote answers 404, exactly like a note that does not exist (H-NOTE-1)."""
+    wrote answers 404, exactly like a note that does not exist (H-037)."""
     try:
         return (
             client.notes.readable_by(user)
@@ -59,7 +59,7 @@ def cosign_queue(user) -> NoteQuerySet:
 def note_through_door(user, note_id, *, purpose: str, write: bool = False, request=None) -> Note:
     """A note by its id alone (the API's /notes/{id}): through the door of its client.
     Someone else's psychotherapy note answers 404 before the door is even asked, so
-    its existence is never confirmed (H-NOTE-1)."""
+    its existence is never confirmed (H-037)."""
     from caseload.accounts.access import Part, access_client
 
     try:

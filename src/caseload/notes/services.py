@@ -5,7 +5,7 @@ audit event, so bad input changes nothing. Callers have already been through the
 The rules that are the notes' own:
 - a signed note is never changed (ARCHITECTURE.md rule 5): NoteLockedError;
 - a draft is saved against the version its writer started from; a save from an older
-  version is refused with EditConflictError, which carries both texts (H-NOTE-2);
+  version is refused with EditConflictError, which carries both texts (H-038);
 - a psychotherapy note is written, read, signed and amended by its author alone;
 - only the author signs; only the author's supervisor co-signs.
 """

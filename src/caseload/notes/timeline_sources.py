@@ -23,7 +23,7 @@ def _note_state(note: Note) -> str:
 
 def note_events(user, client, start, end) -> list[TimelineEvent]:
     # record_notes(): psychotherapy notes never reach the timeline, not even the
-    # author's own (H-NOTE-1). The body is deferred: titles only, nothing decrypted.
+    # author's own (H-037). The body is deferred: titles only, nothing decrypted.
     notes = (
         client.notes.record_notes()
         .filter(occurred_at__gte=start, occurred_at__lt=end)

@@ -3,7 +3,7 @@
 One path builds both: the Bundle is made from the record, and the PDF is printed from
 the Bundle, so the two always say the same thing. A disclosure packet holds only the
 categories asked for; the client's own copy holds the whole record. Psychotherapy notes
-never enter either (H-?: they start from `Note.objects.record_notes()`).
+never enter either (H-043: they start from `Note.objects.record_notes()`).
 
 What each category draws on, today: attendance from appointments; measure results from
 measures; the treatment plan from plans (`plans.document.plan_sections`); session notes

@@ -195,7 +195,7 @@ def follow_up_complete(
 
 
 def follow_ups_raise_missed() -> int:
-    """Raise one high alert for each follow-up past its due time and not done (H-?: a
+    """Raise one high alert for each follow-up past its due time and not done (H-025: a
     missed follow-up raises an alert). Safe with several runners, like escalation."""
     raised = 0
     while _raise_one_missed():
