@@ -1,7 +1,7 @@
 """Measures in a real browser: a client completes PHQ-9 on a phone through a link, and
 the clinician sees the alert, the new point on the chart, and acknowledges the alert.
 
-Hazard guarded (H-? measures-1, end to end): a client's positive item 9 given on their
+Hazard guarded (H-015, end to end): a client's positive item 9 given on their
 phone reaches the clinician as an alert on their next page."""
 
 import re

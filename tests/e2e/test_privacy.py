@@ -1,6 +1,6 @@
 """Releases and disclosures in a real browser: the client signs a release through their
 link on a phone-sized screen, the clinician discloses under it, and the accounting shows
-it. Hazard: H-? (information disclosed without the client's authorization)."""
+it. Hazard: H-042 (information disclosed without the client's authorization)."""
 
 import re
 from datetime import UTC, datetime, timedelta

@@ -1,5 +1,5 @@
 """Break-the-glass: a clinician outside the care team opens a record in an emergency.
-Hazards: H-? (emergency access used without a reason or beyond its time) and H-001 (a
+Hazards: H-045 (emergency access used without a reason or beyond its time) and H-001 (a
 clinician sees a client they do not treat)."""
 
 from datetime import timedelta

@@ -1,5 +1,5 @@
 """Consents: versioned texts, signed through a link with the exact version and the hash
-of the text, renewed, withdrawn, and warned about. Hazard: H-? (an action taken without
+of the text, renewed, withdrawn, and warned about. Hazard: H-046 (an action taken without
 the client's consent, or on a consent they withdrew)."""
 
 from datetime import timedelta

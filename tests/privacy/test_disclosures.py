@@ -1,6 +1,6 @@
 """Disclosures: only under a valid release covering every category, or a recorded legal
 basis; packets hold only what was asked; the accounting lists every disclosure and
-cannot be edited. Hazards: H-? (information disclosed without authorization) and H-?
+cannot be edited. Hazards: H-042 (information disclosed without authorization) and H-043
 (psychotherapy notes released with the record)."""
 
 import json
@@ -137,7 +137,7 @@ def _notes(client, author):
 def test_psychotherapy_notes_never_enter_a_packet_or_export(
     clinician, client_record, make_release
 ):
-    """H-?: psychotherapy notes released with the record."""
+    """H-043: psychotherapy notes released with the record."""
     _notes(client_record, clinician)
     release = make_release(["session_notes"])
     disclosure = _disclose(clinician, client_record, categories=["session_notes"], release=release)

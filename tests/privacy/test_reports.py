@@ -1,5 +1,5 @@
 """Mandatory reports: the deadline, the steps, the overdue notice and the restricted
-visibility. Hazards: H-? (a mandatory report missed or late) and H-? (a report's
+visibility. Hazards: H-047 (a mandatory report missed or late) and H-048 (a report's
 existence seen beyond the reporter, their supervisor and the privacy officer)."""
 
 from datetime import timedelta

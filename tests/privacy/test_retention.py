@@ -1,5 +1,5 @@
 """Retention: what is due after discharge, and the one path that removes it, with an
-audit event per record. Hazard: H-? (records destroyed early, or outside the audited
+audit event per record. Hazard: H-049 (records destroyed early, or outside the audited
 path)."""
 
 from datetime import date, timedelta

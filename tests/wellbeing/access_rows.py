@@ -1,6 +1,6 @@
 """The wellbeing app's rows in the authorization matrix (tests/matrix.py).
 
-Hazards: a self-check reached by anyone but its owner (H-? self-check privacy), a
+Hazards: a self-check reached by anyone but its owner (H-050), a
 supervisor reaching someone they do not supervise, and the door for contacts (H-001)."""
 
 import datetime

@@ -2,7 +2,7 @@
 time zone (America/New_York in the test settings).
 
 Hazard guarded: an out-of-hours contact left unmarked because a time was read in UTC or
-with the wrong daylight-saving offset, so a boundary drift goes unnoticed (H-? boundary
+with the wrong daylight-saving offset, so a boundary drift goes unnoticed (H-052: boundary
 marks)."""
 
 import datetime
