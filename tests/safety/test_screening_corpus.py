@@ -117,12 +117,15 @@ def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
         _assert_targets(report, f"{name} held out")
 
 
-# The sealed set: what it scored when this screen was shipped (recall, precision,
-# explicit recall, Spanish recall), rounded down. Scored, never tuned on: a failure
-# here prints counts only, never the sealed messages, so that nobody tunes on them.
+# The sealed set, when one is present: what it scored when this screen was shipped
+# (recall, precision, explicit recall, Spanish recall), rounded down. Scored, never tuned
+# on: a failure here prints counts only, never the sealed messages, so that nobody tunes
+# on them. The figures belong to one sealed set: a set that has been scored three times
+# is retired into the development sets (dev_s1.jsonl was one) and a new one, with its
+# own floors, takes its place. With no sealed.jsonl present these tests are skipped.
 SEALED_FLOORS = (0.91, 0.77, 0.96, 0.94)
 sealed_only = pytest.mark.skipif(
-    not SEALED.exists(), reason="the sealed set is scored by whoever holds it"
+    not SEALED.exists(), reason="no sealed set present: it is scored by whoever holds it"
 )
 
 
