@@ -2152,7 +2152,9 @@ def screen(text: str) -> Screening:
     norm = normalise(text)
     found, suppressed = _read_rules(text, norm)
     leads = [match for match in found if match.rule in READER_ONLY_RULES]
-    kept = _keep_strongest([match for match in found if match.rule not in READER_ONLY_RULES])
+    # A reader-only phrase is marked beside a rule's flag, as any phrase found.
+    flags = [match for match in found if match.rule not in READER_ONLY_RULES]
+    kept = _keep_strongest(found) if flags else []
     if not kept:
         kept = _second_reader(
             text,
