@@ -173,3 +173,12 @@ def test_h126_only_the_reader_only_families_are_weighed_instead_of_flagged():
     for name in READER_ONLY_RULES:
         assert by_name[name].severity == "moderate"
         assert by_name[name].category == "thoughts"
+
+
+def test_a_reader_only_phrase_is_marked_beside_a_rules_flag():
+    """Beside a flag of its own, a reader-only phrase is marked as any phrase found, so
+    the clinician sees every word of death the rules read."""
+    result = screen("I want to kill myself, I think about my funeral")
+    assert result.flagged
+    assert {m.rule for m in result.matches} >= {"death_word_first_person"}
+    assert "funeral" in result.matched_words
