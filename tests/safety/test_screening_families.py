@@ -207,6 +207,7 @@ def test_h100_the_new_family_members_leave_ordinary_talk_alone(text):
         "Mi cuñado va borracho y manejando con los niños.",
         "The woman upstairs left her kids alone since Saturday.",
         "Mi ex me está siguiendo desde el metro.",
+        "Two men have been circling me in a car for ten minutes.",
         "Me escribió que esta noche me mata.",
         "Estoy en la tina con la navaja.",
         "Me tomé como treinta de mis pastillas, tengo mucho sueño.",

@@ -64,7 +64,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.6+lr-2026.4"
+RULES_VERSION = "client-text-rules-2026.6+lr-2026.5"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -1610,8 +1610,8 @@ RULES: tuple[Rule, ...] = (
             |\b(?:dejo|dejaron|ha\s+dejado|left)\s+(?:a\s+)?(?:los|las|the|his|her|their|my|mis|sus|a)
             \s+(?:[\w-]+\s+){0,2}(?:ninos|ninas|nino|nina|hijos|hij[oa]|kids?|children|baby|bebe|toddler
             |old)\s+(?:sol[oa]s?|alone|by\s+themselves)
-            |\b(?:me\s+(?:viene|esta|anda|va)\s+siguiendo|(?:is|he'?s|she'?s|they'?re|keeps)\s+following
-            \s+me)\b(?!\s+(?:on|en)\s+(?:insta\w*|twitter|tiktok|x|redes|social))
+            |\b(?:me\s+(?:viene|esta|anda|va)\s+siguiendo|(?:is|are|he'?s|she'?s|they'?re|keeps?|been)\s+
+            (?:following|circling|stalking|tailing)\s+me)\b(?!\s+(?:on|en)\s+(?:insta\w*|twitter|tiktok|x|redes|social))
             |\b(?:dijo|dice|grito|amenazo|escribio)\s+que\s+(?:hoy|esta\s+noche|ahorita|ahora)?\s*
             (?:me|nos)\s+(?:mata|matara|va\s+a\s+matar)\b
             |\b(?:hay|sale|salio|esta\s+saliendo|perdiendo|perdi)\s+mucha\s+sangre
