@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from caseload.accounts.access import ALL_PARTS, ROLE_PARTS, Part
 from caseload.accounts.models import Role
+from caseload.clients.access import ALL_PARTS, ROLE_PARTS, Part
 from caseload.clients.caseload import _RULES, SignalRule, register_signal, rules_for
 
 CLINICAL_TABLES = (

@@ -13,9 +13,9 @@ import pytest
 import time_machine
 from django.db.models import BigIntegerField, DateTimeField, Exists, OuterRef
 
-from caseload.accounts.access import Part
 from caseload.accounts.models import User
 from caseload.clients import caseload
+from caseload.clients.access import Part
 from caseload.clients.models import Appointment, Client
 from caseload.core import clock
 from caseload.core.prepared import (

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
 from caseload.audit.services import audit_record
+from caseload.clients.access import Part, access_client
 from caseload.safety.alerts import alert_acknowledge, alerts_visible_to, open_alerts_for
 
 router = Router(tags=["alerts"])

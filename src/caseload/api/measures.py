@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
+from caseload.clients.access import Part, access_client
 from caseload.measures import change, services
 from caseload.measures.instruments import all_instruments
 from caseload.measures.models import ResponseSource

@@ -11,8 +11,8 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from caseload.accounts.access import Part, access_client
 from caseload.api.schemas import Page, _Input, _local
+from caseload.clients.access import Part, access_client
 from caseload.notes import selectors, services
 from caseload.notes.models import NoteFormat, NoteKind
 from caseload.notes.services import EditConflictError, NoteLockedError

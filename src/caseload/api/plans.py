@@ -7,7 +7,7 @@ from datetime import date, datetime
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
 
-from caseload.accounts.access import Part, access_client
+from caseload.clients.access import Part, access_client
 from caseload.plans import services
 from caseload.plans.selectors import goal_views
 

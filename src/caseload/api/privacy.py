@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
 from caseload.audit.services import audit_record
+from caseload.clients.access import Part, access_client
 from caseload.privacy import packets, services
 from caseload.privacy.models import Category, ConsentKind, LegalBasis
 

@@ -11,8 +11,8 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
 from caseload.api.schemas import Page
+from caseload.clients.access import Part, access_client
 from caseload.portal.context import crisis_lines
 from caseload.safety import plan_content, plan_services
 from caseload.safety.models import CheckinChannel

@@ -11,8 +11,8 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
 from caseload.accounts.models import CLINICAL_ROLES
+from caseload.clients.access import Part, access_client
 from caseload.wellbeing import selfcheck, services, workload
 
 router = Router(tags=["wellbeing"])

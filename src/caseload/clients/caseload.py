@@ -3,7 +3,7 @@ primary clinician and signals, in a fixed number of queries whatever the caseloa
 
 Signals are small badges beside a client ("interpreter needed", "missed last session").
 Other apps add their own with `register_signal`. Each rule names the part of the record
-it is drawn from (accounts.access.Part), and a page computes only the rules for the parts
+it is drawn from (clients.access.Part), and a page computes only the rules for the parts
 the user's role covers: an intake worker's page never runs the risk or the measures
 subqueries, so no clinical fact can reach it, even by mistake in a template. A rule names
 the annotations it needs
@@ -36,7 +36,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from caseload.accounts.access import (
+from caseload.clients.access import (
     Part,
     clients_visible_to,
     parts_for,
@@ -110,7 +110,7 @@ def register_signal(rule: SignalRule) -> SignalRule:
 
 def rules_for(parts: frozenset[Part]) -> tuple[SignalRule, ...]:
     """The signal rules drawn from the record parts in `parts` (a role's parts,
-    accounts.access.parts_for): the only ones a page for that role computes."""
+    clients.access.parts_for): the only ones a page for that role computes."""
     return tuple(rule for rule in _RULES if rule.part in parts)
 
 
@@ -125,7 +125,7 @@ def caseload_queryset(user, *, include_discharged: bool = False) -> QuerySet[Cli
 class CaseloadListing:
     """The ids of the clients on `user`'s caseload, in name order, for Paginator:
     `count()` and slices run two prepared queries (core.prepared) of the access rule
-    itself (accounts.access.visible_clients_rule), with the user, the time and the
+    itself (clients.access.visible_clients_rule), with the user, the time and the
     search as Params. It lists exactly what `caseload_queryset` would."""
 
     ordered = True  # Paginator warns about unordered lists

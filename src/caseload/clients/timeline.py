@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from caseload.accounts.access import Part, can_see_part
+from caseload.clients.access import Part, can_see_part
 from caseload.clients.models import Appointment, Attendance, Client
 
 PERIOD_DAYS = 91  # one page of the timeline: about three months
@@ -44,7 +44,7 @@ class TimelineEvent:
 class TimelineSource:
     key: str
     label: str
-    part: str  # accounts.access.Part value a user needs to see these events
+    part: str  # clients.access.Part value a user needs to see these events
     events: Callable[..., list[TimelineEvent]] = field(compare=False)
     order: int = 100
 

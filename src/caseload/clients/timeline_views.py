@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
 
-from caseload.accounts.access import Part, access_client
+from caseload.clients.access import Part, access_client
 from caseload.clients.pages import render_client_page
 from caseload.clients.timeline import Period, timeline, timeline_sources_for
 from caseload.core import clock

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 class ClientTab:
     label: str  # already marked for translation by the caller
     url_name: str  # takes client_id
-    part: str  # accounts.access.Part value the tab needs
+    part: str  # clients.access.Part value the tab needs
     order: int = 100
 
 
@@ -55,7 +55,7 @@ class OverviewPanel:
 
     key: str
     template: str
-    part: str  # accounts.access.Part value the panel needs
+    part: str  # clients.access.Part value the panel needs
     context: Callable[..., dict | None]
     order: int = 100
 
@@ -80,7 +80,7 @@ class ClientBanner:
 
     key: str
     template: str
-    part: str  # accounts.access.Part value the banner needs
+    part: str  # clients.access.Part value the banner needs
     context: Callable[..., dict | None]
     order: int = 100
 

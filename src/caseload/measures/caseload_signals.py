@@ -8,7 +8,7 @@ page's one prepared query (clients/caseload.py), with the time as Params."""
 from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat
 
-from caseload.accounts.access import Part
+from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule, register_signal
 from caseload.measures.models import MeasureResponse
 from caseload.measures.schedule import due_expression, due_params

@@ -6,7 +6,7 @@ cost no query per client."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from caseload.accounts.access import Part
+from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule, register_signal
 from caseload.notes.engagement import engagement_for_page
 from caseload.notes.overdue import (

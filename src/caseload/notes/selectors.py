@@ -4,7 +4,7 @@ from the user's own work; none reaches a psychotherapy note for anyone but its a
 
 from django.http import Http404
 
-from caseload.accounts.access import clients_visible_to
+from caseload.clients.access import clients_visible_to, supervisees_of
 from caseload.notes.models import Note, NoteQuerySet
 
 
@@ -45,7 +45,7 @@ def cosign_queue(user) -> NoteQuerySet:
     return (
         Note.objects.record_notes()
         .filter(
-            author__supervision_by__supervisor=user,
+            author__in=supervisees_of(user),
             signed_at__isnull=False,
             cosign_required=True,
             cosigned_at__isnull=True,
@@ -60,7 +60,7 @@ def note_through_door(user, note_id, *, purpose: str, write: bool = False, reque
     """A note by its id alone (the API's /notes/{id}): through the door of its client.
     Someone else's psychotherapy note answers 404 before the door is even asked, so
     its existence is never confirmed (H-037)."""
-    from caseload.accounts.access import Part, access_client
+    from caseload.clients.access import Part, access_client
 
     try:
         found = (

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from caseload.accounts.access import Part
+from caseload.clients.access import Part
 from caseload.clients.timeline import TimelineEvent, TimelineSource, register_timeline_source
 from caseload.notes.models import Note
 from caseload.safety.alerts import alerts_visible_to

@@ -4,7 +4,7 @@ subquery joined into the page's single query (caseload.clients.caseload)."""
 
 from django.db.models import Exists, OuterRef, Subquery
 
-from caseload.accounts.access import Part
+from caseload.clients.access import Part
 from caseload.clients.caseload import TODAY, Signal, SignalRule, register_signal
 from caseload.plans.models import SessionFeedback, TreatmentPlan
 

@@ -11,11 +11,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import Role, User
 from caseload.audit.services import audit_record
+from caseload.clients.access import authored_or_supervised_rule, supervisors_of
 from caseload.clients.models import Client
 from caseload.core import clock
 from caseload.privacy.models import (
@@ -40,7 +41,7 @@ def reports_visible_to(user) -> QuerySet[MandatoryReport]:
     if not user.is_clinical:
         return MandatoryReport.objects.none()
     return MandatoryReport.objects.filter(
-        Q(reporter=user) | Q(reporter__supervision_by__supervisor=user)
+        authored_or_supervised_rule(user, author_field="reporter")
     ).distinct()
 
 
@@ -184,7 +185,7 @@ def reports_notify_overdue() -> int:
 
 
 def _report_watchers(report: MandatoryReport) -> list[User]:
-    supervisors = User.objects.filter(supervision_of__supervisee=report.reporter, is_active=True)
+    supervisors = supervisors_of(report.reporter)
     officers = User.objects.filter(role=Role.PRIVACY_OFFICER, is_active=True)
     return [report.reporter, *supervisors, *officers]
 

@@ -5,8 +5,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from caseload.accounts.models import Role
-from caseload.clients.models import CareTeamRole, Client
-from caseload.privacy.models import BreakGlassGrant, Disclosure, MandatoryReport
+from caseload.clients.models import BreakGlassGrant, CareTeamRole, Client
+from caseload.privacy.models import Disclosure, MandatoryReport
 from caseload.privacy.reports import reports_visible_to
 
 

@@ -10,18 +10,22 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from caseload.accounts.access import clients_visible_to
 from caseload.accounts.models import Role, User
 from caseload.audit.services import audit_record
-from caseload.clients.models import CareTeamMember, CareTeamRole, Client
+from caseload.clients.access import clients_visible_to
+from caseload.clients.models import (
+    BREAK_GLASS_DEFAULT,
+    BreakGlassGrant,
+    CareTeamMember,
+    CareTeamRole,
+    Client,
+)
 from caseload.core import clock
 from caseload.portal.models import PortalLink
 from caseload.portal.services import IssuedLink, portal_link_create, portal_link_use
 from caseload.privacy import packets
 from caseload.privacy.models import (
-    BREAK_GLASS_DEFAULT,
     SEPARATE_CATEGORY,
-    BreakGlassGrant,
     Category,
     Consent,
     ConsentKind,

@@ -4,7 +4,7 @@ Clinical: only roles that see the clinical part get them (or their query)."""
 
 from django.db.models import OuterRef, Subquery
 
-from caseload.accounts.access import Part
+from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule, register_signal
 from caseload.core import clock
 from caseload.safety.models import RiskLevel

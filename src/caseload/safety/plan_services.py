@@ -1,7 +1,7 @@
 """Safety plans and between-session check-ins: saving versions, recording check-ins
 (screened for risk language, raising an alert on a match), and the client's links.
 
-Callers reach the client through the door (accounts.access) first; these functions
+Callers reach the client through the door (clients.access) first; these functions
 trust the client they are given and write the audit events."""
 
 import json

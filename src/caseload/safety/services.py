@@ -1,7 +1,7 @@
 """Writing safety records: escalating alerts, risk assessments, crisis events, follow-up
 contacts and the practice's safety settings. Each function validates first, then writes
 its rows and its audit event in one transaction; emails go out after commit. Callers have
-been through the door (`accounts.access.access_client`) for the client concerned.
+been through the door (`clients.access.access_client`) for the client concerned.
 
 `alerts_escalate_due` and `follow_ups_raise_missed` are what `caseload tick` runs, on
 every app server at once if need be (see `_lock_next`)."""

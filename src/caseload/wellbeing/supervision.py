@@ -5,8 +5,8 @@ they supervise them (404 otherwise, as for a client that is not yours)."""
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from caseload.accounts.access import Part, access_client, clients_visible_to
 from caseload.accounts.models import User
+from caseload.clients.access import Part, access_client, clients_visible_to
 from caseload.core.forms import run_service
 from caseload.wellbeing import services, workload
 from caseload.wellbeing.forms import SupervisionForm

@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from caseload.accounts.access import Part, can_see_part
+from caseload.clients.access import Part, can_see_part
 from caseload.core.registry import client_banners, client_tabs, nav_links_for, overview_panels
 
 register = template.Library()
