@@ -211,7 +211,7 @@ def test_the_request_modules_are_found_by_route_and_by_name():
         "caseload.api.clients",  # routed by the API
         "caseload.fhir.views",
         "caseload.safety.context_processors",  # from TEMPLATES
-        "caseload.core.errors",  # handler404 / handler403
+        "caseload.audit.errors",  # handler404 / handler403
         "caseload.plans.portal_pages",  # by name
     } <= modules
     assert any(".templatetags." in name for name in modules)

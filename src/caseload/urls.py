@@ -28,5 +28,5 @@ urlpatterns = [
     path("robots.txt", core_views.robots, name="robots"),
 ]
 
-handler404 = "caseload.core.errors.not_found"
-handler403 = "caseload.core.errors.forbidden"
+handler404 = "caseload.audit.errors.not_found"
+handler403 = "caseload.audit.errors.forbidden"
