@@ -10,7 +10,7 @@ urlpatterns = [
     path("accounts/", include("caseload.accounts.urls")),
     path("staff/", include("caseload.accounts.staff_urls")),
     path("clients/", include("caseload.clients.urls")),
-    path("audit/", include("caseload.audit.urls")),
+    path("audit/", include("caseload.privacy.audit_urls")),
     path("safety/", include("caseload.safety.urls")),
     path("safety/", include("caseload.safety.plan_urls")),
     path("p/", include("caseload.portal.urls")),
