@@ -13,7 +13,7 @@ from pydantic import ConfigDict
 
 from caseload.api.schemas import Page
 from caseload.clients.access import Part, access_client
-from caseload.portal.context import crisis_lines
+from caseload.core.crisis_lines import crisis_lines
 from caseload.safety import plan_content, plan_services
 from caseload.safety.models import CheckinChannel
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from caseload.audit.services import audit_record
 from caseload.clients.models import Appointment, Attendance, Client, Episode
 from caseload.core import clock
+from caseload.core.crisis_lines import crisis_lines
 from caseload.measures import instruments
 from caseload.plans import document, feedback
 from caseload.plans.gas import LEVELS, rounded, t_score
@@ -25,7 +26,6 @@ from caseload.plans.models import (
     TargetDirection,
     TreatmentPlan,
 )
-from caseload.portal.context import crisis_lines
 from caseload.portal.models import PortalLink
 from caseload.portal.services import IssuedLink, portal_link_create, portal_link_use
 from caseload.safety.screening_alerts import client_text_screen

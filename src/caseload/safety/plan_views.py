@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from caseload.clients.access import Part, access_client
 from caseload.clients.pages import render_client_page
+from caseload.core.crisis_lines import crisis_lines
 from caseload.core.forms import run_service
-from caseload.portal.context import crisis_lines
 from caseload.safety import plan_services
 from caseload.safety.plan_forms import SafetyPlanForm
 
