@@ -16,11 +16,11 @@ from django.db import transaction
 from django.http import Http404
 
 from caseload.accounts.models import User
-from caseload.api.errors import NOT_FOUND, validation_messages
 from caseload.audit.services import audit_record
 from caseload.clients import services as client_services
 from caseload.clients.access import Part, access_client, can_see_part
 from caseload.clients.models import Client
+from caseload.core.http import NOT_FOUND, validation_messages
 from caseload.fhir.importing import Plan, read_bundle
 from caseload.fhir.models import PatientIdentifier
 from caseload.measures.models import ResponseSource
