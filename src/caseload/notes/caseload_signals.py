@@ -4,7 +4,6 @@ Both caseload rules add subqueries to the page's one query (clients.caseload), s
 cost no query per client."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule, register_signal
@@ -12,10 +11,8 @@ from caseload.notes.engagement import engagement_for_page
 from caseload.notes.overdue import (
     overdue_annotations,
     overdue_hours,
-    overdue_notes_count,
     overdue_params,
 )
-from caseload.wellbeing.figures import WorkloadFigure, register_workload_figure
 
 
 def _overdue_signals(client) -> list[Signal]:
@@ -66,17 +63,5 @@ register_signal(
         part=Part.DEMOGRAPHICS,
         page_data=engagement_for_page,
         signals=_engagement_signals,
-    )
-)
-register_workload_figure(
-    WorkloadFigure(
-        key="overdue_notes",
-        label=gettext_lazy("Notes overdue"),
-        count=overdue_notes_count,
-        order=20,
-        nudge_at=5,
-        nudge=gettext_lazy(
-            "{count} notes are overdue. A protected half hour to catch up may help."
-        ),
     )
 )

@@ -6,13 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from caseload.core.forms import run_service
-from caseload.portal.handlers import portal_handler
 from caseload.safety import plan_services
 from caseload.safety.models import CheckinChannel
 from caseload.safety.plan_forms import ClientCheckinForm
 
 
-@portal_handler(plan_services.SAFETY_PLAN_LINK)
 @require_http_methods(["GET"])
 def safety_plan(request, link):
     """Always the current version, so a change made in session reaches the client's
@@ -34,7 +32,6 @@ def safety_plan(request, link):
     )
 
 
-@portal_handler(plan_services.CHECKIN_LINK)
 @require_http_methods(["GET", "POST"])
 def checkin(request, link):
     form = ClientCheckinForm(request.POST if request.method == "POST" else None)
