@@ -121,6 +121,25 @@ def test_h101_break_the_glass_is_named_only_while_it_lasts(world):
     assert access.active_grant(people["outsider"], client.pk) is None
 
 
+# Whose break-the-glass grants each persona sees: the privacy officer every one, the
+# primary clinician those on their client (they review them), a clinician their own.
+GRANTS_SEEN = {
+    "treating": {"glass", "expired_glass"},
+    "glass": {"glass"},
+    "expired_glass": {"expired_glass"},
+    "privacy": {"glass", "expired_glass"},
+}
+
+
+@pytest.mark.parametrize("persona", sorted(RULES))
+def test_h101_who_sees_a_break_the_glass_grant(world, persona):
+    people, _client, _report = world
+    grants = access.break_glass_grants_visible_to(people[persona])
+    assert {grant.user.username.replace("expiredglass", "expired_glass") for grant in grants} == (
+        GRANTS_SEEN.get(persona, set())
+    )
+
+
 def test_h101_the_workload_counts_own_clients_until_discharge(world):
     people, client, _report = world
     assert list(access.workload_clients(people["colleague"])) == [client]

@@ -6,9 +6,10 @@ audit event. The other relationship rules live here too, one function each, so n
 module restates them: who supervises whom (`supervises`, `supervisees_of`,
 `supervisors_of`), a professional's own clients (`own_clients`, and the workload's
 set, `workload_clients`), who an alert reaches and who sees it (`alert_recipients`,
-`alert_visible_rule`), whose report lines a user may see (`authored_or_supervised_rule`)
-and break-the-glass (`active_grant`). tests/clients/test_access_rules.py states them all
-as one table. A client the user may not see answers 404, exactly like one that does not
+`alert_visible_rule`), whose report lines a user may see
+(`authored_or_supervised_rule`) and break-the-glass (`active_grant`,
+`break_glass_grants_visible_to`). tests/clients/test_access_rules.py states them all as
+one table. A client the user may not see answers 404, exactly like one that does not
 exist; a client they may see but a part of the record their role does not cover answers
 403.
 """
@@ -21,7 +22,13 @@ from django.http import Http404
 
 from caseload.accounts.models import Role, Supervision, User
 from caseload.audit.services import audit_record
-from caseload.clients.models import BreakGlassGrant, CareTeamMember, Client, ClientStatus
+from caseload.clients.models import (
+    BreakGlassGrant,
+    CareTeamMember,
+    CareTeamRole,
+    Client,
+    ClientStatus,
+)
 from caseload.core import clock
 
 
@@ -89,6 +96,20 @@ def active_grant(user, client_id: int) -> BreakGlassGrant | None:
     (privacy.services.break_glass_open makes them; they end at `expires_at`)."""
     grants = BreakGlassGrant.objects.filter(user=user, client_id=client_id)
     return grants.filter(expires_at__gt=clock.now()).first()
+
+
+def break_glass_grants_visible_to(user) -> QuerySet[BreakGlassGrant]:
+    """- privacy officer: every break-the-glass grant;
+    - clinician or supervisor: their own grants, and grants on clients they are the
+      primary clinician of (they review those);
+    - everyone else: none."""
+    grants = BreakGlassGrant.objects.select_related("user", "reviewed_by", "client")
+    if user.role == Role.PRIVACY_OFFICER:
+        return grants
+    if not user.is_clinical:
+        return grants.none()
+    primary = Q(client__care_team__user=user, client__care_team__role=CareTeamRole.PRIMARY)
+    return grants.filter(Q(user=user) | primary).distinct()
 
 
 def supervises(supervisor, supervisee_id) -> bool:

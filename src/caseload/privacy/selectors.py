@@ -1,33 +1,20 @@
 """Lookups of privacy records that are not reached through one client's door: the
 privacy officer's lists and the break-the-glass reviews. Each states its rule."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from caseload.accounts.models import Role
-from caseload.clients.models import BreakGlassGrant, CareTeamRole, Client
+from caseload.clients.access import break_glass_grants_visible_to
+from caseload.clients.models import BreakGlassGrant, Client
 from caseload.privacy.models import Disclosure, MandatoryReport
 from caseload.privacy.reports import reports_visible_to
-
-
-def grants_visible_to(user) -> QuerySet[BreakGlassGrant]:
-    """- privacy officer: every break-the-glass grant;
-    - clinician or supervisor: their own grants, and grants on clients they are the
-      primary clinician of (they review those);
-    - everyone else: none."""
-    grants = BreakGlassGrant.objects.select_related("user", "reviewed_by", "client")
-    if user.role == Role.PRIVACY_OFFICER:
-        return grants
-    if not user.is_clinical:
-        return grants.none()
-    primary = Q(client__care_team__user=user, client__care_team__role=CareTeamRole.PRIMARY)
-    return grants.filter(Q(user=user) | primary).distinct()
 
 
 def grant_to_review(user, grant_id) -> BreakGlassGrant:
     """A grant the user may review: any for the privacy officer; for a clinician, one
     on a client they are primary for, made by someone else. 404 otherwise."""
-    grant = grants_visible_to(user).exclude(user=user).filter(pk=grant_id).first()
+    grant = break_glass_grants_visible_to(user).exclude(user=user).filter(pk=grant_id).first()
     if grant is None:
         raise Http404("No such grant.")
     return grant

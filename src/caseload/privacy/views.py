@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from caseload.accounts.decorators import role_required
 from caseload.accounts.models import Role
 from caseload.audit.services import audit_record
-from caseload.clients.access import Part, access_client
+from caseload.clients.access import Part, access_client, break_glass_grants_visible_to
 from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.forms import run_service
@@ -301,7 +301,7 @@ def home(request):
     and the practice's disclosures. A clinician sees the grants they made or review."""
     if request.user.role not in (*CLINICAL_ROLES, Role.PRIVACY_OFFICER):
         raise PermissionDenied
-    grants = selectors.grants_visible_to(request.user)
+    grants = break_glass_grants_visible_to(request.user)
     return render(
         request,
         "privacy/home.html",
