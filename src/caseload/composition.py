@@ -1,8 +1,8 @@
 """What caseload's pages are made of, in one place: the tabs of a client's record, the
-main navigation for each role, the overview panels and the banners of a client's pages,
-the timeline's sources and its engagement summary, the workload figures, the chart
-events, the contact-policy providers, the pages a client's link opens, and the demo
-steps.
+main navigation for each role, the caseload page's signal badges, the overview panels
+and the banners of a client's pages, the timeline's sources and its engagement summary,
+the workload figures, the chart events, the contact-policy providers, the pages a
+client's link opens, and the demo steps.
 
 Lower apps declare the type of each entry and read the list through
 core.composition.composed (settings.CASELOAD_COMPOSITION names this module); they never
@@ -12,19 +12,22 @@ import the apps that fill it. The order of each list is the order on the page.
 from django.utils.translation import gettext_lazy as _
 
 from caseload.accounts.models import Role
-from caseload.clients import timeline
+from caseload.clients import caseload, timeline
 from caseload.clients.access import Part
 from caseload.clients.composition import ClientBanner, ClientTab, NavLink, OverviewPanel
 from caseload.clients.timeline import TimelineSource
 from caseload.demo.synthetic import DemoStep
+from caseload.measures import caseload_signals as measures_signals
 from caseload.measures import chart
 from caseload.measures import demo as measures_demo
 from caseload.measures import portal as measures_portal
 from caseload.measures.services import LINK_KIND as MEASURE_LINK
+from caseload.notes import caseload_signals as notes_signals
 from caseload.notes import demo as notes_demo
 from caseload.notes import timeline_sources as notes_timeline
 from caseload.notes.engagement import client_engagement
 from caseload.notes.overdue import overdue_notes_count
+from caseload.plans import caseload_signals as plans_signals
 from caseload.plans import demo as plans_demo
 from caseload.plans import portal_pages as plans_portal
 from caseload.plans import timeline_sources as plans_timeline
@@ -32,6 +35,7 @@ from caseload.plans.contact import agreement_policy
 from caseload.plans.overview import overview_context
 from caseload.privacy import demo as privacy_demo
 from caseload.privacy import portal as privacy_portal
+from caseload.safety import caseload_signals as safety_signals
 from caseload.safety import demo as safety_demo
 from caseload.safety import plan_services
 from caseload.safety import portal_pages as safety_portal
@@ -84,6 +88,20 @@ NAV_LINKS = (
         _("Consent texts"), "privacy:templates", frozenset({Role.PRIVACY_OFFICER, Role.ADMIN})
     ),
     NavLink(_("Practice settings"), "safety:practice_settings", frozenset({Role.ADMIN})),
+)
+
+# The badges beside a client on the caseload page, in the order they are drawn; a page
+# computes only those of the record parts the user's role covers (clients/caseload.py).
+CASELOAD_SIGNALS = (
+    caseload.INTERPRETER,
+    caseload.MISSED_LAST_SESSION,
+    safety_signals.RISK_ASSESSMENT,
+    measures_signals.MEASURE_OFF_TRACK,
+    measures_signals.MEASURE_DUE,
+    plans_signals.PLAN_REVIEW_OVERDUE,
+    plans_signals.SESSION_FEEDBACK_CONCERN,
+    notes_signals.NOTE_OVERDUE,
+    notes_signals.ENGAGEMENT_DROPPING,
 )
 
 OVERVIEW_PANELS = (

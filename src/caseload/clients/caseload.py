@@ -2,7 +2,7 @@
 primary clinician and signals, in a fixed number of queries whatever the caseload size.
 
 Signals are small badges beside a client ("interpreter needed", "missed last session").
-Other apps add their own with `register_signal`. Each rule names the part of the record
+caseload/composition.py lists every rule (CASELOAD_SIGNALS). Each rule names the part of the record
 it is drawn from (clients.access.Part), and a page computes only the rules for the parts
 the user's role covers: an intake worker's page never runs the risk or the measures
 subqueries, so no clinical fact can reach it, even by mistake in a template. A rule names
@@ -51,6 +51,7 @@ from caseload.clients.models import (
     CommunicationProfile,
 )
 from caseload.core import clock
+from caseload.core.composition import composed
 from caseload.core.prepared import (
     Param,
     count_prepared,
@@ -93,25 +94,21 @@ class SignalRule:
     params: Callable[[], dict[str, object]] = dict
     page_data: Callable[[list[int]], dict] | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.part, Part):
+            raise TypeError(f"signal {self.name!r} must name the record part it belongs to")
 
-_RULES: list[SignalRule] = []
 
 # The time a page's query runs at: bound on every run, never compiled into the SQL.
 NOW = Param("now", DateTimeField())
 TODAY = Param("today", DateField())
 
 
-def register_signal(rule: SignalRule) -> SignalRule:
-    if not isinstance(rule.part, Part):
-        raise TypeError(f"signal {rule.name!r} must name the record part it belongs to")
-    _RULES.append(rule)
-    return rule
-
-
 def rules_for(parts: frozenset[Part]) -> tuple[SignalRule, ...]:
     """The signal rules drawn from the record parts in `parts` (a role's parts,
     clients.access.parts_for): the only ones a page for that role computes."""
-    return tuple(rule for rule in _RULES if rule.part in parts)
+    rules: tuple[SignalRule, ...] = composed("CASELOAD_SIGNALS")
+    return tuple(rule for rule in rules if rule.part in parts)
 
 
 def caseload_queryset(user, *, include_discharged: bool = False) -> QuerySet[Client]:
@@ -249,23 +246,21 @@ def signals_of(client: Client, rules: tuple[SignalRule, ...]) -> list[Signal]:
     return [signal for rule in rules for signal in rule.signals(client)]
 
 
-register_signal(
-    SignalRule(
-        name="interpreter",
-        part=Part.COMMUNICATION,
-        annotations=lambda: {
-            "signal_interpreter": Subquery(
-                CommunicationProfile.objects.filter(
-                    client=OuterRef("pk"), interpreter_needed=True
-                ).values("interpreter_language")[:1]
-            )
-        },
-        signals=lambda client: (
-            [Signal(f"Interpreter: {client.signal_interpreter or 'needed'}", "info")]
-            if client.signal_interpreter is not None
-            else []
-        ),
-    )
+INTERPRETER = SignalRule(
+    name="interpreter",
+    part=Part.COMMUNICATION,
+    annotations=lambda: {
+        "signal_interpreter": Subquery(
+            CommunicationProfile.objects.filter(
+                client=OuterRef("pk"), interpreter_needed=True
+            ).values("interpreter_language")[:1]
+        )
+    },
+    signals=lambda client: (
+        [Signal(f"Interpreter: {client.signal_interpreter or 'needed'}", "info")]
+        if client.signal_interpreter is not None
+        else []
+    ),
 )
 
 
@@ -284,17 +279,15 @@ _MISSED = {
     Attendance.LATE_CANCELLATION: "Late cancellation last time",
 }
 
-register_signal(
-    SignalRule(
-        name="missed_last_session",
-        part=Part.DEMOGRAPHICS,  # attendance: the scheduling side of the record
-        annotations=_last_attendance,
-        signals=lambda client: (
-            [Signal(_MISSED[client.signal_last_attendance], "warning")]
-            if client.signal_last_attendance in _MISSED
-            else []
-        ),
-    )
+MISSED_LAST_SESSION = SignalRule(
+    name="missed_last_session",
+    part=Part.DEMOGRAPHICS,  # attendance: the scheduling side of the record
+    annotations=_last_attendance,
+    signals=lambda client: (
+        [Signal(_MISSED[client.signal_last_attendance], "warning")]
+        if client.signal_last_attendance in _MISSED
+        else []
+    ),
 )
 
 

@@ -6,7 +6,7 @@ cost no query per client."""
 from django.utils.translation import gettext as _
 
 from caseload.clients.access import Part
-from caseload.clients.caseload import Signal, SignalRule, register_signal
+from caseload.clients.caseload import Signal, SignalRule
 from caseload.notes.engagement import engagement_for_page
 from caseload.notes.overdue import (
     overdue_annotations,
@@ -46,22 +46,18 @@ def _engagement_signals(client) -> list[Signal]:
     ]
 
 
-register_signal(
-    SignalRule(
-        name="note_overdue",
-        part=Part.CLINICAL,
-        annotations=overdue_annotations,
-        params=overdue_params,
-        signals=_overdue_signals,
-    )
+NOTE_OVERDUE = SignalRule(
+    name="note_overdue",
+    part=Part.CLINICAL,
+    annotations=overdue_annotations,
+    params=overdue_params,
+    signals=_overdue_signals,
 )
-register_signal(
-    SignalRule(
-        name="engagement_dropping",
-        # Drawn from attendance alone (notes/engagement.py): the scheduling side of the
-        # record, which intake keeps; it says nothing of what happens in the sessions.
-        part=Part.DEMOGRAPHICS,
-        page_data=engagement_for_page,
-        signals=_engagement_signals,
-    )
+ENGAGEMENT_DROPPING = SignalRule(
+    name="engagement_dropping",
+    # Drawn from attendance alone (notes/engagement.py): the scheduling side of the
+    # record, which intake keeps; it says nothing of what happens in the sessions.
+    part=Part.DEMOGRAPHICS,
+    page_data=engagement_for_page,
+    signals=_engagement_signals,
 )
