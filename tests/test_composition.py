@@ -117,3 +117,29 @@ def test_each_link_kind_the_services_issue_opens_a_page():
 
     kinds = {LINK_KIND, CHECKIN_LINK, SAFETY_PLAN_LINK, "plan", "agreement", "feedback"}
     assert kinds | {"consent", "release", "consent_withdraw"} == set(composition.PORTAL_PAGES)
+
+
+def test_no_app_fills_a_registry_at_import_time():
+    """The lists above are the only place pages are composed: no `register_...`
+    function, and no AppConfig.ready() importing a module for its side effects (the
+    accounts app's login-audit receivers, Django signals, are the one exception)."""
+    import ast
+    from pathlib import Path
+
+    import caseload
+
+    # api/errors.py's register_error_handlers configures the one NinjaAPI object, in
+    # django-ninja's own vocabulary; it composes no page.
+    allowed = {"register_error_handlers"}
+    found = []
+    for path in Path(caseload.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            if node.name.startswith("register_") and node.name not in allowed:
+                found.append(f"{path.name}: def {node.name}")
+            if node.name == "ready":
+                imports = {n.module for n in ast.walk(node) if isinstance(n, ast.ImportFrom)}
+                if imports - {"caseload.accounts"}:
+                    found.append(f"{path.name}: ready() imports {sorted(imports)}")
+    assert found == []
