@@ -37,10 +37,13 @@ from caseload.privacy import demo as privacy_demo
 from caseload.privacy import portal as privacy_portal
 from caseload.safety import caseload_signals as safety_signals
 from caseload.safety import demo as safety_demo
-from caseload.safety import plan_services
 from caseload.safety import portal_pages as safety_portal
 from caseload.safety import timeline_sources as safety_timeline
 from caseload.safety.banner import risk_banner_context
+from caseload.safety.client_links import CHECKIN_LINK, SAFETY_PLAN_LINK
+from caseload.safetyplans import demo as safetyplans_demo
+from caseload.safetyplans import portal_pages as safetyplans_portal
+from caseload.safetyplans import provider as safetyplans_provider
 from caseload.wellbeing import demo as wellbeing_demo
 from caseload.wellbeing.figures import WorkloadFigure
 
@@ -58,7 +61,7 @@ CLIENT_TABS = (
     ClientTab(_("Feedback"), "plans:feedback", Part.CLINICAL),
     ClientTab(_("Safety"), "safety:client", Part.CLINICAL),
     ClientTab(_("Safety plan"), "safetyplans:plan", Part.CLINICAL),
-    ClientTab(_("Check-ins"), "safetyplans:checkins", Part.CLINICAL),
+    ClientTab(_("Check-ins"), "safety:checkins", Part.CLINICAL),
     ClientTab(_("Privacy"), "privacy:client", Part.CLINICAL),
     ClientTab(_("Contacts between sessions"), "wellbeing:contacts", Part.CLINICAL),
 )
@@ -162,6 +165,9 @@ WORKLOAD_FIGURES = (
     ),
 )
 
+# What the risk banner and the client-link pages in safety know of a safety plan.
+SAFETY_PLAN_PROVIDER = safetyplans_provider.SAFETY_PLAN_PROVIDER
+
 # Events drawn along the time axis of a client's measure charts.
 CHART_EVENTS = (chart.attended_sessions,)
 
@@ -170,8 +176,8 @@ CONTACT_POLICY_PROVIDERS = (agreement_policy,)
 
 # What each kind of client link opens (portal/handlers.py).
 PORTAL_PAGES = {
-    plan_services.SAFETY_PLAN_LINK: safety_portal.safety_plan,
-    plan_services.CHECKIN_LINK: safety_portal.checkin,
+    SAFETY_PLAN_LINK: safetyplans_portal.safety_plan,
+    CHECKIN_LINK: safety_portal.checkin,
     MEASURE_LINK: measures_portal.complete_measure,
     "plan": plans_portal.sign_plan,
     "agreement": plans_portal.acknowledge_agreement,
@@ -183,6 +189,7 @@ PORTAL_PAGES = {
 
 DEMO_STEPS = (
     DemoStep("safety", safety_demo.seed),
+    DemoStep("safetyplans", safetyplans_demo.seed),
     DemoStep("measures", measures_demo.seed),
     DemoStep("plans", plans_demo.seed),
     DemoStep("notes", notes_demo.seed),
