@@ -70,7 +70,7 @@ TABS = [
     "plans:feedback",
     "safety:client",
     "safetyplans:plan",
-    "safetyplans:checkins",
+    "safety:checkins",
     "privacy:client",
     "wellbeing:contacts",
 ]
@@ -113,7 +113,7 @@ def test_every_entry_is_of_its_declared_type():
 
 def test_each_link_kind_the_services_issue_opens_a_page():
     from caseload.measures.services import LINK_KIND
-    from caseload.safety.plan_services import CHECKIN_LINK, SAFETY_PLAN_LINK
+    from caseload.safety.client_links import CHECKIN_LINK, SAFETY_PLAN_LINK
 
     kinds = {LINK_KIND, CHECKIN_LINK, SAFETY_PLAN_LINK, "plan", "agreement", "feedback"}
     assert kinds | {"consent", "release", "consent_withdraw"} == set(composition.PORTAL_PAGES)
