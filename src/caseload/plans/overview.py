@@ -17,11 +17,9 @@ def overview_context(request, client) -> dict | None:
     agreement = services.acknowledged_agreement(client)
     if not (notices or plan or agreement):
         return None
-    signature = plan.signatures.first() if plan else None
     return {
         "feedback_notices": notices,
         "plan": plan,
-        "signature": signature,
-        "review_overdue": bool(plan and services.review_overdue(plan)),
+        "signature": plan.latest_signature() if plan else None,
         "agreement": agreement,
     }

@@ -55,7 +55,7 @@ def _sign_page(request, link, *, sections, service, template, done, already):
 @portal_handler("plan")
 def sign_plan(request, link):
     plan = get_object_or_404(link.client.treatment_plans, pk=int(link.target_id))
-    signed = plan.signatures.filter(version=plan.version).exists()
+    signed = plan.current_version_signed
     return _sign_page(
         request,
         link,

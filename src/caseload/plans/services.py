@@ -61,10 +61,6 @@ def active_goals(plan: TreatmentPlan) -> list[PlanGoal]:
     return list(plan.goals.filter(active=True))
 
 
-def review_overdue(plan: TreatmentPlan) -> bool:
-    return bool(plan.next_review_on and plan.next_review_on < clock.today())
-
-
 def plan_document_text(plan: TreatmentPlan) -> str:
     return document.as_text(document.plan_sections(plan, active_goals(plan)))
 
@@ -82,7 +78,7 @@ def _changed(instance, changes: dict, allowed: tuple[str, ...]) -> list[str]:
 def _new_version_if_signed(plan: TreatmentPlan) -> None:
     """A change to a signed version starts the next version, which needs its own
     signature (hazard: a changed plan shown as signed)."""
-    if plan.signatures.filter(version=plan.version).exists():
+    if plan.current_version_signed:
         plan.version += 1
         plan.save(update_fields=["version", "updated_at"])
 
@@ -286,7 +282,7 @@ def plan_sign_link_create(*, acting_user, plan: TreatmentPlan, request=None) -> 
     version."""
     if not active_goals(plan):
         raise ValidationError("Add at least one goal before asking the client to sign.")
-    if plan.signatures.filter(version=plan.version).exists():
+    if plan.current_version_signed:
         raise ValidationError("The client has already signed this version.")
     return portal_link_create(
         acting_user=acting_user,
@@ -334,7 +330,7 @@ def plan_sign(
                 "Your plan was changed while you were reading it. Please read it again "
                 "before signing."
             )
-        if plan.signatures.filter(version=plan.version).exists():
+        if plan.current_version_signed:
             raise ValidationError("This version of your plan is already signed.")
         portal_link_use(link=link, request=request)
         signature = PlanSignature.objects.create(

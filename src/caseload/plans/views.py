@@ -73,8 +73,7 @@ def plan(request, client_id):
             goals=goal_views(client, current),
             latest_review=current.reviews.first(),
             reviews=current.reviews.select_related("reviewed_by")[:10],
-            signature=current.signatures.first(),
-            review_overdue=bool(current.next_review_on and current.next_review_on < clock.today()),
+            signature=current.latest_signature(),
         )
     return _render(request, client, "plans/plan.html", context)
 

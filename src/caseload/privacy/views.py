@@ -178,7 +178,7 @@ def release_revoke(request, client_id, release_id):
 def disclose(request, client_id):
     write = request.method == "POST"
     client = _client(request, client_id, "disclose information", write=write)
-    releases = [r for r in client.releases.all() if r.state == "valid"]
+    releases = list(client.releases.valid())
     form = forms.DiscloseForm(request.POST or None, acting_user=request.user, releases=releases)
     if write and form.is_valid():
         data = dict(form.cleaned_data)
@@ -310,6 +310,7 @@ def home(request):
             "disclosures": selectors.disclosures_for_officer(request.user)[:200],
             "review_form": forms.ReviewForm(),
             "now": clock.now(),
+            "officer_view": request.user.is_privacy_officer,
         },
     )
 
@@ -392,7 +393,11 @@ def jurisdictions(request):
 def report_list(request):
     visible = reports.reports_visible_to(request.user).select_related("client", "reporter")
     audit_record(action="mandatory_report.list", request=request)
-    return render(request, "privacy/reports.html", {"reports": visible[:200]})
+    return render(
+        request,
+        "privacy/reports.html",
+        {"reports": visible[:200], "officer_view": request.user.is_privacy_officer},
+    )
 
 
 @login_required
@@ -451,6 +456,11 @@ def report_detail(request, report_id):
     return render(
         request,
         "privacy/report.html",
-        {"report": report, "forms": step_forms, "can_edit": request.user.is_clinical},
+        {
+            "report": report,
+            "forms": step_forms,
+            "can_edit": request.user.is_clinical,
+            "officer_view": request.user.is_privacy_officer,
+        },
         status=400 if bound else 200,
     )

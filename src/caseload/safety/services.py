@@ -33,7 +33,6 @@ from caseload.safety.models import (
     RiskAssessment,
 )
 from caseload.safety.models.assessments import (
-    ALERTING_LEVELS,
     PROTECTIVE_FACTORS,
     RISK_FACTORS,
 )
@@ -284,7 +283,7 @@ def risk_assessment_record(
             obj=assessment,
             detail={"risk_level": assessment.risk_level},
         )
-        if assessment.risk_level in ALERTING_LEVELS:
+        if assessment.is_high_risk:
             alert_raise(
                 client=client,
                 severity=AlertSeverity.HIGH,

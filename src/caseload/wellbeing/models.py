@@ -65,6 +65,10 @@ class ContactLog(EncryptedModel):
     def within_policy(self) -> bool:
         return not (self.out_of_hours or self.off_channel)
 
+    @property
+    def initiated_by_professional(self) -> bool:
+        return self.initiated_by == InitiatedBy.PROFESSIONAL
+
 
 class BoundaryKind(models.TextChoices):
     GIFT = "gift", _("A gift offered or accepted")

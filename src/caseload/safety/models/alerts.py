@@ -81,6 +81,11 @@ class Alert(EncryptedModel):
         return f"{self.get_severity_display()} alert for client {self.client_id}: {self.reason}"
 
     @property
+    def tone(self) -> str:
+        """How pages mark the alert: danger when high, warning otherwise."""
+        return "danger" if self.severity == AlertSeverity.HIGH else "warning"
+
+    @property
     def is_open(self) -> bool:
         return self.state == AlertState.OPEN
 
