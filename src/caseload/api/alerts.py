@@ -13,6 +13,7 @@ from pydantic import ConfigDict
 from caseload.accounts.access import Part, access_client
 from caseload.audit.services import audit_record
 from caseload.safety.alerts import alert_acknowledge, alerts_visible_to, open_alerts_for
+from caseload.safety.models import AlertAction
 
 router = Router(tags=["alerts"])
 
@@ -33,8 +34,7 @@ class AcknowledgeIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     action_taken: str = Field(
-        description="contacted_client, safety_plan_reviewed, emergency_services, "
-        "crisis_event or no_action"
+        description=", ".join(AlertAction.values[:-1]) + " or " + AlertAction.values[-1]
     )
     note: str = Field("", max_length=4000, description="Required with no_action: say why.")
 

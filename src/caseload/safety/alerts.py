@@ -25,6 +25,7 @@ from caseload.core.prepared import Param, run_prepared
 from caseload.safety import escalation
 from caseload.safety.models import (
     Alert,
+    AlertAction,
     AlertSeverity,
     AlertSource,
     AlertState,
@@ -197,11 +198,9 @@ def alert_acknowledge(
 ) -> Alert:
     """Close an alert with what was done. Only someone it has reached may do it (the
     caller got it through `alerts_visible_to`); an acknowledged alert stays closed."""
-    from caseload.safety.forms import ACTIONS
-
-    if action_taken not in dict(ACTIONS):
+    if action_taken not in AlertAction.values:
         raise ValidationError(f"Unknown action {action_taken!r}.")
-    if action_taken == "no_action" and not note.strip():
+    if action_taken == AlertAction.NO_ACTION and not note.strip():
         raise ValidationError("Say why no action was needed.")
     with transaction.atomic():
         locked = Alert.objects.select_for_update().get(pk=alert.pk)
