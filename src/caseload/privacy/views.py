@@ -247,22 +247,13 @@ def export(request, client_id):
     client = _client(request, client_id, "client's own copy of their record")
     form = forms.ExportForm(request.POST or None, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
-        bundle = packets.own_copy_bundle_json(client)
-        audit_record(
-            action="privacy.export",
+        copy = services.own_copy_export(
+            acting_user=request.user,
+            client=client,
+            format=form.cleaned_data["format"],
             request=request,
-            client_id=client.pk,
-            obj=client,
-            purpose="client's right of access",
-            detail={"format": form.cleaned_data["format"]},
         )
-        stamp = clock.today().isoformat()
-        if form.cleaned_data["format"] == "fhir":
-            return _download(bundle.encode(), "application/fhir+json", f"record-{stamp}.json")
-        title = _("The record of %(name)s") % {"name": client.legal_name}
-        preface = [_("Made on %(day)s at the client's request.") % {"day": stamp}]
-        pdf = packets.pdf_of(bundle, title=title, preface=preface)
-        return _download(pdf, "application/pdf", f"record-{stamp}.pdf")
+        return _download(copy.content, copy.content_type, copy.filename)
     return render_client_page(
         request, client, "privacy/export.html", {"form": form}, status=_status(form)
     )
