@@ -5,9 +5,9 @@ only with what was done)."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from caseload.safety.alerts import alert_acknowledge, alert_raise
 from caseload.safety.forms import AcknowledgeForm
 from caseload.safety.models import Alert, AlertAction
+from caseload.safety.services import alert_acknowledge, alert_raise
 
 
 @pytest.fixture

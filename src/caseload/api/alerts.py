@@ -12,8 +12,9 @@ from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
 from caseload.audit.services import audit_record
-from caseload.safety.alerts import alert_acknowledge, alerts_visible_to, open_alerts_for
+from caseload.safety.alerts import alerts_visible_to, open_alerts_for
 from caseload.safety.models import AlertAction
+from caseload.safety.services import alert_acknowledge
 
 router = Router(tags=["alerts"])
 
