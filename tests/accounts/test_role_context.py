@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from caseload.core import clock
-from caseload.privacy import reports
+from caseload.privacy import services
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ def test_report_lines_show_the_officer_a_number_and_the_reporter_a_name(
     as_user, clinician, privacy_officer, client_record
 ):
     """H-048: the privacy officer oversees reports without reading who the client is."""
-    report = reports.report_open(
+    report = services.report_open(
         acting_user=clinician,
         client=client_record,
         kind="child",

@@ -6,7 +6,13 @@ from django.http import Http404
 
 from caseload.accounts.models import Role
 from caseload.clients.models import CareTeamRole, Client
-from caseload.privacy.models import BreakGlassGrant, Disclosure, MandatoryReport
+from caseload.privacy.models import (
+    DEFAULT_REPORT_HOURS,
+    BreakGlassGrant,
+    Disclosure,
+    JurisdictionDeadline,
+    MandatoryReport,
+)
 from caseload.privacy.reports import reports_visible_to
 
 
@@ -57,3 +63,10 @@ def client_for_break_glass(*, legal_name: str, date_of_birth) -> Client | None:
         )[:2]
     )
     return matches[0] if len(matches) == 1 else None
+
+
+def deadline_hours(jurisdiction: str) -> int:
+    """Hours to make a mandatory report in `jurisdiction`: the practice's rule for it, or
+    the default (24)."""
+    rule = JurisdictionDeadline.objects.filter(jurisdiction__iexact=jurisdiction.strip()).first()
+    return rule.hours if rule else DEFAULT_REPORT_HOURS

@@ -361,7 +361,7 @@ def jurisdictions(request):
         and form.is_valid()
         and run_service(
             form,
-            reports.jurisdiction_deadline_set,
+            services.jurisdiction_deadline_set,
             acting_user=request.user,
             request=request,
             **form.cleaned_data,
@@ -400,7 +400,7 @@ def report_new(request, client_id):
     if write and form.is_valid():
         report = run_service(
             form,
-            reports.report_open,
+            services.report_open,
             acting_user=request.user,
             client=client,
             request=request,
@@ -414,9 +414,9 @@ def report_new(request, client_id):
 
 
 STEPS = {
-    "consulted": (forms.ConsultForm, reports.report_consulted),
-    "made": (forms.MadeForm, reports.report_made),
-    "told": (forms.ToldForm, reports.report_client_told),
+    "consulted": (forms.ConsultForm, services.report_consulted),
+    "made": (forms.MadeForm, services.report_made),
+    "told": (forms.ToldForm, services.report_client_told),
 }
 
 

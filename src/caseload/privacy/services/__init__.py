@@ -1,4 +1,5 @@
-"""Consents, releases, disclosures, the client's own copy and break-the-glass: every
+"""Consents, releases, disclosures, the client's own copy, break-the-glass and mandatory
+reports: every
 write validated first, then saved in one transaction with its audit event; emails after
 commit. One module per kind of record; everything is importable from here."""
 
@@ -32,6 +33,14 @@ from caseload.privacy.services.releases import (
     release_sign,
     release_text,
 )
+from caseload.privacy.services.reports import (
+    jurisdiction_deadline_set,
+    report_client_told,
+    report_consulted,
+    report_made,
+    report_open,
+    reports_notify_overdue,
+)
 from caseload.privacy.services.signing import SIGNING_LINK_LIFETIME
 
 __all__ = [
@@ -55,10 +64,16 @@ __all__ = [
     "consents_remind_expiring",
     "disclosure_check",
     "disclosure_make",
+    "jurisdiction_deadline_set",
     "own_copy_export",
     "release_create",
     "release_revoke",
     "release_sign",
     "release_text",
+    "report_client_told",
+    "report_consulted",
+    "report_made",
+    "report_open",
+    "reports_notify_overdue",
     "sha256_of",
 ]
