@@ -451,7 +451,8 @@ def practice_settings_update(
     if not changed:
         return practice
     with transaction.atomic():
-        practice.save(update_fields=[*changed, "updated_at"])
+        # The first save writes the whole row; later ones only what changed.
+        practice.save(update_fields=None if practice._state.adding else [*changed, "updated_at"])
         audit_record(
             action="practice_settings.update",
             actor=acting_user,
