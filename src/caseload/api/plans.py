@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
 
 from caseload.accounts.access import Part, access_client
-from caseload.plans import services
+from caseload.plans import selectors
 from caseload.plans.selectors import goal_views
 
 router = Router(tags=["plans"])
@@ -98,7 +98,7 @@ def client_plan(request: HttpRequest, client_id: int):
     client = access_client(
         request.auth, client_id, part=Part.CLINICAL, purpose="api: treatment plan", request=request
     )
-    plan = services.current_plan(client)
+    plan = selectors.current_plan(client)
     if plan is None:
         raise Http404("This client has no treatment plan.")
     signature = plan.latest_signature()

@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
-from caseload.privacy import services
+from caseload.privacy import selectors, services
 from caseload.privacy.models import Category, ConsentKind, LegalBasis
 
 router = Router(tags=["privacy"])
@@ -170,7 +170,7 @@ def release_create(request: HttpRequest, client_id: int, payload: ReleaseIn):
 def disclosures_list(request: HttpRequest, client_id: int):
     """The accounting of disclosures: six years back, newest first."""
     client = _client(request, client_id, "api: accounting of disclosures")
-    return services.accounting_for(client)
+    return selectors.accounting_for(client)
 
 
 @router.post(

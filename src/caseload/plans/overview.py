@@ -2,7 +2,7 @@
 next session, the plan's signature and review state, and the acknowledged agreement's
 contact hours. Registered as an overview panel from PlansConfig.ready()."""
 
-from caseload.plans import services
+from caseload.plans import selectors
 from caseload.safety.screening_alerts import attach_screened_parts
 
 
@@ -13,8 +13,8 @@ def overview_context(request, client) -> dict | None:
         .select_related("appointment"),
         "comment",
     )
-    plan = services.current_plan(client)
-    agreement = services.acknowledged_agreement(client)
+    plan = selectors.current_plan(client)
+    agreement = selectors.acknowledged_agreement(client)
     if not (notices or plan or agreement):
         return None
     return {

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from caseload.plans import document, services
+from caseload.plans import document, selectors, services
 from caseload.plans.forms import FeedbackForm, SignForm
 from caseload.portal.context import crisis_lines
 from caseload.portal.handlers import portal_handler
@@ -59,7 +59,7 @@ def sign_plan(request, link):
     return _sign_page(
         request,
         link,
-        sections=document.plan_sections(plan, services.active_goals(plan)),
+        sections=document.plan_sections(plan, selectors.active_goals(plan)),
         service=services.plan_sign,
         template="plans/portal_sign.html",
         done=(

@@ -25,6 +25,7 @@ from caseload.plans.models import (
     TargetDirection,
     TreatmentPlan,
 )
+from caseload.plans.selectors import active_goals
 from caseload.portal.context import crisis_lines
 from caseload.portal.models import PortalLink
 from caseload.portal.services import IssuedLink, portal_link_create, portal_link_use
@@ -47,18 +48,6 @@ FEEDBACK_LINK_LIFETIME = timedelta(days=7)
 
 
 # Plans -------------------------------------------------------------------------------
-
-
-def current_plan(client: Client) -> TreatmentPlan | None:
-    """The plan of the client's most recent episode of care, if it has one."""
-    episode = client.episodes.order_by("-started_on", "-id").first()
-    if episode is None:
-        return None
-    return client.treatment_plans.filter(episode=episode).first()
-
-
-def active_goals(plan: TreatmentPlan) -> list[PlanGoal]:
-    return list(plan.goals.filter(active=True))
 
 
 def plan_document_text(plan: TreatmentPlan) -> str:
@@ -490,16 +479,6 @@ def agreement_acknowledge(
             detail={"version": agreement.version, "sha256": agreement.acknowledged_sha256},
         )
     return agreement
-
-
-def acknowledged_agreement(client) -> ExpectationsAgreement | None:
-    """The newest acknowledged version: what holds until the client acknowledges a newer
-    one."""
-    return (
-        ExpectationsAgreement.objects.filter(client_id=client.pk, acknowledged_at__isnull=False)
-        .order_by("-version")
-        .first()
-    )
 
 
 # Session feedback ----------------------------------------------------------------------

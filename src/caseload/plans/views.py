@@ -15,7 +15,7 @@ from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.contact_policy import DEFAULT_POLICY
 from caseload.core.forms import run_service
-from caseload.plans import services
+from caseload.plans import selectors, services
 from caseload.plans.forms import (
     AgreementForm,
     FeedbackLinkForm,
@@ -47,7 +47,7 @@ def _message_form() -> forms.Form:
 
 
 def _plan_or_404(client):
-    plan = services.current_plan(client)
+    plan = selectors.current_plan(client)
     if plan is None:
         raise Http404("This client has no treatment plan yet.")
     return plan
@@ -66,7 +66,7 @@ def _render(request, client, template, context, *, form=None):
 @login_required
 def plan(request, client_id):
     client = _client(request, client_id, "treatment plan")
-    current = services.current_plan(client)
+    current = selectors.current_plan(client)
     context = {"plan": current, "form": PlanForm()}
     if current is not None:
         context.update(
@@ -83,10 +83,10 @@ def plan(request, client_id):
 def plan_edit(request, client_id):
     write = request.method == "POST"
     client = _client(request, client_id, "edit treatment plan", write=write)
-    current = services.current_plan(client)
+    current = selectors.current_plan(client)
     # The form gets its own copy: a ModelForm writes the posted values into its instance,
     # and the service must compare them with the plan as stored.
-    form = PlanForm(request.POST or None, instance=services.current_plan(client))
+    form = PlanForm(request.POST or None, instance=selectors.current_plan(client))
     if write and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         arguments = {"acting_user": request.user, "changes": changes, "request": request}
@@ -164,7 +164,7 @@ def review(request, client_id):
     write = request.method == "POST"
     client = _client(request, client_id, "plan review", write=write)
     current = _plan_or_404(client)
-    goals = services.active_goals(current)
+    goals = selectors.active_goals(current)
     form = ReviewForm(request.POST or None, goals=goals, initial={"reviewed_on": clock.today()})
     if (
         write
@@ -251,7 +251,7 @@ def agreement(request, client_id):
         return redirect("plans:agreement", client_id=client.pk)
     context = {
         "latest": latest,
-        "acknowledged": services.acknowledged_agreement(client),
+        "acknowledged": selectors.acknowledged_agreement(client),
         "versions": client.agreements.order_by("-version")[:10],
         "form": form,
     }

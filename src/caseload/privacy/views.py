@@ -206,7 +206,7 @@ def accounting(request, client_id):
         request,
         client,
         "privacy/accounting.html",
-        {"disclosures": services.accounting_for(client), "years": services.ACCOUNTING_YEARS},
+        {"disclosures": selectors.accounting_for(client), "years": selectors.ACCOUNTING_YEARS},
     )
 
 

@@ -20,9 +20,7 @@ from caseload.privacy.services.consents import (
     consents_remind_expiring,
 )
 from caseload.privacy.services.disclosures import (
-    ACCOUNTING_YEARS,
     DisclosureRefused,
-    accounting_for,
     disclosure_check,
     disclosure_make,
 )
@@ -44,13 +42,11 @@ from caseload.privacy.services.reports import (
 from caseload.privacy.services.signing import SIGNING_LINK_LIFETIME
 
 __all__ = [
-    "ACCOUNTING_YEARS",
     "CONSENT_REMINDER_BEFORE",
     "OWN_COPY_FORMATS",
     "SIGNING_LINK_LIFETIME",
     "DisclosureRefused",
     "OwnCopy",
-    "accounting_for",
     "break_glass_notify_expired",
     "break_glass_open",
     "break_glass_review",

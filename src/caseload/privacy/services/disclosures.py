@@ -1,8 +1,6 @@
 """Disclosures: refused unless a valid release or a recorded legal basis covers them; each
 is kept with its exact packet in the accounting of disclosures."""
 
-from datetime import timedelta
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -10,7 +8,6 @@ from django.utils.translation import gettext as _
 from caseload.accounts.models import User
 from caseload.audit.services import audit_record
 from caseload.clients.models import Client
-from caseload.core import clock
 from caseload.privacy import packets
 from caseload.privacy.models import (
     SEPARATE_CATEGORY,
@@ -137,15 +134,3 @@ def disclosure_make(
             },
         )
     return disclosure
-
-
-ACCOUNTING_YEARS = 6
-
-
-def accounting_for(client: Client):
-    """The accounting of disclosures: every disclosure of the last six years, newest
-    first (45 CFR 164.528 asks for six years)."""
-    since = clock.now() - timedelta(days=365 * ACCOUNTING_YEARS + 2)
-    return client.disclosures.filter(disclosed_at__gte=since).select_related(
-        "disclosed_by", "release"
-    )
