@@ -1,5 +1,5 @@
 """Reads write nothing: a row that does not exist yet is made by an explicit, audited
-service, never by a page that only reads (H-002: every change leaves its trace)."""
+service, never by a page that only reads (H-121; H-002: every change leaves its trace)."""
 
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice

@@ -1,5 +1,5 @@
 """Role rules the pages show are given to the templates by the views (from the user
-model), not spelled out as role names in the templates."""
+model), not spelled out as role names in the templates (H-118)."""
 
 from datetime import timedelta
 

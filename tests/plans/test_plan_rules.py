@@ -1,5 +1,5 @@
 """The plan's single-row rules, stated once on the model: whether the current version is
-signed, and whether its review is overdue."""
+signed, and whether its review is overdue (H-032, H-118)."""
 
 from datetime import timedelta
 

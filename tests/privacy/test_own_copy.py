@@ -1,5 +1,5 @@
 """The client's own copy is one service: the page and the API give the same document and
-write the same audit event (H-002: every access leaves its trace)."""
+write the same audit event (H-119; H-002: every access leaves its trace)."""
 
 import json
 

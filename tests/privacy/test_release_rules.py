@@ -1,5 +1,5 @@
 """`Release.objects.valid()` is the one statement of which releases a disclosure may be
-made under, and agrees with each row's own state."""
+made under, and agrees with each row's own state (H-118)."""
 
 from datetime import timedelta
 

@@ -1,4 +1,4 @@
-"""Which risk levels are dangerous is stated once, on the assessment (H-026), and the
+"""Which risk levels are dangerous is stated once, on the assessment (H-026, H-118), and the
 pages mark each level from the row, not from a comparison in a template."""
 
 import pytest

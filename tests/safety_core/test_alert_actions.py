@@ -1,6 +1,6 @@
 """The acknowledgement vocabulary is the model's choices: the form offers them, the
-service accepts only them and the record shows them in words (H-012: an alert is closed
-only with what was done)."""
+service accepts only them and the record shows them in words (H-120; H-012: an alert is
+closed only with what was done)."""
 
 import pytest
 from django.core.exceptions import ValidationError
