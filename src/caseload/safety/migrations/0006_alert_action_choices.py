@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("safety", "0004_screened_text"),
+        ("safety", "0005_safety_plan_version_moved"),
     ]
 
     operations = [
