@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from caseload.clients.models import BreakGlassGrant
 from caseload.core import clock
-from caseload.privacy import reports, services
+from caseload.privacy import services
 from caseload.privacy.models import Release
 from matrix import API_CLINICAL, CLINICAL, DENIED, HIDDEN, OK, PRIVACY_ONLY, row
 
@@ -104,7 +104,7 @@ def world_extras(world) -> dict:
     disclosure = services.disclosure_make(
         acting_user=clinician, client=client, categories=["attendance"], release=release
     )
-    report = reports.report_open(
+    report = services.report_open(
         acting_user=clinician,
         client=client,
         kind="child",

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from caseload.core.crisis_lines import crisis_lines
-from caseload.plans import document, services
+from caseload.plans import document, selectors, services
 from caseload.plans.forms import FeedbackForm, SignForm
 from caseload.portal.services import PortalLinkSpent
 
@@ -53,11 +53,11 @@ def _sign_page(request, link, *, sections, service, template, done, already):
 
 def sign_plan(request, link):
     plan = get_object_or_404(link.client.treatment_plans, pk=int(link.target_id))
-    signed = plan.signatures.filter(version=plan.version).exists()
+    signed = plan.current_version_signed
     return _sign_page(
         request,
         link,
-        sections=document.plan_sections(plan, services.active_goals(plan)),
+        sections=document.plan_sections(plan, selectors.active_goals(plan)),
         service=services.plan_sign,
         template="plans/portal_sign.html",
         done=(
