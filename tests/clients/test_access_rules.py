@@ -17,8 +17,10 @@ from caseload.clients.access import Part
 from caseload.clients.models import BreakGlassGrant
 from caseload.core import clock
 from caseload.privacy import reports
-from caseload.safety.alerts import alert_raise, alerts_visible_to, recipients
+from caseload.privacy import services as privacy_services
+from caseload.safety.alerts import alerts_visible_to, recipients
 from caseload.safety.models import Alert, AlertSeverity, AlertSource, EscalationLevel
+from caseload.safety.services import alert_raise
 from factories import make_client, make_user
 
 ALL = frozenset(Part)
@@ -68,7 +70,7 @@ def world(db):
         BreakGlassGrant.objects.create(
             client=client, user=people[who], reason="Crisis call", expires_at=expires
         )
-    report = reports.report_open(
+    report = privacy_services.report_open(
         acting_user=people["treating"],
         client=client,
         kind="child",
