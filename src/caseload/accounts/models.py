@@ -1,7 +1,8 @@
 import hashlib
 import secrets
+from typing import TypeAlias
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,10 @@ class User(AbstractUser):
     @property
     def is_clinical(self) -> bool:
         return self.role in CLINICAL_ROLES
+
+
+# Whoever is making a request: a signed-in member of staff, or nobody (request.user).
+AnyUser: TypeAlias = User | AnonymousUser
 
 
 class Supervision(models.Model):
