@@ -29,7 +29,7 @@ from caseload.privacy.models import (
 logger = logging.getLogger(__name__)
 
 
-def reports_visible_to(user) -> QuerySet[MandatoryReport]:
+def reports_visible_to(user: User) -> QuerySet[MandatoryReport]:
     """- privacy officer: every report;
     - clinician or supervisor: the reports they made, and those of their supervisees;
     - everyone else: none."""

@@ -1,16 +1,18 @@
 """Lookups of privacy records that are not reached through one client's door: the
 privacy officer's lists and the break-the-glass reviews. Each states its rule."""
 
+from datetime import date
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from caseload.accounts.models import Role
+from caseload.accounts.models import Role, User
 from caseload.clients.models import CareTeamRole, Client
 from caseload.privacy.models import BreakGlassGrant, Disclosure, MandatoryReport
 from caseload.privacy.reports import reports_visible_to
 
 
-def grants_visible_to(user) -> QuerySet[BreakGlassGrant]:
+def grants_visible_to(user: User) -> QuerySet[BreakGlassGrant]:
     """- privacy officer: every break-the-glass grant;
     - clinician or supervisor: their own grants, and grants on clients they are the
       primary clinician of (they review those);
@@ -24,7 +26,7 @@ def grants_visible_to(user) -> QuerySet[BreakGlassGrant]:
     return grants.filter(Q(user=user) | primary).distinct()
 
 
-def grant_to_review(user, grant_id) -> BreakGlassGrant:
+def grant_to_review(user: User, grant_id: int) -> BreakGlassGrant:
     """A grant the user may review: any for the privacy officer; for a clinician, one
     on a client they are primary for, made by someone else. 404 otherwise."""
     grant = grants_visible_to(user).exclude(user=user).filter(pk=grant_id).first()
@@ -33,14 +35,14 @@ def grant_to_review(user, grant_id) -> BreakGlassGrant:
     return grant
 
 
-def disclosures_for_officer(user) -> QuerySet[Disclosure]:
+def disclosures_for_officer(user: User) -> QuerySet[Disclosure]:
     """Every disclosure of the practice, for the privacy officer only."""
     if user.role != Role.PRIVACY_OFFICER:
         return Disclosure.objects.none()
     return Disclosure.objects.select_related("client", "disclosed_by", "release")
 
 
-def report_for(user, report_id) -> MandatoryReport:
+def report_for(user: User, report_id: int) -> MandatoryReport:
     report = reports_visible_to(user).select_related("client", "reporter").filter(pk=report_id)
     found = report.first()
     if found is None:
@@ -48,7 +50,7 @@ def report_for(user, report_id) -> MandatoryReport:
     return found
 
 
-def client_for_break_glass(*, legal_name: str, date_of_birth) -> Client | None:
+def client_for_break_glass(*, legal_name: str, date_of_birth: date) -> Client | None:
     """The one client with exactly this legal name and date of birth, or None. Both are
     asked for so that break-the-glass cannot be used to browse the directory."""
     matches = list(
