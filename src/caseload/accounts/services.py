@@ -4,6 +4,7 @@ with its audit event inside it."""
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -22,7 +23,7 @@ def user_create(
     last_name: str = "",
     email: str = "",
     supervisor: User | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> User:
     """Create a staff account. Without a password the account cannot sign in until one
     is set. The password is checked against the practice's password rules."""
@@ -55,7 +56,13 @@ def user_create(
 
 
 def user_update_profile(
-    *, acting_user: User, user: User, first_name: str, last_name: str, email: str, request=None
+    *,
+    acting_user: User,
+    user: User,
+    first_name: str,
+    last_name: str,
+    email: str,
+    request: HttpRequest | None = None,
 ) -> User:
     with transaction.atomic():
         user.first_name, user.last_name, user.email = first_name, last_name, email
@@ -70,7 +77,9 @@ def user_update_profile(
     return user
 
 
-def user_change_role(*, acting_user: User, user: User, role: str, request=None) -> User:
+def user_change_role(
+    *, acting_user: User, user: User, role: str, request: HttpRequest | None = None
+) -> User:
     """Change a staff member's role. An admin cannot remove their own admin role, so the
     practice is never left without one by accident."""
     if role not in Role.values:
@@ -93,7 +102,9 @@ def user_change_role(*, acting_user: User, user: User, role: str, request=None) 
     return user
 
 
-def user_set_active(*, acting_user: User, user: User, active: bool, request=None) -> User:
+def user_set_active(
+    *, acting_user: User, user: User, active: bool, request: HttpRequest | None = None
+) -> User:
     if user.pk == acting_user.pk and not active:
         raise ValidationError("You cannot deactivate your own account.")
     with transaction.atomic():
@@ -113,7 +124,7 @@ def user_set_active(*, acting_user: User, user: User, active: bool, request=None
 
 
 def user_set_password(
-    *, acting_user: User | None, user: User, password: str, request=None
+    *, acting_user: User | None, user: User, password: str, request: HttpRequest | None = None
 ) -> User:
     """Set a staff member's password for them (an administrator, when they have forgotten
     it). Every session they have open ends at its next request: Django ties a session to
@@ -127,7 +138,9 @@ def user_set_password(
     )
 
 
-def user_change_password(*, acting_user: User, password: str, request=None) -> User:
+def user_change_password(
+    *, acting_user: User, password: str, request: HttpRequest | None = None
+) -> User:
     """The signed-in user changes their own password; the caller has checked the current
     one. Their other sessions end at their next request; the caller keeps the current one
     with `update_session_auth_hash`."""
@@ -141,7 +154,12 @@ def user_change_password(*, acting_user: User, password: str, request=None) -> U
 
 
 def _password_save(
-    *, action: str, acting_user: User | None, user: User, password: str, request
+    *,
+    action: str,
+    acting_user: User | None,
+    user: User,
+    password: str,
+    request: HttpRequest | None,
 ) -> User:
     validate_password(password, user)
     with transaction.atomic():
@@ -152,7 +170,11 @@ def _password_save(
 
 
 def supervision_add(
-    *, acting_user: User | None, supervisor: User, supervisee: User, request=None
+    *,
+    acting_user: User | None,
+    supervisor: User,
+    supervisee: User,
+    request: HttpRequest | None = None,
 ) -> Supervision:
     if supervisor.role != Role.SUPERVISOR:
         raise ValidationError(f"{supervisor} does not have the supervisor role.")
@@ -174,7 +196,9 @@ def supervision_add(
     return link
 
 
-def supervision_remove(*, acting_user: User, link: Supervision, request=None) -> None:
+def supervision_remove(
+    *, acting_user: User, link: Supervision, request: HttpRequest | None = None
+) -> None:
     with transaction.atomic():
         audit_record(
             action="supervision.remove",
@@ -189,7 +213,7 @@ def supervision_remove(*, acting_user: User, link: Supervision, request=None) ->
         link.delete()
 
 
-def two_factor_reset(*, acting_user: User, user: User, request=None) -> None:
+def two_factor_reset(*, acting_user: User, user: User, request: HttpRequest | None = None) -> None:
     """Remove a user's second factors (lost phone); they enrol again at next sign-in."""
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
@@ -198,7 +222,7 @@ def two_factor_reset(*, acting_user: User, user: User, request=None) -> None:
 
 
 def api_token_create(
-    *, acting_user: User | None, user: User, label: str = "", request=None
+    *, acting_user: User | None, user: User, label: str = "", request: HttpRequest | None = None
 ) -> tuple[ApiToken, str]:
     """Make a token for `user`; the secret is returned once and only its digest kept."""
     if not user.is_active:
@@ -218,7 +242,9 @@ def api_token_create(
     return token, secret
 
 
-def api_token_revoke(*, acting_user: User | None, token: ApiToken, request=None) -> ApiToken:
+def api_token_revoke(
+    *, acting_user: User | None, token: ApiToken, request: HttpRequest | None = None
+) -> ApiToken:
     if token.revoked_at is not None:
         return token
     with transaction.atomic():

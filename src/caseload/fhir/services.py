@@ -10,10 +10,11 @@ fall on their own: each Patient, and each result with the entries that make it, 
 written in its own transaction, and the failures are reported per entry."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from caseload.accounts.access import Part, access_client, can_see_part
 from caseload.accounts.models import User
@@ -50,7 +51,7 @@ class ImportResult:
 
 
 def fhir_bundle_import(
-    *, acting_user: User, body, client_system: str, request=None
+    *, acting_user: User, body, client_system: str, request: HttpRequest | None = None
 ) -> ImportResult:
     """Import a transaction, batch or collection Bundle of Patients with PHQ-2, PHQ-9,
     GAD-7 and AUDIT-C results. Raises importing.BundleRefused (not a Bundle),
@@ -103,7 +104,9 @@ def fhir_bundle_import(
 UNPROCESSABLE = "422 Unprocessable Entity"
 
 
-def _import_batch(acting_user, plan: Plan, matches, client_system, request) -> ImportResult:
+def _import_batch(
+    acting_user: User, plan: Plan, matches, client_system, request: HttpRequest | None
+) -> ImportResult:
     """A batch Bundle: every Patient, then every result, in a transaction of its own; an
     entry that fails (its own problem, its Patient's, or another entry of the same
     result) is reported and writes nothing, and the others are imported."""
@@ -166,7 +169,9 @@ def _batch_step(result: ImportResult, indexes: list[int], step):
     return None
 
 
-def _batch_open(acting_user, client_id, request, result, indexes) -> Client | None:
+def _batch_open(
+    acting_user: User, client_id, request: HttpRequest | None, result, indexes
+) -> Client | None:
     """The door, outside the entry's transaction so that its audit of a refusal stays."""
     try:
         return _open(acting_user, client_id, request)
@@ -176,7 +181,9 @@ def _batch_open(acting_user, client_id, request, result, indexes) -> Client | No
     return None
 
 
-def _batch_patient(acting_user, index, patient, matches, client_system, request, result):
+def _batch_patient(
+    acting_user: User, index, patient, matches, client_system, request: HttpRequest | None, result
+):
     if index in matches:
         client = _batch_open(acting_user, matches[index], request, result, [index])
         if client is None:
@@ -197,7 +204,13 @@ def _batch_patient(acting_user, index, patient, matches, client_system, request,
     return found
 
 
-def _batch_result(acting_user, planned, clients: dict, result: ImportResult, request) -> None:
+def _batch_result(
+    acting_user: User,
+    planned,
+    clients: dict[str, Any],
+    result: ImportResult,
+    request: HttpRequest | None,
+) -> None:
     failed = [index for index in planned.indexes if index in result.failures]
     kind, key = planned.subject
     if failed:
@@ -224,7 +237,9 @@ def _batch_result(acting_user, planned, clients: dict, result: ImportResult, req
     )
 
 
-def _write_result(acting_user, client, planned, request, result: ImportResult):
+def _write_result(
+    acting_user: User, client, planned, request: HttpRequest | None, result: ImportResult
+):
     """Record one planned result, unless the same one is there already."""
     response, status = _already_there(client, planned), "200 OK"
     if response is None:
@@ -275,7 +290,9 @@ def _check_new_client(plan: Plan, patient) -> None:
         plan.refuse(patient.index, "Patient: " + "; ".join(validation_messages(error)))
 
 
-def _through_the_door(acting_user, plan: Plan, matches: dict[int, int], request) -> dict:
+def _through_the_door(
+    acting_user: User, plan: Plan, matches: dict[int, int], request: HttpRequest | None
+) -> dict:
     """Every existing client the Bundle writes to, through the door (404 when not
     yours, audited). Keys: Patient entry indexes, and ("client", id) subjects."""
     clients: dict = {}
@@ -287,13 +304,13 @@ def _through_the_door(acting_user, plan: Plan, matches: dict[int, int], request)
     return clients
 
 
-def _open(acting_user, client_id, request) -> Client:
+def _open(acting_user: User, client_id, request: HttpRequest | None) -> Client:
     return access_client(
         acting_user, client_id, part=Part.CLINICAL, write=True, purpose=PURPOSE, request=request
     )
 
 
-def _create(acting_user, patient, request) -> Client:
+def _create(acting_user: User, patient, request: HttpRequest | None) -> Client:
     return client_services.client_create(
         acting_user=acting_user,
         fields={"legal_name": patient.legal_name, "date_of_birth": patient.date_of_birth},
@@ -324,7 +341,7 @@ def _already_there(client: Client, planned):
     return next((found for found in same_time if found.answers == planned.answers), None)
 
 
-def _record(acting_user, client, planned, request):
+def _record(acting_user: User, client, planned, request: HttpRequest | None):
     try:
         return response_record(
             client=client,

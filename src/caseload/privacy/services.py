@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from caseload.accounts.access import clients_visible_to
@@ -49,7 +50,7 @@ def consent_template_save(
     title: str,
     text: str,
     valid_for_days: int | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> ConsentTemplate:
     """Write the practice's text for a kind of consent. A changed text (or title, or
     validity) makes a new version; the same text again changes nothing."""
@@ -93,7 +94,7 @@ def consent_template_current(kind: str) -> ConsentTemplate | None:
 
 
 def consent_request(
-    *, acting_user: User, client: Client, kind: str, request=None
+    *, acting_user: User, client: Client, kind: str, request: HttpRequest | None = None
 ) -> tuple[Consent, IssuedLink]:
     """Ask the client to sign the current version of a consent; returns the consent and
     the signing link (shown or sent once). Renewing is asking again: a new row."""
@@ -133,7 +134,12 @@ def _check_signature(typed_name: str, client: Client) -> str:
 
 
 def consent_sign(
-    *, link: PortalLink, consent: Consent, typed_name: str, shown_sha256: str, request=None
+    *,
+    link: PortalLink,
+    consent: Consent,
+    typed_name: str,
+    shown_sha256: str,
+    request: HttpRequest | None = None,
 ) -> Consent:
     """The client signs through their link: the typed name, the time, the exact version
     and the SHA-256 of the text they were shown (refused if the text changed under them)."""
@@ -162,7 +168,9 @@ def consent_sign(
     return consent
 
 
-def consent_decline(*, link: PortalLink, consent: Consent, request=None) -> Consent:
+def consent_decline(
+    *, link: PortalLink, consent: Consent, request: HttpRequest | None = None
+) -> Consent:
     if consent.state != ConsentState.REQUESTED:
         raise ValidationError(_("This consent is no longer waiting for a signature."))
     with transaction.atomic():
@@ -181,7 +189,7 @@ def consent_withdraw(
     acting_user: User | None = None,
     link: PortalLink | None = None,
     note: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Consent:
     """Withdraw a given consent: the clinician recording what the client said, or the
     client themself through a link. The row stays, marked withdrawn."""
@@ -215,7 +223,9 @@ def consent_withdraw(
     return consent
 
 
-def consent_withdraw_link(*, acting_user: User, consent: Consent, request=None) -> IssuedLink:
+def consent_withdraw_link(
+    *, acting_user: User, consent: Consent, request: HttpRequest | None = None
+) -> IssuedLink:
     """A link the client can use to withdraw a consent themself."""
     if consent.state not in (ConsentState.GIVEN, ConsentState.EXPIRED):
         raise ValidationError(_("Only a consent that was given can be withdrawn."))
@@ -273,7 +283,7 @@ def release_create(
     categories: list,
     purpose: str,
     expires_on: date,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> tuple[Release, IssuedLink]:
     """Draft a release and make the link through which the client reads and signs it."""
     chosen = _clean_categories(categories)
@@ -319,7 +329,12 @@ def release_create(
 
 
 def release_sign(
-    *, link: PortalLink, release: Release, typed_name: str, shown_sha256: str, request=None
+    *,
+    link: PortalLink,
+    release: Release,
+    typed_name: str,
+    shown_sha256: str,
+    request: HttpRequest | None = None,
 ) -> Release:
     name = _check_signature(typed_name, release.client)
     if release.state != "unsigned":
@@ -341,7 +356,9 @@ def release_sign(
     return release
 
 
-def release_revoke(*, acting_user: User, release: Release, note: str = "", request=None):
+def release_revoke(
+    *, acting_user: User, release: Release, note: str = "", request: HttpRequest | None = None
+):
     """Record the client's revocation. Disclosures already made stay in the accounting."""
     if release.revoked_at:
         raise ValidationError(_("This release is already revoked."))
@@ -422,7 +439,7 @@ def disclosure_make(
     release: Release | None = None,
     legal_basis: str = "",
     justification: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Disclosure:
     """Check what covers the disclosure, build the packet from those categories only,
     and record it in the accounting. Under a release, the recipient and purpose are the
@@ -498,7 +515,7 @@ def break_glass_open(
     client: Client,
     reason: str,
     duration: timedelta = BREAK_GLASS_DEFAULT,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> BreakGlassGrant:
     """Emergency access for a clinician outside the care team, for `duration` (4 hours
     by default). Refused without a reason. The primary clinician and every privacy
@@ -571,7 +588,12 @@ def _notify_break_glass(grant: BreakGlassGrant, *, ended: bool = False) -> None:
 
 
 def break_glass_review(
-    *, acting_user: User, grant: BreakGlassGrant, outcome: str, note: str = "", request=None
+    *,
+    acting_user: User,
+    grant: BreakGlassGrant,
+    outcome: str,
+    note: str = "",
+    request: HttpRequest | None = None,
 ) -> BreakGlassGrant:
     """The privacy officer (or the client's primary clinician) records their review."""
     if outcome not in ("appropriate", "inappropriate"):

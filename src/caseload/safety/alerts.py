@@ -12,8 +12,9 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import BigIntegerField, Count, Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 
 from caseload.accounts.models import Supervision, User
@@ -41,9 +42,9 @@ def alert_raise(
     source: str,
     reason: str,
     evidence: str = "",
-    source_obj=None,
+    source_obj: models.Model | None = None,
     raised_by: User | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Alert:
     """Raise an alert for `client`'s care team, inside the caller's transaction, so the
     risk answer and its alert are saved together or not at all. Email goes out after

@@ -6,11 +6,14 @@ been through the door (`accounts.access.access_client`) for the client concerned
 `alerts_escalate_due` and `follow_ups_raise_missed` are what `caseload tick` runs, on
 every app server at once if need be (see `_lock_next`)."""
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -41,7 +44,10 @@ from caseload.safety.models.assessments import (
 # --- escalation (`caseload tick`) -------------------------------------------------------
 
 
-def _lock_next(queryset: QuerySet):
+_Row = TypeVar("_Row", bound=models.Model)
+
+
+def _lock_next(queryset: QuerySet[_Row]) -> _Row | None:
     """The first row of `queryset`, locked for this transaction, or None.
 
     Several app servers may run `caseload tick` at the same minute. On PostgreSQL the row
@@ -133,7 +139,7 @@ def follow_ups_schedule(
     alert: Alert | None = None,
     crisis_event: CrisisEvent | None = None,
     acting_user: User | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> list[FollowUp]:
     """Schedule the practice's follow-up contacts after `start` (a crisis event or a
     high alert), inside the caller's transaction."""
@@ -169,7 +175,7 @@ def follow_ups_schedule(
 
 
 def follow_up_complete(
-    *, acting_user: User, follow_up: FollowUp, note: str, request=None
+    *, acting_user: User, follow_up: FollowUp, note: str, request: HttpRequest | None = None
 ) -> FollowUp:
     """Mark a follow-up contact done, with what happened. A missed one can still be done
     (late); its alert stays until someone acknowledges it."""
@@ -256,7 +262,11 @@ ASSESSMENT_FIELDS = (
 
 
 def risk_assessment_record(
-    *, acting_user: User, client: Client, fields: dict, request=None
+    *,
+    acting_user: User,
+    client: Client,
+    fields: dict[str, Any],
+    request: HttpRequest | None = None,
 ) -> RiskAssessment:
     """Save a new risk assessment, signed by `acting_user` now. Rated high or imminent, it
     raises a high alert for the care team, which schedules the follow-up contacts."""
@@ -299,7 +309,7 @@ def risk_assessment_record(
     return assessment
 
 
-def _check_codes(codes: list, known: list, field: str) -> None:
+def _check_codes(codes: Iterable[str], known: Iterable[tuple[str, object]], field: str) -> None:
     unknown = set(codes) - {code for code, _label in known}
     if unknown:
         raise ValidationError({field: f"Unknown item(s): {', '.join(sorted(unknown))}."})
@@ -309,7 +319,7 @@ def _check_codes(codes: list, known: list, field: str) -> None:
 
 
 def crisis_event_start(
-    *, acting_user: User, client: Client, summary: str = "", request=None
+    *, acting_user: User, client: Client, summary: str = "", request: HttpRequest | None = None
 ) -> CrisisEvent:
     """Open a crisis event with the practice's protocol as its checklist, and schedule
     the follow-up contacts from now (so they exist even if the event is never closed)."""
@@ -350,7 +360,7 @@ def crisis_event_start(
 
 
 def crisis_step_complete(
-    *, acting_user: User, step: CrisisStep, note: str = "", request=None
+    *, acting_user: User, step: CrisisStep, note: str = "", request: HttpRequest | None = None
 ) -> CrisisStep:
     """Time-stamp a step of an open crisis event as done, with an optional note."""
     with transaction.atomic():
@@ -375,7 +385,12 @@ def crisis_step_complete(
 
 
 def crisis_event_close(
-    *, acting_user: User, event: CrisisEvent, outcome: str, note: str = "", request=None
+    *,
+    acting_user: User,
+    event: CrisisEvent,
+    outcome: str,
+    note: str = "",
+    request: HttpRequest | None = None,
 ) -> CrisisEvent:
     """Close a crisis event with its outcome. Steps left undone need a note saying why."""
     if outcome not in CrisisOutcome.values:
@@ -422,7 +437,7 @@ PRACTICE_SAFETY_FIELDS = (
 
 
 def practice_settings_update(
-    *, acting_user: User, changes: dict, request=None
+    *, acting_user: User, changes: dict[str, Any], request: HttpRequest | None = None
 ) -> PracticeSettings:
     """Change the practice's crisis lines, on-call contact, escalation times, crisis
     protocol and follow-up schedule (administrators). New times apply to alerts raised
