@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpRequest
 
 from caseload.accounts.models import User
@@ -72,7 +72,9 @@ def plan_document_text(plan: TreatmentPlan) -> str:
     return document.as_text(document.plan_sections(plan, active_goals(plan)))
 
 
-def _changed(instance, changes: dict[str, Any], allowed: tuple[str, ...]) -> list[str]:
+def _changed(
+    instance: models.Model, changes: dict[str, Any], allowed: tuple[str, ...]
+) -> list[str]:
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
         raise ValidationError(f"Unknown field(s): {', '.join(unknown)}.")
@@ -207,7 +209,7 @@ def goal_save(
     """Add a goal to the plan, or change one. Its attainment levels are fixed once it has
     been rated: rewriting the scale afterwards would change what old ratings mean."""
     creating = goal is None
-    if creating:
+    if goal is None:
         goal = PlanGoal(client_id=plan.client_id, plan=plan, position=plan.goals.count() + 1)
     elif goal.plan_id != plan.pk or not goal.active:
         raise ValidationError("That goal is not part of this plan.")
@@ -327,7 +329,7 @@ def plan_sign_link_create(
 
 
 def _screen_typed_name(
-    link: PortalLink, row, field: str, what: str, request: HttpRequest | None
+    link: PortalLink, row: models.Model, field: str, what: str, request: HttpRequest | None
 ) -> None:
     """A name box is free text too: whatever the client types there is screened like
     any of their words (H-086)."""
@@ -464,7 +466,7 @@ def _check_agreement(agreement: ExpectationsAgreement) -> None:
         raise ValidationError("A session lasts between 5 and 480 minutes.")
     for name in ("session_frequency", "cancellations", "cannot_offer", "crisis_steps"):
         if not str(getattr(agreement, name) or "").strip():
-            label = ExpectationsAgreement._meta.get_field(name).verbose_name
+            label = _field_label(ExpectationsAgreement, name)
             raise ValidationError(f"Fill in {label}.")
 
 
@@ -529,7 +531,12 @@ def agreement_acknowledge(
     return agreement
 
 
-def acknowledged_agreement(client) -> ExpectationsAgreement | None:
+def _field_label(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    return str(field.verbose_name) if isinstance(field, models.Field) else name
+
+
+def acknowledged_agreement(client: Client) -> ExpectationsAgreement | None:
     """The newest acknowledged version: what holds until the client acknowledges a newer
     one."""
     return (
@@ -626,7 +633,7 @@ def feedback_submit(
 
 def feedback_mark_seen(
     *, acting_user: User, feedback_row: SessionFeedback, request: HttpRequest | None = None
-):
+) -> SessionFeedback:
     """The clinician has read feedback that needed attention; the signal goes away."""
     if feedback_row.seen_at is not None:
         return feedback_row

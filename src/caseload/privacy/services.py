@@ -2,12 +2,15 @@
 one transaction with its audit event; emails after commit."""
 
 import logging
+from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -59,12 +62,8 @@ def consent_template_save(
     if not title.strip() or not text.strip():
         raise ValidationError(_("A consent needs a title and a text."))
     current = consent_template_current(kind)
-    same = current is not None and (current.title, current.text, current.valid_for_days) == (
-        title.strip(),
-        text.strip(),
-        valid_for_days,
-    )
-    if same:
+    wanted = (title.strip(), text.strip(), valid_for_days)
+    if current is not None and (current.title, current.text, current.valid_for_days) == wanted:
         return current
     with transaction.atomic():
         template = ConsentTemplate.objects.create(
@@ -242,7 +241,9 @@ def consent_withdraw_link(
 # --- releases --------------------------------------------------------------------------
 
 
-def release_text(*, client: Client, recipient: str, categories: list, purpose: str, expires_on):
+def release_text(
+    *, client: Client, recipient: str, categories: Sequence[str], purpose: str, expires_on: date
+) -> str:
     """The words the client signs, built from the release's own fields, so the hash of
     the text pins exactly what they agreed to."""
     labels = ", ".join(str(Category(value).label) for value in categories)
@@ -260,7 +261,7 @@ def release_text(*, client: Client, recipient: str, categories: list, purpose: s
     }
 
 
-def _clean_categories(categories) -> list[str]:
+def _clean_categories(categories: Sequence[str] | None) -> list[str]:
     chosen = list(dict.fromkeys(categories or []))
     if not chosen:
         raise ValidationError(_("Choose at least one category of information."))
@@ -280,7 +281,7 @@ def release_create(
     client: Client,
     recipient: str,
     recipient_contact: str,
-    categories: list,
+    categories: Sequence[str],
     purpose: str,
     expires_on: date,
     request: HttpRequest | None = None,
@@ -358,7 +359,7 @@ def release_sign(
 
 def release_revoke(
     *, acting_user: User, release: Release, note: str = "", request: HttpRequest | None = None
-):
+) -> Release:
     """Record the client's revocation. Disclosures already made stay in the accounting."""
     if release.revoked_at:
         raise ValidationError(_("This release is already revoked."))
@@ -386,7 +387,7 @@ class DisclosureRefused(ValidationError):
 def disclosure_check(
     *,
     client: Client,
-    categories: list,
+    categories: Sequence[str],
     release: Release | None,
     legal_basis: str = "",
     justification: str = "",
@@ -432,7 +433,7 @@ def disclosure_make(
     *,
     acting_user: User,
     client: Client,
-    categories: list,
+    categories: Sequence[str],
     recipient: str = "",
     recipient_contact: str = "",
     purpose: str = "",
@@ -497,11 +498,11 @@ def disclosure_make(
 ACCOUNTING_YEARS = 6
 
 
-def accounting_for(client: Client):
+def accounting_for(client: Client) -> QuerySet[Disclosure]:
     """The accounting of disclosures: every disclosure of the last six years, newest
     first (45 CFR 164.528 asks for six years)."""
     since = clock.now() - timedelta(days=365 * ACCOUNTING_YEARS + 2)
-    return client.disclosures.filter(disclosed_at__gte=since).select_related(
+    return Disclosure.objects.filter(client=client, disclosed_at__gte=since).select_related(
         "disclosed_by", "release"
     )
 
@@ -632,7 +633,7 @@ def break_glass_notify_expired() -> int:
             if not claimed:
                 continue
             audit_record(action="break_glass.expired", client_id=grant.client_id, obj=grant)
-            transaction.on_commit(lambda grant=grant: _notify_break_glass(grant, ended=True))
+            transaction.on_commit(partial(_notify_break_glass, grant, ended=True))
         count += 1
     return count
 
@@ -660,12 +661,15 @@ def consents_remind_expiring() -> int:
             if not claimed:
                 continue
             audit_record(action="consent.reminder", client_id=consent.client_id, obj=consent)
-            transaction.on_commit(lambda consent=consent: _email_renewal(consent))
+            transaction.on_commit(partial(_email_renewal, consent))
         count += 1
     return count
 
 
 def _email_renewal(consent: Consent) -> None:
+    expires_at = consent.expires_at
+    if expires_at is None:  # the reminder query selects consents by their expiry
+        return
     primary = CareTeamMember.objects.filter(
         client_id=consent.client_id, role=CareTeamRole.PRIMARY
     ).select_related("user")
@@ -678,7 +682,7 @@ def _email_renewal(consent: Consent) -> None:
     ) % {
         "kind": consent.get_kind_display(),
         "id": consent.client_id,
-        "expires": consent.expires_at.strftime("%Y-%m-%d"),
+        "expires": expires_at.strftime("%Y-%m-%d"),
     }
     try:
         send_mail(_("A consent expires soon"), body, settings.DEFAULT_FROM_EMAIL, addresses)
