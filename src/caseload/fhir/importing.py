@@ -18,7 +18,7 @@ answer is a reported total (stored with its band, "items not known"; a PHQ-9 rai
 alert to ask about item 9 in person). A `batch` Bundle is read the same way; which of its
 entries fail is decided in services.py."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cache
@@ -61,9 +61,9 @@ class ResultIn:
     indexes: list[int]
     subject: tuple[str, int]  # ("entry", patient entry index) or ("client", client id)
     instrument: str
-    answers: list
+    answers: list[int | None]
     completed_at: datetime
-    context: dict
+    context: Mapping[str, object]
     reported_total: float | None = None  # a total without item answers (answers == [])
 
 

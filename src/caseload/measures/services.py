@@ -12,7 +12,6 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -59,7 +58,7 @@ def response_record(
     source: str,
     acting_user: User | None,
     completed_at: datetime | None = None,
-    context: dict[str, Any] | None = None,
+    context: Mapping[str, object] | None = None,
     reported_total: float | None = None,
     request: HttpRequest | None = None,
 ) -> MeasureResponse:
