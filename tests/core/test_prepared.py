@@ -26,14 +26,9 @@ from caseload.core.prepared import (
     run_prepared,
 )
 from caseload.notes.engagement import _ranked_for_page
-from caseload.safety.alerts import (
-    alert_acknowledge,
-    alert_raise,
-    alert_visible_rule,
-    open_alert_count,
-    open_alerts_for,
-)
+from caseload.safety.alerts import alert_visible_rule, open_alert_count, open_alerts_for
 from caseload.safety.models import Alert, AlertState, EscalationLevel
+from caseload.safety.services import alert_acknowledge, alert_raise
 from notes.helpers import draft, past_session
 
 
