@@ -14,13 +14,17 @@ exist; a client they may see but a part of the record their role does not cover 
 403.
 """
 
+from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
+from django.db.models.expressions import Combinable
+from django.http import Http404, HttpRequest
 
-from caseload.accounts.models import Role, Supervision, User
+from caseload.accounts.models import AnyUser, Role, Supervision, User
 from caseload.audit.services import audit_record
 from caseload.clients.models import (
     BreakGlassGrant,
@@ -54,13 +58,13 @@ ROLE_PARTS: dict[str, frozenset[Part]] = {
 }
 
 
-def parts_for(user) -> frozenset[Part]:
-    if not user.is_authenticated or not user.is_active:
+def parts_for(user: AnyUser) -> frozenset[Part]:
+    if isinstance(user, AnonymousUser) or not user.is_active:
         return frozenset()
     return ROLE_PARTS.get(user.role, frozenset())
 
 
-def clients_visible_to(user) -> QuerySet[Client]:
+def clients_visible_to(user: AnyUser) -> QuerySet[Client]:
     """The clients this user is related to.
 
     - admin and intake: every client of the practice (directory and scheduling work);
@@ -70,12 +74,12 @@ def clients_visible_to(user) -> QuerySet[Client]:
       grant for (privacy.services.break_glass_open);
     - privacy officer, inactive or anonymous users: none.
     """
-    if not parts_for(user):
+    if isinstance(user, AnonymousUser) or not parts_for(user):
         return Client.objects.none()
     return Client.objects.filter(visible_clients_rule(user.role, user.pk, clock.now()))
 
 
-def visible_clients_rule(role: str, user_id, now) -> Q:
+def visible_clients_rule(role: str, user_id: int | Combinable, now: datetime | Combinable) -> Q:
     """The condition of `clients_visible_to` for a user of `role` who may see clients.
     `user_id` and `now` are values, or Params for a prepared query (the caseload page's
     listing); either way this is the one statement of the rule."""
@@ -91,19 +95,21 @@ def visible_clients_rule(role: str, user_id, now) -> Q:
     ) | Q(glass)
 
 
-def active_grant(user, client_id: int) -> BreakGlassGrant | None:
+def active_grant(user: User, client_id: int) -> BreakGlassGrant | None:
     """The user's unexpired break-the-glass grant for the client, if they hold one
     (privacy.services.break_glass_open makes them; they end at `expires_at`)."""
     grants = BreakGlassGrant.objects.filter(user=user, client_id=client_id)
     return grants.filter(expires_at__gt=clock.now()).first()
 
 
-def break_glass_grants_visible_to(user) -> QuerySet[BreakGlassGrant]:
+def break_glass_grants_visible_to(user: AnyUser) -> QuerySet[BreakGlassGrant]:
     """- privacy officer: every break-the-glass grant;
     - clinician or supervisor: their own grants, and grants on clients they are the
       primary clinician of (they review those);
     - everyone else: none."""
     grants = BreakGlassGrant.objects.select_related("user", "reviewed_by", "client")
+    if isinstance(user, AnonymousUser):
+        return grants.none()
     if user.role == Role.PRIVACY_OFFICER:
         return grants
     if not user.is_clinical:
@@ -112,29 +118,29 @@ def break_glass_grants_visible_to(user) -> QuerySet[BreakGlassGrant]:
     return grants.filter(Q(user=user) | primary).distinct()
 
 
-def supervises(supervisor, supervisee_id) -> bool:
+def supervises(supervisor: User, supervisee_id: int) -> bool:
     """Whether `supervisor` holds a supervision link to the user `supervisee_id`."""
     links = Supervision.objects.filter(supervisor=supervisor, supervisee_id=supervisee_id)
     return links.exists()
 
 
-def has_supervisor(user) -> bool:
+def has_supervisor(user: User) -> bool:
     """Whether anyone supervises `user` (notes needing a co-signature wait for them)."""
     return Supervision.objects.filter(supervisee=user).exists()
 
 
-def supervisees_of(user) -> QuerySet[User]:
+def supervisees_of(user: User) -> QuerySet[User]:
     """The people `user` supervises, active or not."""
     return User.objects.filter(supervision_by__supervisor=user)
 
 
-def supervisors_of(user, *, active_only: bool = True) -> QuerySet[User]:
+def supervisors_of(user: User, *, active_only: bool = True) -> QuerySet[User]:
     """The people who supervise `user` (by default only those who can still sign in)."""
     people = User.objects.filter(supervision_of__supervisee=user)
     return people.filter(is_active=True) if active_only else people
 
 
-def own_clients(user) -> QuerySet[Client]:
+def own_clients(user: User) -> QuerySet[Client]:
     """The clients whose care team includes `user`, whatever their role: a
     professional's own caseload (the workload page counts these, never the
     supervisees' or a break-the-glass client)."""
@@ -143,7 +149,7 @@ def own_clients(user) -> QuerySet[Client]:
     )
 
 
-def workload_clients(user) -> QuerySet[Client]:
+def workload_clients(user: User) -> QuerySet[Client]:
     """The clients a professional's workload counts: their own, not yet discharged."""
     return own_clients(user).exclude(status=ClientStatus.DISCHARGED)
 
@@ -170,7 +176,7 @@ def alert_recipients(client_id: int, *, reaches_supervisors: bool) -> list[User]
     return list(people.values())
 
 
-def alert_visible_rule(user_id, *, escalated: Q) -> Q:
+def alert_visible_rule(user_id: Any, *, escalated: Q) -> Q:
     """Which alerts (rows with a `client_id`) a user sees: those of clients on their
     care teams always; those of their supervisees' clients once `escalated` holds. The
     user id may be a Param standing in for one (the header's prepared count)."""
@@ -182,24 +188,24 @@ def alert_visible_rule(user_id, *, escalated: Q) -> Q:
     return Q(Exists(own)) | (Q(Exists(supervised)) & escalated)
 
 
-def authored_or_supervised_rule(user, *, author_field: str) -> Q:
+def authored_or_supervised_rule(user: User, *, author_field: str) -> Q:
     """Rows (a mandatory report, a report line) that `user` wrote, or that one of their
     supervisees wrote; `author_field` names the row's author."""
     return Q(**{author_field: user}) | Q(**{f"{author_field}__supervision_by__supervisor": user})
 
 
-def can_see_part(user, part: Part) -> bool:
+def can_see_part(user: AnyUser, part: Part) -> bool:
     return part in parts_for(user)
 
 
 def access_client(
-    user,
-    client_id,
+    user: AnyUser,
+    client_id: object,
     *,
     part: Part,
     purpose: str,
     write: bool = False,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Client:
     """Return the client if `user` may read (or, with write=True, change) `part` of
     their record, and audit the access. Raise Http404 when the client does not exist
@@ -215,8 +221,10 @@ def access_client(
     if part not in parts_for(user):
         _audit_denied(user, client_id, part, "role does not cover this part", request)
         raise PermissionDenied("Your role does not give access to this part of the record.")
-    detail = {"part": str(part)}
-    grant = active_grant(user, client.pk) if user.is_clinical else None
+    detail: dict[str, object] = {"part": str(part)}
+    grant = None
+    if not isinstance(user, AnonymousUser) and user.is_clinical:
+        grant = active_grant(user, client.pk)
     if grant is not None:
         detail.update(break_glass_grant=grant.pk, break_glass_reason=grant.reason)
         purpose = f"break-the-glass: {grant.reason} ({purpose})"
@@ -232,14 +240,18 @@ def access_client(
     return client
 
 
-def _as_id(value) -> int:
+def _as_id(value: object) -> int:
+    if not isinstance(value, int | str):
+        raise TypeError("an id is a number or its digits")
     number = int(value)
     if not 0 < number < 2**63:
         raise ValueError("id out of range")
     return number
 
 
-def _audit_denied(user, client_id, part: Part, reason: str, request) -> None:
+def _audit_denied(
+    user: AnyUser, client_id: object, part: Part, reason: str, request: HttpRequest | None
+) -> None:
     try:
         numeric_id = _as_id(client_id)
     except (ValueError, TypeError):
@@ -255,15 +267,15 @@ def _audit_denied(user, client_id, part: Part, reason: str, request) -> None:
     )
 
 
-def can_manage_care_team(user) -> bool:
+def can_manage_care_team(user: AnyUser) -> bool:
     """Care-team assignment is for admins and intake workers (not the clinicians
     themselves, so nobody adds themselves to a client's team)."""
-    return user.is_authenticated and user.is_active and user.role in (Role.ADMIN, Role.INTAKE)
+    if isinstance(user, AnonymousUser):
+        return False
+    return user.is_active and user.role in (Role.ADMIN, Role.INTAKE)
 
 
-def can_create_clients(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.role in (Role.INTAKE, Role.CLINICIAN, Role.SUPERVISOR)
-    )
+def can_create_clients(user: AnyUser) -> bool:
+    if isinstance(user, AnonymousUser):
+        return False
+    return user.is_active and user.role in (Role.INTAKE, Role.CLINICIAN, Role.SUPERVISOR)

@@ -8,6 +8,8 @@ it; each navigation link names the roles it is for.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
+
 from caseload.accounts.models import Role
 from caseload.clients.access import Part
 from caseload.core.composition import composed
@@ -15,7 +17,7 @@ from caseload.core.composition import composed
 
 @dataclass(frozen=True)
 class ClientTab:
-    label: str  # already marked for translation
+    label: str | Promise  # marked for translation
     url_name: str  # takes client_id
     part: Part
 
@@ -25,7 +27,7 @@ class NavLink:
     """A link in the main navigation. `alerts` marks the alerts inbox, drawn with the
     count of open alerts beside it."""
 
-    label: str
+    label: str | Promise
     url_name: str
     roles: frozenset[Role]
     alerts: bool = False

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from caseload.clients.access import Part, can_see_part
 from caseload.clients.models import Appointment, Attendance, Client
@@ -41,7 +42,7 @@ class TimelineEvent:
 @dataclass(frozen=True)
 class TimelineSource:
     key: str
-    label: str
+    label: str | Promise
     part: Part  # the part of the record a user needs to see these events
     events: Callable[..., list[TimelineEvent]] = field(compare=False)
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest
 
 # The answers the machine interfaces (the REST API and FHIR) give for the errors the
 # door and the services raise. A hidden client and a missing one read the same (H-001).
@@ -9,7 +10,7 @@ NOT_AUTHENTICATED = "A valid API token is required: send 'Authorization: Bearer 
 FORBIDDEN = "You do not have permission to do this."
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest | None) -> str | None:
     """The caller's address: REMOTE_ADDR, or the proxy-appended X-Forwarded-For entry
     when CASELOAD_PROXY_COUNT trusted proxies stand in front of the app."""
     if request is None:

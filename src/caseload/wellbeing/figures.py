@@ -16,17 +16,19 @@ since a supervisor sees the figures too.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+
 from caseload.core.composition import composed
 
 
 @dataclass(frozen=True)
 class WorkloadFigure:
     key: str
-    label: str
+    label: str | Promise
     count: Callable[..., int]
     # A nudge shows when the count is at or above `nudge_at` (None: never).
     nudge_at: int | None = None
-    nudge: str = ""  # may use {count} and {threshold}
+    nudge: str | Promise = ""  # may use {count} and {threshold}
     suggest_supervision: bool = False
 
 
