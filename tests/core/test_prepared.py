@@ -13,10 +13,11 @@ import pytest
 import time_machine
 from django.db.models import BigIntegerField, DateTimeField, Exists, OuterRef
 
-from caseload.accounts.access import Part
 from caseload.accounts.models import User
 from caseload.clients import caseload
+from caseload.clients.access import Part
 from caseload.clients.models import Appointment, Client
+from caseload.composition import CASELOAD_SIGNALS
 from caseload.core import clock
 from caseload.core.prepared import (
     Param,
@@ -26,14 +27,9 @@ from caseload.core.prepared import (
     run_prepared,
 )
 from caseload.notes.engagement import _ranked_for_page
-from caseload.safety.alerts import (
-    alert_acknowledge,
-    alert_raise,
-    alert_visible_rule,
-    open_alert_count,
-    open_alerts_for,
-)
+from caseload.safety.alerts import alert_visible_rule, open_alert_count, open_alerts_for
 from caseload.safety.models import Alert, AlertState, EscalationLevel
+from caseload.safety.services import alert_acknowledge, alert_raise
 from notes.helpers import draft, past_session
 
 
@@ -43,7 +39,7 @@ def _fixed_parts(compiled) -> tuple[str, tuple]:
 
 
 def _builders():
-    rules = tuple(caseload._RULES)
+    rules = CASELOAD_SIGNALS
     yield "caseload page", lambda: caseload.page_query(rules, 8)
     yield "engagement", lambda: _ranked_for_page(8)
     for role in ("clinician", "supervisor", "admin"):
@@ -95,10 +91,10 @@ def test_h061_the_same_compiled_page_sees_a_note_fall_overdue(client_record, cli
     session = past_session(client_record, clinician, hours_ago=1)
     draft(client_record, clinician, appointment=session)
     clients = list(Client.objects.filter(pk=client_record.pk))
-    (before,) = caseload.with_schedule(clients, rules=tuple(caseload._RULES))
+    (before,) = caseload.with_schedule(clients, rules=CASELOAD_SIGNALS)
     assert not before.signal_note_overdue_session
     with time_machine.travel(clock.now() + timedelta(hours=73), tick=False):
-        (after,) = caseload.with_schedule(clients, rules=tuple(caseload._RULES))
+        (after,) = caseload.with_schedule(clients, rules=CASELOAD_SIGNALS)
     assert after.signal_note_overdue_session
 
 
@@ -137,7 +133,7 @@ def test_the_caseload_page_is_the_same_for_every_page_size(client_record, clinic
         for n in range(8)
     ]
     clients = [client_record, *others]
-    loaded = caseload.with_schedule(clients, rules=tuple(caseload._RULES))
+    loaded = caseload.with_schedule(clients, rules=CASELOAD_SIGNALS)
     assert [client.pk for client in loaded] == [client.pk for client in clients]
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from caseload.accounts.access import ALL_PARTS
+from caseload.clients.access import ALL_PARTS
 from caseload.clients.caseload import rules_for, with_schedule
 from caseload.clients.models import Attendance, Client
 from caseload.core import clock

@@ -13,12 +13,11 @@ import pytest
 from django.urls import reverse
 from safety_helpers import WEDNESDAY_10AM, assessment_fields
 
+from caseload.clients.composition import client_tabs
 from caseload.core import clock
-from caseload.core.registry import client_tabs
-from caseload.safety.alerts import alert_acknowledge, alert_raise
 from caseload.safety.models import Checkin, RiskAssessment
 from caseload.safety.selectors import current_risk_assessment, risk_banner
-from caseload.safety.services import risk_assessment_record
+from caseload.safety.services import alert_acknowledge, alert_raise, risk_assessment_record
 from caseload.safetyplans.services import safety_plan_revise
 
 pytestmark = pytest.mark.django_db

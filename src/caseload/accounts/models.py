@@ -1,7 +1,8 @@
 import hashlib
 import secrets
+from typing import TypeAlias
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,22 @@ class User(AbstractUser):
     @property
     def is_clinical(self) -> bool:
         return self.role in CLINICAL_ROLES
+
+    @property
+    def is_privacy_officer(self) -> bool:
+        """The privacy officer oversees the practice's legal duties and reads no clinical
+        content: report lines show them a client's number, not a name."""
+        return self.role == Role.PRIVACY_OFFICER
+
+    @property
+    def keeps_a_caseload(self) -> bool:
+        """Clinicians and supervisors have their own caseload; the directory roles
+        (administrator, intake) list the practice's clients."""
+        return self.role not in (Role.ADMIN, Role.INTAKE)
+
+
+# Whoever is making a request: a signed-in member of staff, or nobody (request.user).
+AnyUser: TypeAlias = User | AnonymousUser
 
 
 class Supervision(models.Model):

@@ -2,8 +2,8 @@
 primary clinician and signals, in a fixed number of queries whatever the caseload size.
 
 Signals are small badges beside a client ("interpreter needed", "missed last session").
-Other apps add their own with `register_signal`. Each rule names the part of the record
-it is drawn from (accounts.access.Part), and a page computes only the rules for the parts
+caseload/composition.py lists every rule (CASELOAD_SIGNALS). Each rule names the part of the record
+it is drawn from (clients.access.Part), and a page computes only the rules for the parts
 the user's role covers: an intake worker's page never runs the risk or the measures
 subqueries, so no clinical fact can reach it, even by mistake in a template. A rule names
 the annotations it needs
@@ -36,7 +36,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from caseload.accounts.access import (
+from caseload.clients.access import (
     Part,
     clients_visible_to,
     parts_for,
@@ -51,6 +51,7 @@ from caseload.clients.models import (
     CommunicationProfile,
 )
 from caseload.core import clock
+from caseload.core.composition import composed
 from caseload.core.prepared import (
     Param,
     count_prepared,
@@ -93,25 +94,21 @@ class SignalRule:
     params: Callable[[], dict[str, object]] = dict
     page_data: Callable[[list[int]], dict] | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.part, Part):
+            raise TypeError(f"signal {self.name!r} must name the record part it belongs to")
 
-_RULES: list[SignalRule] = []
 
 # The time a page's query runs at: bound on every run, never compiled into the SQL.
 NOW = Param("now", DateTimeField())
 TODAY = Param("today", DateField())
 
 
-def register_signal(rule: SignalRule) -> SignalRule:
-    if not isinstance(rule.part, Part):
-        raise TypeError(f"signal {rule.name!r} must name the record part it belongs to")
-    _RULES.append(rule)
-    return rule
-
-
 def rules_for(parts: frozenset[Part]) -> tuple[SignalRule, ...]:
     """The signal rules drawn from the record parts in `parts` (a role's parts,
-    accounts.access.parts_for): the only ones a page for that role computes."""
-    return tuple(rule for rule in _RULES if rule.part in parts)
+    clients.access.parts_for): the only ones a page for that role computes."""
+    rules: tuple[SignalRule, ...] = composed("CASELOAD_SIGNALS")
+    return tuple(rule for rule in rules if rule.part in parts)
 
 
 def caseload_queryset(user, *, include_discharged: bool = False) -> QuerySet[Client]:
@@ -125,7 +122,7 @@ def caseload_queryset(user, *, include_discharged: bool = False) -> QuerySet[Cli
 class CaseloadListing:
     """The ids of the clients on `user`'s caseload, in name order, for Paginator:
     `count()` and slices run two prepared queries (core.prepared) of the access rule
-    itself (accounts.access.visible_clients_rule), with the user, the time and the
+    itself (clients.access.visible_clients_rule), with the user, the time and the
     search as Params. It lists exactly what `caseload_queryset` would."""
 
     ordered = True  # Paginator warns about unordered lists
@@ -249,23 +246,21 @@ def signals_of(client: Client, rules: tuple[SignalRule, ...]) -> list[Signal]:
     return [signal for rule in rules for signal in rule.signals(client)]
 
 
-register_signal(
-    SignalRule(
-        name="interpreter",
-        part=Part.COMMUNICATION,
-        annotations=lambda: {
-            "signal_interpreter": Subquery(
-                CommunicationProfile.objects.filter(
-                    client=OuterRef("pk"), interpreter_needed=True
-                ).values("interpreter_language")[:1]
-            )
-        },
-        signals=lambda client: (
-            [Signal(f"Interpreter: {client.signal_interpreter or 'needed'}", "info")]
-            if client.signal_interpreter is not None
-            else []
-        ),
-    )
+INTERPRETER = SignalRule(
+    name="interpreter",
+    part=Part.COMMUNICATION,
+    annotations=lambda: {
+        "signal_interpreter": Subquery(
+            CommunicationProfile.objects.filter(
+                client=OuterRef("pk"), interpreter_needed=True
+            ).values("interpreter_language")[:1]
+        )
+    },
+    signals=lambda client: (
+        [Signal(f"Interpreter: {client.signal_interpreter or 'needed'}", "info")]
+        if client.signal_interpreter is not None
+        else []
+    ),
 )
 
 
@@ -284,17 +279,15 @@ _MISSED = {
     Attendance.LATE_CANCELLATION: "Late cancellation last time",
 }
 
-register_signal(
-    SignalRule(
-        name="missed_last_session",
-        part=Part.DEMOGRAPHICS,  # attendance: the scheduling side of the record
-        annotations=_last_attendance,
-        signals=lambda client: (
-            [Signal(_MISSED[client.signal_last_attendance], "warning")]
-            if client.signal_last_attendance in _MISSED
-            else []
-        ),
-    )
+MISSED_LAST_SESSION = SignalRule(
+    name="missed_last_session",
+    part=Part.DEMOGRAPHICS,  # attendance: the scheduling side of the record
+    annotations=_last_attendance,
+    signals=lambda client: (
+        [Signal(_MISSED[client.signal_last_attendance], "warning")]
+        if client.signal_last_attendance in _MISSED
+        else []
+    ),
 )
 
 

@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import (
+from caseload.audit.services import audit_record
+from caseload.clients import forms, services
+from caseload.clients.access import (
     Part,
     access_client,
     can_create_clients,
@@ -16,8 +18,6 @@ from caseload.accounts.access import (
     clients_visible_to,
     parts_for,
 )
-from caseload.audit.services import audit_record
-from caseload.clients import forms, services
 from caseload.clients.caseload import (
     CaseloadListing,
     caseload_rows,
@@ -62,6 +62,7 @@ def caseload(request):
             "show_record": show_record,
             "query": query,
             "can_create": can_create_clients(request.user),
+            "own_caseload": request.user.keeps_a_caseload,
         },
     )
 

@@ -1,6 +1,6 @@
 """Writing notes. Each function validates first, then writes in one transaction with its
 audit event, so bad input changes nothing. Callers have already been through the door
-(`accounts.access.access_client`) for the note's client, with `Part.CLINICAL`.
+(`clients.access.access_client`) for the note's client, with `Part.CLINICAL`.
 
 The rules that are the notes' own:
 - a signed note is never changed (ARCHITECTURE.md rule 5): NoteLockedError;
@@ -11,13 +11,16 @@ The rules that are the notes' own:
 """
 
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
-from caseload.accounts.models import CLINICAL_ROLES, Supervision, User
+from caseload.accounts.models import CLINICAL_ROLES, User
 from caseload.audit.services import audit_record
+from caseload.clients.access import has_supervisor, supervises
 from caseload.clients.models import Appointment, Client
 from caseload.core import clock
 from caseload.notes.models import (
@@ -36,7 +39,7 @@ MAX_AMENDMENT_CHARS = 20_000
 class NoteLockedError(ValidationError):
     """The note is signed: it can be amended, never changed."""
 
-    def __init__(self, *, refused: dict | None = None):
+    def __init__(self, *, refused: dict[str, str] | None = None):
         self.refused = refused or {}
         super().__init__(
             "This note is signed and can no longer be changed. Add an amendment instead."
@@ -74,7 +77,7 @@ def _require_author_for_private(user: User, note: Note) -> None:
         raise PermissionDenied("Only the author may open a psychotherapy note.")
 
 
-def clean_sections(note: Note, sections: dict | str) -> dict[str, str]:
+def clean_sections(note: Note, sections: dict[str, Any] | str) -> dict[str, str]:
     """The note's sections from a dict of section texts (unknown names refused) or from
     one string, which fills the first section."""
     keys = [key for key, _label in note.section_keys()]
@@ -120,8 +123,8 @@ def note_create(
     psychotherapy: bool = False,
     appointment: Appointment | None = None,
     occurred_at: datetime | None = None,
-    sections: dict | str | None = None,
-    request=None,
+    sections: dict[str, Any] | str | None = None,
+    request: HttpRequest | None = None,
 ) -> Note:
     """Start a draft note by `acting_user` about `client`, optionally tied to one of the
     client's appointments (the session's start is then when it took place)."""
@@ -170,9 +173,9 @@ def note_save_draft(
     *,
     acting_user: User,
     note: Note,
-    sections: dict | str,
+    sections: dict[str, Any] | str,
     version: int,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Note:
     """Save a draft's text, if it is still at `version` (the version the writer loaded).
     A signed note raises NoteLockedError; a newer version raises EditConflictError.
@@ -212,8 +215,8 @@ def note_sign(
     acting_user: User,
     note: Note,
     version: int,
-    sections: dict | str | None = None,
-    request=None,
+    sections: dict[str, Any] | str | None = None,
+    request: HttpRequest | None = None,
 ) -> Note:
     """Sign (and so lock) a draft: the author only, and only the version they have
     seen. With `sections`, the text is saved first, in the same transaction."""
@@ -254,10 +257,10 @@ def note_sign(
 
 
 def is_supervisor_of(supervisor: User, supervisee_id: int) -> bool:
-    return Supervision.objects.filter(supervisor=supervisor, supervisee_id=supervisee_id).exists()
+    return supervises(supervisor, supervisee_id)
 
 
-def note_cosign(*, acting_user: User, note: Note, request=None) -> Note:
+def note_cosign(*, acting_user: User, note: Note, request: HttpRequest | None = None) -> Note:
     """Co-sign a supervisee's signed note that needs it: their supervisor only."""
     if not acting_user.is_active or not is_supervisor_of(acting_user, note.author_id):
         raise PermissionDenied("Only the author's supervisor can co-sign this note.")
@@ -277,7 +280,9 @@ def note_cosign(*, acting_user: User, note: Note, request=None) -> Note:
     return note
 
 
-def note_amend(*, acting_user: User, note: Note, text: str, request=None) -> Amendment:
+def note_amend(
+    *, acting_user: User, note: Note, text: str, request: HttpRequest | None = None
+) -> Amendment:
     """Add a dated amendment, signed by its writer as it is added, to a signed note."""
     _require_writer(acting_user)
     _require_author_for_private(acting_user, note)
@@ -304,7 +309,7 @@ def note_amend(*, acting_user: User, note: Note, text: str, request=None) -> Ame
     return amendment
 
 
-def note_read(*, acting_user: User, note: Note, request=None) -> Note:
+def note_read(*, acting_user: User, note: Note, request: HttpRequest | None = None) -> Note:
     """Record that `acting_user` read a note's text (every read of a psychotherapy note
     is audited; record notes too, so the trail shows which note was opened)."""
     _require_author_for_private(acting_user, note)
@@ -319,7 +324,11 @@ def note_read(*, acting_user: User, note: Note, request=None) -> Note:
 
 
 def appointment_record_start(
-    *, acting_user: User, appointment: Appointment, started_at: datetime, request=None
+    *,
+    acting_user: User,
+    appointment: Appointment,
+    started_at: datetime,
+    request: HttpRequest | None = None,
 ) -> Appointment:
     """Record when a session actually began (for the clinician's consistency figures)."""
     _require_writer(acting_user)
@@ -346,14 +355,14 @@ def note_settings_save(
     user: User,
     progress_format: str,
     needs_cosign: bool,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> NoteSettings:
     """The practice's choice for one clinician (an administrator's change)."""
     if user.role not in CLINICAL_ROLES:
         raise ValidationError(f"{user} does not write notes.")
     if progress_format not in NoteFormat.values:
         raise ValidationError(f"Unknown note format {progress_format!r}.")
-    if needs_cosign and not Supervision.objects.filter(supervisee=user).exists():
+    if needs_cosign and not has_supervisor(user):
         raise ValidationError(
             f"{user} has no supervisor to co-sign their notes. Add a supervisor first."
         )

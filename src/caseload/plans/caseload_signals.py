@@ -4,8 +4,8 @@ subquery joined into the page's single query (caseload.clients.caseload)."""
 
 from django.db.models import Exists, OuterRef, Subquery
 
-from caseload.accounts.access import Part
-from caseload.clients.caseload import TODAY, Signal, SignalRule, register_signal
+from caseload.clients.access import Part
+from caseload.clients.caseload import TODAY, Signal, SignalRule
 from caseload.plans.models import SessionFeedback, TreatmentPlan
 
 
@@ -38,19 +38,15 @@ def _feedback_signals(client) -> list[Signal]:
     return [Signal("Session feedback to read", "danger", "low rating or a drop")]
 
 
-register_signal(
-    SignalRule(
-        name="plan_review_overdue",
-        part=Part.CLINICAL,
-        annotations=_overdue_review,
-        signals=_review_signals,
-    )
+PLAN_REVIEW_OVERDUE = SignalRule(
+    name="plan_review_overdue",
+    part=Part.CLINICAL,
+    annotations=_overdue_review,
+    signals=_review_signals,
 )
-register_signal(
-    SignalRule(
-        name="session_feedback_concern",
-        part=Part.CLINICAL,
-        annotations=_feedback_concern,
-        signals=_feedback_signals,
-    )
+SESSION_FEEDBACK_CONCERN = SignalRule(
+    name="session_feedback_concern",
+    part=Part.CLINICAL,
+    annotations=_feedback_concern,
+    signals=_feedback_signals,
 )

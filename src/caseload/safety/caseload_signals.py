@@ -4,10 +4,11 @@ Clinical: only roles that see the clinical part get them (or their query)."""
 
 from django.db.models import OuterRef, Subquery
 
-from caseload.accounts.access import Part
-from caseload.clients.caseload import Signal, SignalRule, register_signal
+from caseload.clients.access import Part
+from caseload.clients.caseload import Signal, SignalRule
 from caseload.core import clock
 from caseload.safety.models import RiskLevel
+from caseload.safety.models.assessments import ALERTING_LEVELS
 from caseload.safety.selectors import latest_assessments
 
 
@@ -21,7 +22,7 @@ def _latest_assessment() -> dict:
 
 def _signals(client) -> list[Signal]:
     found = []
-    if client.signal_risk_level in (RiskLevel.HIGH, RiskLevel.IMMINENT):
+    if client.signal_risk_level in ALERTING_LEVELS:
         label = RiskLevel(client.signal_risk_level).label
         found.append(Signal(f"Risk: {label}", "danger"))
     review_on = client.signal_risk_review_on
@@ -30,11 +31,9 @@ def _signals(client) -> list[Signal]:
     return found
 
 
-register_signal(
-    SignalRule(
-        name="risk_assessment",
-        part=Part.CLINICAL,
-        annotations=_latest_assessment,
-        signals=_signals,
-    )
+RISK_ASSESSMENT = SignalRule(
+    name="risk_assessment",
+    part=Part.CLINICAL,
+    annotations=_latest_assessment,
+    signals=_signals,
 )

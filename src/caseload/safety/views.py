@@ -10,16 +10,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import Part, access_client
 from caseload.accounts.decorators import role_required
 from caseload.accounts.models import Role
 from caseload.audit.services import audit_record
+from caseload.clients.access import Part, access_client
 from caseload.clients.pages import render_client_page
 from caseload.core.forms import run_service
 from caseload.core.models import PracticeSettings
 from caseload.safety import forms, services
-from caseload.safety.alerts import alert_acknowledge, alerts_visible_to
+from caseload.safety.alerts import alerts_visible_to
 from caseload.safety.forms import AcknowledgeForm
+from caseload.safety.services import alert_acknowledge
 from caseload.safety.tasks import follow_ups_for
 
 # Alerts are for the people who treat and supervise; other roles have no inbox.

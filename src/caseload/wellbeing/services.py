@@ -4,12 +4,16 @@ supervision sessions and their action items, and the practice's thresholds.
 The private self-check has its own module, wellbeing/selfcheck.py."""
 
 import datetime
+from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.http import HttpRequest
 
-from caseload.accounts.models import CLINICAL_ROLES, Role, Supervision, User
+from caseload.accounts.models import CLINICAL_ROLES, Role, User
 from caseload.audit.services import audit_record
+from caseload.clients import access
 from caseload.clients.models import Client
 from caseload.core import clock
 from caseload.core.contact_policy import contact_policy_for
@@ -31,7 +35,7 @@ def _require_professional(user: User) -> None:
         raise ValidationError("Only clinicians and supervisors keep these logs.")
 
 
-def _require_choice(value: str, choices, what: str) -> None:
+def _require_choice(value: str, choices: type[models.TextChoices], what: str) -> None:
     if value not in choices.values:
         allowed = ", ".join(choices.values)
         raise ValidationError(f"{value!r} is not a {what}; use one of: {allowed}.")
@@ -46,7 +50,7 @@ def contact_log(
     started_at: datetime.datetime,
     duration_minutes: int,
     note: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> ContactLog:
     """Log one contact outside a session and mark it against the client's agreed contact
     policy. A time without a zone is read in the practice's time zone."""
@@ -96,7 +100,7 @@ def boundary_record(
     reflection: str = "",
     discuss_in_supervision: bool = False,
     minutes_over: int | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> BoundaryEvent:
     """Record an event in the professional's boundary log."""
     _require_professional(acting_user)
@@ -128,7 +132,7 @@ def boundary_record(
 
 
 def boundary_flag(
-    *, acting_user: User, event: BoundaryEvent, discuss: bool, request=None
+    *, acting_user: User, event: BoundaryEvent, discuss: bool, request: HttpRequest | None = None
 ) -> BoundaryEvent:
     """Flag (or unflag) one's own boundary entry for supervision."""
     if event.professional_id != acting_user.pk:
@@ -150,7 +154,7 @@ def boundary_flag(
 
 
 def supervises(supervisor: User, supervisee: User) -> bool:
-    return Supervision.objects.filter(supervisor=supervisor, supervisee=supervisee).exists()
+    return access.supervises(supervisor, supervisee.pk)
 
 
 def supervision_session_record(
@@ -159,10 +163,10 @@ def supervision_session_record(
     supervisee: User,
     held_on: datetime.date,
     notes: str = "",
-    cases: list[Client] = (),
-    boundary_items: list[BoundaryEvent] = (),
-    nudges: list[str] = (),
-    request=None,
+    cases: Sequence[Client] = (),
+    boundary_items: Sequence[BoundaryEvent] = (),
+    nudges: Sequence[str] = (),
+    request: HttpRequest | None = None,
 ) -> SupervisionSession:
     """A supervisor records a session with a supervisee: the cases discussed (clients
     the caller has already opened through the door), the boundary items the supervisee
@@ -214,7 +218,7 @@ def action_item_add(
     session: SupervisionSession,
     text: str,
     due_on: datetime.date,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> ActionItem:
     _require_party(acting_user, session)
     if not text.strip():
@@ -226,7 +230,9 @@ def action_item_add(
     return item
 
 
-def action_item_done(*, acting_user: User, item: ActionItem, request=None) -> ActionItem:
+def action_item_done(
+    *, acting_user: User, item: ActionItem, request: HttpRequest | None = None
+) -> ActionItem:
     _require_party(acting_user, item.session)
     if item.done_at is not None:
         return item
@@ -251,7 +257,9 @@ THRESHOLD_FIELDS = (
 )
 
 
-def workload_settings_save(*, acting_user: User, changes: dict, request=None) -> WorkloadSettings:
+def workload_settings_save(
+    *, acting_user: User, changes: dict[str, Any], request: HttpRequest | None = None
+) -> WorkloadSettings:
     """The administrator sets the practice's workload thresholds."""
     if acting_user.role != Role.ADMIN:
         raise ValidationError("Only an administrator changes the practice's thresholds.")
@@ -261,7 +269,8 @@ def workload_settings_save(*, acting_user: User, changes: dict, request=None) ->
         setattr(row, name, changes[name])
     row.full_clean()
     with transaction.atomic():
-        row.save(update_fields=[*changed, "updated_at"])
+        # The first save writes the whole row; later ones only what changed.
+        row.save(update_fields=None if row._state.adding else [*changed, "updated_at"])
         audit_record(
             action="workload.settings",
             actor=acting_user,
