@@ -13,7 +13,6 @@ from caseload.notes.overdue import (
     overdue_annotations,
     overdue_hours,
     overdue_notes_count,
-    overdue_params,
 )
 from caseload.wellbeing.figures import WorkloadFigure, register_workload_figure
 
@@ -54,7 +53,6 @@ register_signal(
         name="note_overdue",
         part=Part.CLINICAL,
         annotations=overdue_annotations,
-        params=overdue_params,
         signals=_overdue_signals,
     )
 )

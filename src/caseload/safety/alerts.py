@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import BigIntegerField, Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 
 from caseload.accounts.models import Supervision, User
@@ -21,7 +21,6 @@ from caseload.audit.services import audit_record
 from caseload.clients.models import CareTeamMember, Client
 from caseload.core import clock
 from caseload.core.models import PracticeSettings
-from caseload.core.prepared import Param, run_prepared
 from caseload.safety import escalation
 from caseload.safety.models import (
     Alert,
@@ -132,8 +131,7 @@ def alerts_visible_to(user) -> QuerySet[Alert]:
 
 
 def alert_visible_rule(user_id) -> Q:
-    """The rule of `alerts_visible_to` for a user id, or for a Param standing in for one
-    (the header's prepared count)."""
+    """The rule of `alerts_visible_to` for a user id."""
     own = CareTeamMember.objects.filter(client=OuterRef("client_id"), user_id=user_id)
     supervised = CareTeamMember.objects.filter(
         client=OuterRef("client_id"),
@@ -147,22 +145,8 @@ def open_alerts_for(user) -> QuerySet[Alert]:
 
 
 def open_alert_count(user) -> int:
-    """How many of `open_alerts_for(user)` there are, for the header of every page: the
-    same rule, compiled once and reused (core.prepared), since every page pays for it."""
-    if not user.is_authenticated or not user.is_active:
-        return 0
-    rows = run_prepared(
-        ("open_alert_count",),
-        lambda: (
-            Alert.objects.filter(alert_visible_rule(Param("user", BigIntegerField())))
-            .filter(state=AlertState.OPEN)
-            .order_by()
-            .values("state")
-            .annotate(count=Count("pk"))
-        ),
-        {"user": user.pk},
-    )
-    return rows[0]["count"] if rows else 0
+    """How many of `open_alerts_for(user)` there are, for the header of every page."""
+    return open_alerts_for(user).count()
 
 
 def notify(alert: Alert, *, level: int) -> None:

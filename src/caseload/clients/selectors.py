@@ -1,0 +1,79 @@
+"""Reads of the clients app that pages share."""
+
+from collections.abc import Sequence
+
+from django.db.models import CharField, FilteredRelation, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, Trim
+
+from caseload.accounts.access import clients_visible_to, parts_for
+from caseload.clients.caseload import rules_for, signals_of
+from caseload.clients.models import Appointment, Attendance, CareTeamRole, Client, ClientStatus
+from caseload.core import clock
+
+CASELOAD_FIELDS = ("id", "legal_name", "preferred_name", "status")
+
+
+def caseload_clients(
+    user, *, include_discharged: bool = False, search: str = ""
+) -> QuerySet[Client]:
+    """The clients on `user`'s caseload, by name: the door's `clients_visible_to`, without
+    discharged clients unless asked, narrowed by a search of either name (searched for
+    literally: Django escapes LIKE's wildcards). Cheap to count and to page through."""
+    clients = clients_visible_to(user)
+    if not include_discharged:
+        clients = clients.exclude(status=ClientStatus.DISCHARGED)
+    if search:
+        clients = clients.filter(
+            Q(legal_name__icontains=search) | Q(preferred_name__icontains=search)
+        )
+    return clients.order_by("legal_name", "id")
+
+
+def caseload_rows(user, client_ids: Sequence[int]) -> list[Client]:
+    """The clients of `client_ids` (a page of `caseload_clients`) that `user` may see, in
+    that order, each with `next_appointment`, `primary_name` (the primary clinician's,
+    or "") and `caseload_signals` (the badges of the rules for the user's record parts).
+
+    One query for the rows, whatever the page size (plus one per `page_data` rule). It is
+    run for one page of ids rather than by annotating the whole caseload: a database
+    computes select-list subqueries for every row it sorts, before the page is cut."""
+    if not client_ids:
+        return []
+    rules = rules_for(parts_for(user))
+    annotations = {}
+    for rule in rules:
+        annotations.update(rule.annotations())
+    upcoming = Appointment.objects.filter(
+        client=OuterRef("pk"), starts_at__gte=clock.now(), attendance=Attendance.SCHEDULED
+    ).order_by("starts_at")
+    clients = (
+        clients_visible_to(user)
+        .filter(pk__in=client_ids)
+        .only(*CASELOAD_FIELDS)
+        .annotate(
+            next_appointment=Subquery(upcoming.values("starts_at")[:1]),
+            # One join: there is at most one primary clinician (a database constraint).
+            primary_member=FilteredRelation(
+                "care_team", condition=Q(care_team__role=CareTeamRole.PRIMARY)
+            ),
+            primary_name=Trim(
+                Concat(
+                    Coalesce("primary_member__user__first_name", Value("")),
+                    Value(" "),
+                    Coalesce("primary_member__user__last_name", Value("")),
+                    output_field=CharField(),
+                )
+            ),
+            **annotations,
+        )
+        .order_by()
+    )
+    by_id = {client.pk: client for client in clients}
+    for rule in rules:
+        if rule.page_data is not None:
+            values = rule.page_data(list(by_id))
+            for client_id, client in by_id.items():
+                setattr(client, f"signal_{rule.name}", values.get(client_id))
+    for client in by_id.values():
+        client.caseload_signals = signals_of(client, rules)
+    return [by_id[client_id] for client_id in client_ids if client_id in by_id]
