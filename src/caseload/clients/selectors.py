@@ -2,7 +2,16 @@
 
 from collections.abc import Sequence
 
-from django.db.models import CharField, FilteredRelation, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    CharField,
+    Expression,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Concat, Trim
 
 from caseload.accounts.access import clients_visible_to, parts_for
@@ -35,12 +44,13 @@ def caseload_rows(user, client_ids: Sequence[int]) -> list[Client]:
     or "") and `caseload_signals` (the badges of the rules for the user's record parts).
 
     One query for the rows, whatever the page size (plus one per `page_data` rule). It is
-    run for one page of ids rather than by annotating the whole caseload: a database
-    computes select-list subqueries for every row it sorts, before the page is cut."""
+    run for one page of ids rather than by annotating the whole caseload and slicing:
+    SQLite computes select-list subqueries for every row it sorts, before the page is
+    cut."""
     if not client_ids:
         return []
     rules = rules_for(parts_for(user))
-    annotations = {}
+    annotations: dict[str, Expression] = {}
     for rule in rules:
         annotations.update(rule.annotations())
     upcoming = Appointment.objects.filter(
