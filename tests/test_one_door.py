@@ -19,7 +19,6 @@ DOOR_MODULES = (
     "staff_views.py",
     "pages.py",
     "timeline_views.py",
-    "plan_views.py",
     "checkin_views.py",
 )
 

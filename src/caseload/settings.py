@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "caseload.clients",
     "caseload.portal",
     "caseload.safety",
+    "caseload.safetyplans",
     "caseload.measures",
     "caseload.plans",
     "caseload.notes",

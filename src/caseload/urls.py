@@ -12,7 +12,7 @@ urlpatterns = [
     path("clients/", include("caseload.clients.urls")),
     path("audit/", include("caseload.audit.urls")),
     path("safety/", include("caseload.safety.urls")),
-    path("safety/", include("caseload.safety.plan_urls")),
+    path("safety/", include("caseload.safetyplans.urls")),
     path("p/", include("caseload.portal.urls")),
     path("measures/", include("caseload.measures.urls")),
     path("plans/", include("caseload.plans.urls")),

@@ -17,9 +17,9 @@ from caseload.core import clock
 from caseload.core.registry import client_tabs
 from caseload.safety.alerts import alert_acknowledge, alert_raise
 from caseload.safety.models import Checkin, RiskAssessment
-from caseload.safety.plan_services import safety_plan_revise
 from caseload.safety.selectors import current_risk_assessment, risk_banner
 from caseload.safety.services import risk_assessment_record
+from caseload.safetyplans.services import safety_plan_revise
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,7 @@ def test_h099_a_flagged_checkin_without_an_alert_is_a_reason(client_record, clin
 
 
 def test_h099_a_flagged_checkin_with_its_alert_is_told_once(client_record, clinician):
-    from caseload.safety.plan_services import checkin_record
+    from caseload.safety.checkins import checkin_record
 
     checkin_record(
         client=client_record,
@@ -166,7 +166,7 @@ def test_h099_a_flagged_checkin_with_its_alert_is_told_once(client_record, clini
 
 
 def test_h093_links_to_the_safety_plan_or_to_making_one(client_record, clinician):
-    from caseload.safety.demo_plans import FIRST
+    from caseload.safetyplans.demo import FIRST
 
     alert_raise(client=client_record, severity="high", source="measure", reason="r")
     banner = risk_banner(client_record, user=clinician)
@@ -245,7 +245,7 @@ def test_h093_banner_on_the_sub_pages_too(high_risk, clinician, as_user):
         reverse("safety:assessment", args=[high_risk.pk, assessment.pk]),
         reverse("safety:assessment_new", args=[high_risk.pk]),
         reverse("safetyplans:edit", args=[high_risk.pk]),
-        reverse("safetyplans:checkin_new", args=[high_risk.pk]),
+        reverse("safety:checkin_new", args=[high_risk.pk]),
         reverse("measures:client", args=[high_risk.pk]),
         reverse("notes:new", args=[high_risk.pk]),
     ):
@@ -255,7 +255,7 @@ def test_h093_banner_on_the_sub_pages_too(high_risk, clinician, as_user):
 
 
 def test_h098_print_view_shows_the_banner_on_screen(high_risk, clinician, as_user):
-    from caseload.safety.demo_plans import FIRST
+    from caseload.safetyplans.demo import FIRST
 
     safety_plan_revise(acting_user=clinician, client=high_risk, steps=FIRST)
     for query in ("", "?size=card"):

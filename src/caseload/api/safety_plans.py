@@ -14,8 +14,10 @@ from pydantic import ConfigDict
 from caseload.accounts.access import Part, access_client
 from caseload.api.schemas import Page
 from caseload.portal.context import crisis_lines
-from caseload.safety import plan_content, plan_services
+from caseload.safety import checkins
 from caseload.safety.models import CheckinChannel
+from caseload.safetyplans import content as plan_content
+from caseload.safetyplans import services as plan_services
 
 router = Router(tags=["safety plans and check-ins"])
 
@@ -95,7 +97,7 @@ class CheckinIn(Schema):
     mood: int | None = Field(None, ge=0, le=10)
     sleep: int | None = Field(None, ge=0, le=10)
     stress: int | None = Field(None, ge=0, le=10)
-    text: str = Field("", max_length=plan_services.MAX_CHECKIN_TEXT)
+    text: str = Field("", max_length=checkins.MAX_CHECKIN_TEXT)
     received_at: datetime | None = Field(None, description="When it reached you; now if left out.")
 
 
@@ -125,7 +127,7 @@ def safety_plan_detail(request: HttpRequest, client_id: int):
     client = access_client(
         request.auth, client_id, part=Part.CLINICAL, purpose="api: safety plan", request=request
     )
-    return _plan_out(client, plan_services.current_plan(client))
+    return _plan_out(client, plan_services.current_safety_plan(client))
 
 
 @router.put(
@@ -190,7 +192,7 @@ def checkin_create(request: HttpRequest, client_id: int, payload: CheckinIn):
     )
     if payload.channel not in STAFF_CHANNELS:
         raise ValidationError({"channel": f"Use one of: {', '.join(STAFF_CHANNELS)}."})
-    checkin = plan_services.checkin_record(
+    checkin = checkins.checkin_record(
         client=client,
         channel=payload.channel,
         mood=payload.mood,

@@ -6,6 +6,7 @@ from django.db import transaction
 from caseload.audit import chain
 from caseload.audit.models import AuditChainHead, AuditEvent
 from caseload.core import clock
+from caseload.core.fields import record_label
 from caseload.core.http import client_ip
 
 
@@ -48,7 +49,7 @@ def audit_record(
     if actor is None and request is not None and request.user.is_authenticated:
         actor = request.user
     if obj is not None:
-        object_type, object_id = obj._meta.label_lower, obj.pk
+        object_type, object_id = record_label(obj), obj.pk
     with transaction.atomic():
         # The head row lock serialises appenders; on SQLite the IMMEDIATE transaction
         # mode already holds the database write lock.

@@ -13,6 +13,14 @@ from django.db.models.query_utils import DeferredAttribute
 from caseload.core import crypto
 
 
+def record_label(model_or_row) -> str:
+    """The model's name as written into ciphertexts and the audit trail: its
+    `record_label` where it declares one, else "app_label.modelname". Both are fixed
+    once rows exist (a ciphertext bound to another name does not decrypt; audit events
+    are searched by it), so a model that moves to another app keeps its old name."""
+    return getattr(model_or_row, "record_label", None) or model_or_row._meta.label_lower
+
+
 class _Ciphertext(str):
     """A value straight from the database, not yet decrypted."""
 
@@ -40,7 +48,7 @@ class EncryptedTextField(models.TextField):
         """The associated data: model, field, row and (where the row belongs to one) the
         owning client, so a value moved to another field, row or client fails."""
         owner = instance.encryption_owner()
-        return f"{instance._meta.label_lower}.{self.attname}:{instance.row_key}:{owner}"
+        return f"{record_label(instance)}.{self.attname}:{instance.row_key}:{owner}"
 
     def from_db_value(self, value, expression, connection):
         if value is None or value == "":
@@ -64,6 +72,8 @@ class EncryptedModel(models.Model):
     row_key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     # The column naming the row's owner (e.g. "client_id"), bound into the ciphertext.
     encryption_owner_field: str | None = None
+    # Set only on a model that moved between apps: see record_label().
+    record_label: str | None = None
 
     class Meta:
         abstract = True

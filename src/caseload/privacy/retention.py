@@ -20,6 +20,7 @@ from django.db.models import Max, ProtectedError, QuerySet
 from caseload.audit.services import audit_record
 from caseload.clients.models import Client, ClientStatus
 from caseload.core import clock
+from caseload.core.fields import record_label
 from caseload.privacy.models import RetentionRule
 
 DEFAULT_YEARS = 7
@@ -127,7 +128,7 @@ def retention_purge(*, acting_user=None, today: date | None = None) -> tuple[int
 
 
 def _remove(row, due: Due, acting_user) -> bool:
-    label, pk = row._meta.label_lower, row.pk
+    label, pk = record_label(row), row.pk
     try:
         with transaction.atomic():
             row.delete()

@@ -43,10 +43,7 @@ class SafetyConfig(AppConfig):
         register_nav_link(
             NavLink(_("Practice settings"), "safety:practice_settings", frozenset({Role.ADMIN}))
         )
-        # Safety plans and check-ins (S2): their client tabs and their client-link pages.
-        from caseload.safety import portal_pages  # noqa: F401 - registers the link pages
+        # Check-ins: their client tab and their client-link page.
+        from caseload.safety import portal_pages  # noqa: F401 - registers the link page
 
-        register_client_tab(ClientTab(_("Safety plan"), "safetyplans:plan", "clinical", order=52))
-        register_client_tab(
-            ClientTab(_("Check-ins"), "safetyplans:checkins", "clinical", order=54)
-        )
+        register_client_tab(ClientTab(_("Check-ins"), "safety:checkins", "clinical", order=54))

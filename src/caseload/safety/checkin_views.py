@@ -2,6 +2,8 @@
 check-in with its matched words highlighted, recording one that came another way, and
 the client's check-in link."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -13,10 +15,11 @@ from caseload.accounts.access import Part, access_client
 from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.forms import run_service
-from caseload.safety import plan_services
+from caseload.safety import checkins as checkin_services
+from caseload.safety.checkin_forms import StaffCheckinForm
 from caseload.safety.checkin_trends import trends
-from caseload.safety.plan_forms import StaffCheckinForm
-from caseload.safety.plan_views import issue, issued_link
+from caseload.safety.client_links import CHECKIN_LINK, client_link_issue, open_links
+from caseload.safety.link_views import issue, issued_link
 
 LIST_SIZE = 60  # about two months of daily check-ins; older ones stay in the record
 
@@ -43,8 +46,8 @@ def checkins(request, client_id):
         {
             "checkins": recent,
             "trends": trends(recent, now=clock.now()),
-            "client_links": plan_services.open_links(client, plan_services.CHECKIN_LINK),
-            "new_link": issued_link(request, plan_services.CHECKIN_LINK),
+            "client_links": open_links(client, CHECKIN_LINK),
+            "new_link": issued_link(request, CHECKIN_LINK),
         },
     )
 
@@ -61,7 +64,7 @@ def checkin(request, client_id, checkin_id):
         "safety/checkins/detail.html",
         {
             "checkin": found,
-            "parts": plan_services.highlighted(found),
+            "parts": checkin_services.highlighted(found),
             "alerts": client.alerts.filter(source_type="safety.checkin", source_id=str(found.pk)),
         },
     )
@@ -77,7 +80,7 @@ def record(request, client_id):
         data = form.cleaned_data
         saved = run_service(
             form,
-            plan_services.checkin_record,
+            checkin_services.checkin_record,
             client=client,
             channel=data["channel"],
             mood=data["mood"],
@@ -92,7 +95,7 @@ def record(request, client_id):
                 messages.warning(request, _("Saved. Risk language was found: an alert is open."))
             else:
                 messages.success(request, _("Check-in saved."))
-            return redirect("safetyplans:checkin", client_id=client.pk, checkin_id=saved.pk)
+            return redirect("safety:checkin", client_id=client.pk, checkin_id=saved.pk)
     return render_client_page(
         request,
         client,
@@ -106,4 +109,10 @@ def record(request, client_id):
 @require_POST
 def link_create(request, client_id):
     client = _client(request, client_id, "check-in link", write=True)
-    return issue(request, client, plan_services.CHECKIN_LINK, "safetyplans:checkins")
+    return issue(
+        request,
+        client,
+        CHECKIN_LINK,
+        "safety:checkins",
+        partial(client_link_issue, kind=CHECKIN_LINK),
+    )

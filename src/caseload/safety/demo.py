@@ -62,9 +62,9 @@ def _shift(queryset, field: str, delta: timedelta) -> None:
 
 
 def seed(*, staff, clients, rng) -> None:
-    from caseload.safety import demo_plans
+    from caseload.safety import demo_checkins
 
-    demo_plans.seed(staff=staff, clients=clients, rng=rng)
+    demo_checkins.seed(clients=clients, rng=rng)
     clinician = staff["clinician"]
     practice_settings_update(
         acting_user=staff["admin"],

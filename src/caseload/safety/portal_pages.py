@@ -1,5 +1,5 @@
-"""What the client sees through their links: their safety plan, and the check-in form.
-The portal has already checked the link (open, not withdrawn) and the date of birth."""
+"""What the client sees through their check-in link: the check-in form. The portal has
+already checked the link (open, not withdrawn) and the date of birth."""
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -7,34 +7,13 @@ from django.views.decorators.http import require_http_methods
 
 from caseload.core.forms import run_service
 from caseload.portal.handlers import portal_handler
-from caseload.safety import plan_services
+from caseload.safety import checkins
+from caseload.safety.checkin_forms import ClientCheckinForm
+from caseload.safety.client_links import CHECKIN_LINK
 from caseload.safety.models import CheckinChannel
-from caseload.safety.plan_forms import ClientCheckinForm
 
 
-@portal_handler(plan_services.SAFETY_PLAN_LINK)
-@require_http_methods(["GET"])
-def safety_plan(request, link):
-    """Always the current version, so a change made in session reaches the client's
-    phone without a new link."""
-    version = plan_services.current_plan(link.client)
-    if version is None:
-        return render(
-            request,
-            "portal/done.html",
-            {
-                "heading": _("Your safety plan"),
-                "paragraphs": [_("Your care team has not saved your safety plan yet.")],
-            },
-        )
-    return render(
-        request,
-        "safety/plans/portal.html",
-        {"version": version, "steps": plan_services.plan_with_changes(link.client, version)},
-    )
-
-
-@portal_handler(plan_services.CHECKIN_LINK)
+@portal_handler(CHECKIN_LINK)
 @require_http_methods(["GET", "POST"])
 def checkin(request, link):
     form = ClientCheckinForm(request.POST if request.method == "POST" else None)
@@ -42,7 +21,7 @@ def checkin(request, link):
         data = form.cleaned_data
         saved = run_service(
             form,
-            plan_services.checkin_record,
+            checkins.checkin_record,
             client=link.client,
             channel=CheckinChannel.LINK,
             mood=data["mood"],

@@ -35,9 +35,9 @@ from caseload.safety.models import (
     Checkin,
     RiskAssessment,
     RiskLevel,
-    SafetyPlanVersion,
 )
 from caseload.safety.models.assessments import ALERTING_LEVELS
+from caseload.safety.plan_provider import safety_plan_provider
 
 # How serious each reason is, for the banner's level: the highest of its reasons.
 _RANK = {"moderate": 1, "high": 2, "imminent": 3}
@@ -103,13 +103,14 @@ def risk_banner(client: Client, *, user) -> RiskBanner | None:
     every reason here is clinical (accounts.access.Part.CLINICAL)."""
     safety_url = reverse("safety:client", args=[client.pk])
     reasons = [*_alert_reasons(client, user, safety_url)]
+    plans = safety_plan_provider()
     facts = (
         Client.objects.filter(pk=client.pk)
         .annotate(
             risk_id=Subquery(latest_assessments().values("id")[:1]),
             risk_level=Subquery(latest_assessments().values("risk_level")[:1]),
             risk_at=Subquery(latest_assessments().values("recorded_at")[:1]),
-            has_plan=Exists(SafetyPlanVersion.objects.filter(client=OuterRef("pk"))),
+            has_plan=plans.exists() if plans else Value(False),
         )
         .values("risk_id", "risk_level", "risk_at", "has_plan")
         .get()
@@ -126,9 +127,7 @@ def risk_banner(client: Client, *, user) -> RiskBanner | None:
         level_label=str(_LEVEL_WORDS[level]),
         reasons=tuple(sorted(reasons, key=lambda reason: (-_RANK[reason.level], reason.since))),
         since=min(reason.since for reason in reasons),
-        safety_plan_url=reverse(
-            "safetyplans:plan" if has_plan else "safetyplans:edit", args=[client.pk]
-        ),
+        safety_plan_url=plans.url(client.pk, has_plan) if plans else "",
         has_safety_plan=has_plan,
         safety_url=safety_url,
     )
@@ -194,7 +193,7 @@ def _checkin_reasons(client: Client) -> list[RiskReason]:
             text=_("Flagged check-in %(date)s, not yet acknowledged")
             % {"date": date_format(timezone.localtime(checkin["received_at"]), "j M")},
             since=checkin["received_at"],
-            url=reverse("safetyplans:checkin", args=[client.pk, checkin["id"]]),
+            url=reverse("safety:checkin", args=[client.pk, checkin["id"]]),
         )
         for checkin in unanswered
     ]

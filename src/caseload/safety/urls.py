@@ -1,6 +1,6 @@
 from django.urls import path
 
-from caseload.safety import views
+from caseload.safety import checkin_views, link_views, views
 
 app_name = "safety"
 urlpatterns = [
@@ -35,5 +35,23 @@ urlpatterns = [
         "clients/<int:client_id>/follow-ups/<int:follow_up_id>/done/",
         views.follow_up_done,
         name="follow_up_done",
+    ),
+    path("clients/<int:client_id>/checkins/", checkin_views.checkins, name="checkins"),
+    path("clients/<int:client_id>/checkins/new/", checkin_views.record, name="checkin_new"),
+    path(
+        "clients/<int:client_id>/checkins/<int:checkin_id>/",
+        checkin_views.checkin,
+        name="checkin",
+    ),
+    path(
+        "clients/<int:client_id>/checkins/link/",
+        checkin_views.link_create,
+        name="checkin_link",
+    ),
+    # Withdraws either kind of the client's link (safety plan or check-ins).
+    path(
+        "clients/<int:client_id>/links/<int:portal_link_id>/withdraw/",
+        link_views.link_revoke,
+        name="link_revoke",
     ),
 ]

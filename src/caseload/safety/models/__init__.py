@@ -11,5 +11,4 @@ from caseload.safety.models.assessments import RiskAssessment, RiskLevel  # noqa
 from caseload.safety.models.checkins import Checkin, CheckinChannel  # noqa: F401, E402
 from caseload.safety.models.crisis import CrisisEvent, CrisisOutcome, CrisisStep  # noqa: F401, E402
 from caseload.safety.models.followups import FollowUp  # noqa: F401, E402
-from caseload.safety.models.plans import SafetyPlanVersion  # noqa: F401, E402
 from caseload.safety.models.screened import ScreenedText  # noqa: F401, E402

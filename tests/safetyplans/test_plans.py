@@ -10,9 +10,10 @@ from django.urls import reverse
 
 from caseload.audit.models import AuditEvent
 from caseload.portal.models import PortalLink
-from caseload.safety import plan_services
-from caseload.safety.models import SafetyPlanVersion
-from safety_plans.helpers import PLAN, save_plan
+from caseload.safety import client_links
+from caseload.safetyplans import services as plan_services
+from caseload.safetyplans.models import SafetyPlanVersion
+from safetyplans.helpers import PLAN, save_plan
 
 
 def edit_form(**overrides) -> dict:
@@ -77,7 +78,7 @@ def test_editing_in_the_browser_saves_a_version(client_record, clinician, as_use
     assert "My sister Ana: (555) 010-0142" in http.get(url).content.decode()
     response = http.post(url, edit_form(note="Reviewed after Tuesday"))
     assert response.status_code == 302
-    latest = plan_services.current_plan(client_record)
+    latest = plan_services.current_safety_plan(client_record)
     assert latest.number == 2 and latest.note == "Reviewed after Tuesday"
     assert latest.steps["safer_surroundings"] == [
         {"method": "Tablets", "agreed": "Ana keeps them"}
@@ -143,27 +144,25 @@ def test_a_link_is_shown_once_and_withdrawn(client_record, clinician, as_user):
     assert 'data-testid="new-link"' not in http.get(plan_url).content.decode()
     link = PortalLink.objects.get(client=client_record, kind="safety_plan")
     assert link.single_use is False and link.expires_at is None
-    http.post(reverse("safetyplans:link_revoke", args=[client_record.pk, link.pk]))
+    http.post(reverse("safety:link_revoke", args=[client_record.pk, link.pk]))
     link.refresh_from_db()
     assert link.state == "revoked"
 
 
 def test_a_new_link_withdraws_the_old_one(client_record, clinician):
     save_plan(client_record, clinician)
-    first = plan_services.client_link_issue(
+    first = client_links.client_link_issue(
         acting_user=clinician, client=client_record, kind="safety_plan"
     )
-    plan_services.client_link_issue(
-        acting_user=clinician, client=client_record, kind="safety_plan"
-    )
+    client_links.client_link_issue(acting_user=clinician, client=client_record, kind="safety_plan")
     first.link.refresh_from_db()
     assert first.link.state == "revoked"
-    assert len(plan_services.open_links(client_record, "safety_plan")) == 1
+    assert len(client_links.open_links(client_record, "safety_plan")) == 1
 
 
 def test_no_link_before_there_is_a_plan(client_record, clinician):
     with pytest.raises(ValidationError, match="Save a safety plan"):
-        plan_services.client_link_issue(
+        client_links.client_link_issue(
             acting_user=clinician, client=client_record, kind="safety_plan"
         )
 
@@ -175,11 +174,11 @@ def test_another_clients_link_cannot_be_withdrawn_through_this_client(
 
     other = make_client(primary=clinician, legal_name="Other Person")
     save_plan(other, clinician)
-    issued = plan_services.client_link_issue(
+    issued = client_links.client_link_issue(
         acting_user=clinician, client=other, kind="safety_plan"
     )
     response = as_user(clinician).post(
-        reverse("safetyplans:link_revoke", args=[client_record.pk, issued.link.pk])
+        reverse("safety:link_revoke", args=[client_record.pk, issued.link.pk])
     )
     assert response.status_code == 404
     issued.link.refresh_from_db()

@@ -7,19 +7,19 @@ import re
 from django.urls import reverse
 
 from caseload.portal.models import PortalLink
-from caseload.safety import plan_services
+from caseload.safety import client_links
 from caseload.safety.models import Alert, Checkin
-from safety_plans.helpers import open_link, save_plan
+from safetyplans.helpers import open_link, save_plan
 
 
 def plan_link(client_record, clinician):
-    return plan_services.client_link_issue(
+    return client_links.client_link_issue(
         acting_user=clinician, client=client_record, kind="safety_plan"
     )
 
 
 def checkin_link(client_record, clinician):
-    return plan_services.client_link_issue(
+    return client_links.client_link_issue(
         acting_user=clinician, client=client_record, kind="checkin"
     )
 
@@ -54,7 +54,7 @@ def test_a_revoked_safety_plan_link_shows_nothing(client_record, clinician, clie
     save_plan(client_record, clinician)
     issued = plan_link(client_record, clinician)
     assert "My sister Ana" in open_link(client, issued).content.decode()  # was open, in session
-    plan_services.client_link_withdraw(
+    client_links.client_link_withdraw(
         acting_user=clinician, client=client_record, link_id=issued.link.pk
     )
     for response in (
@@ -128,7 +128,7 @@ def test_a_check_in_without_the_scales_is_refused(client_record, clinician, clie
 def test_a_withdrawn_check_in_link_takes_no_check_in(client_record, clinician, client):
     issued = checkin_link(client_record, clinician)
     open_link(client, issued)
-    plan_services.client_link_withdraw(
+    client_links.client_link_withdraw(
         acting_user=clinician, client=client_record, link_id=issued.link.pk
     )
     response = client.post(reverse("portal:go", args=[issued.token]), answers("hello"))

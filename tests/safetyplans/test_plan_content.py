@@ -1,10 +1,10 @@
 """The safety plan's content: the steps, the one-entry-a-line boxes, validation and the
-differences between versions (safety/plan_content.py)."""
+differences between versions (safetyplans/content.py)."""
 
 import pytest
 
-from caseload.safety import plan_content
-from caseload.safety.plan_content import BY_KEY, PlanError, changes, parse_lines, validate
+from caseload.safetyplans import content as plan_content
+from caseload.safetyplans.content import BY_KEY, PlanError, changes, parse_lines, validate
 
 
 def test_the_seven_sections_in_the_established_order():

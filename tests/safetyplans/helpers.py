@@ -1,10 +1,10 @@
-"""Shared builders for the safety plan and check-in tests (synthetic only)."""
+"""Shared builders for the safety plan and client-link tests (synthetic only)."""
 
 from datetime import date
 
 from django.urls import reverse
 
-from caseload.safety import plan_services
+from caseload.safetyplans import services as plan_services
 
 DOB = date(1990, 5, 17)  # factories.make_client's default
 

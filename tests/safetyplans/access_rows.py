@@ -5,7 +5,8 @@ admin get 403 (their role does not cover clinical content); anyone else 404, as 
 client did not exist. Empty posts answer 400 and change nothing.
 """
 
-from caseload.safety import plan_services
+from caseload.safety import checkins, client_links
+from caseload.safetyplans import services as plan_services
 from matrix import API_CLINICAL, CLINICAL
 
 ROWS = {
@@ -15,12 +16,12 @@ ROWS = {
     ("safetyplans:version", "get"): CLINICAL,
     ("safetyplans:print", "get"): CLINICAL,
     ("safetyplans:plan_link", "post"): CLINICAL,
-    ("safetyplans:link_revoke", "post"): CLINICAL,
-    ("safetyplans:checkins", "get"): CLINICAL,
-    ("safetyplans:checkin_new", "get"): CLINICAL,
-    ("safetyplans:checkin_new", "post"): CLINICAL,  # no channel: 400, nothing saved
-    ("safetyplans:checkin", "get"): CLINICAL,
-    ("safetyplans:checkin_link", "post"): CLINICAL,
+    ("safety:link_revoke", "post"): CLINICAL,
+    ("safety:checkins", "get"): CLINICAL,
+    ("safety:checkin_new", "get"): CLINICAL,
+    ("safety:checkin_new", "post"): CLINICAL,  # no channel: 400, nothing saved
+    ("safety:checkin", "get"): CLINICAL,
+    ("safety:checkin_link", "post"): CLINICAL,
 }
 
 API_ROWS = {
@@ -49,11 +50,11 @@ def world_extras(world) -> dict:
             {"name": "My sister Ana", "phone": "555-0142"}
         ]},
     )  # fmt: skip
-    checkin = plan_services.checkin_record(
+    checkin = checkins.checkin_record(
         client=client, channel="text_message", mood=4, text="Bad week.", acting_user=clinician
     )
-    issued = plan_services.client_link_issue(
-        acting_user=clinician, client=client, kind=plan_services.SAFETY_PLAN_LINK
+    issued = client_links.client_link_issue(
+        acting_user=clinician, client=client, kind=client_links.SAFETY_PLAN_LINK
     )
     return {
         "safety_plan_version_number": version.number,

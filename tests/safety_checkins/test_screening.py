@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from caseload.safety.screening import HIGH, MODERATE, highlight_parts, normalise, screen
-from safety_plans.checkin_sentences import SENTENCES
+from safety_checkins.checkin_sentences import SENTENCES
 
 GUIDE = Path(__file__).parents[2] / "docs" / "guide-safety-plans.md"
 

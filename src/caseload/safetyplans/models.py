@@ -9,11 +9,14 @@ class SafetyPlanVersion(EncryptedModel):
     """One saved version of a client's safety plan. A plan is never edited in place:
     every save adds a version, so what the client was given on any day stays readable.
 
-    The steps and their entries are one JSON document (see safety/plan_content.py),
+    The steps and their entries are one JSON document (see safetyplans/content.py),
     encrypted as a whole: every entry is clinical, and names and phone numbers of the
     client's supports are as sensitive as the rest."""
 
     encryption_owner_field = "client_id"
+    # The model began in the safety app: its ciphertexts and audit events carry that
+    # name, and its table keeps it, so moving apps changed no stored row.
+    record_label = "safety.safetyplanversion"
 
     client = models.ForeignKey(
         Client, on_delete=models.CASCADE, related_name="safety_plan_versions"
@@ -28,6 +31,7 @@ class SafetyPlanVersion(EncryptedModel):
     created_at = models.DateTimeField()
 
     class Meta:
+        db_table = "safety_safetyplanversion"
         ordering = ["-number"]
         constraints = [
             models.UniqueConstraint(
@@ -40,6 +44,6 @@ class SafetyPlanVersion(EncryptedModel):
 
     @property
     def steps(self) -> dict:
-        from caseload.safety.plan_content import load
+        from caseload.safetyplans.content import load
 
         return load(self.content)

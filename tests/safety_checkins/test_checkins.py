@@ -10,13 +10,13 @@ from django.urls import reverse
 
 from caseload.audit.models import AuditEvent
 from caseload.core import clock
-from caseload.safety import plan_services
+from caseload.safety import checkins as checkin_services
 from caseload.safety.checkin_trends import trends
 from caseload.safety.models import Alert, Checkin
 
 
 def record(client_record, user, text="", **fields):
-    return plan_services.checkin_record(
+    return checkin_services.checkin_record(
         client=client_record,
         channel=fields.pop("channel", "text_message"),
         text=text,
@@ -29,13 +29,11 @@ def test_a_voicemail_is_screened_like_a_link_check_in(client_record, clinician, 
     """Hazard: a risk statement in a check-in is not flagged (staff-recorded path)."""
     http = as_user(clinician)
     response = http.post(
-        reverse("safetyplans:checkin_new", args=[client_record.pk]),
+        reverse("safety:checkin_new", args=[client_record.pk]),
         {"channel": "voicemail", "text": "I've got the pills saved up", "mood": "2"},
     )
     checkin = Checkin.objects.get()
-    assert response["Location"] == reverse(
-        "safetyplans:checkin", args=[client_record.pk, checkin.pk]
-    )
+    assert response["Location"] == reverse("safety:checkin", args=[client_record.pk, checkin.pk])
     assert checkin.flagged and checkin.severity == "high"
     assert (checkin.mood, checkin.sleep, checkin.recorded_by) == (2, None, clinician)
     alert = Alert.objects.get()
@@ -77,7 +75,7 @@ def test_bad_check_ins_are_refused_and_nothing_is_saved(client_record, clinician
 
 
 def test_an_empty_form_answers_400(client_record, clinician, as_user):
-    response = as_user(clinician).post(reverse("safetyplans:checkin_new", args=[client_record.pk]))
+    response = as_user(clinician).post(reverse("safety:checkin_new", args=[client_record.pk]))
     assert response.status_code == 400
 
 
@@ -89,7 +87,7 @@ def test_matched_words_are_highlighted_and_everything_is_escaped(
     )
     html = (
         as_user(clinician)
-        .get(reverse("safetyplans:checkin", args=[client_record.pk, checkin.pk]))
+        .get(reverse("safety:checkin", args=[client_record.pk, checkin.pk]))
         .content.decode()
     )
     assert '<mark title="Matched a risk phrase">want to die</mark>' in html
@@ -106,7 +104,7 @@ def test_a_check_in_of_another_client_is_not_found(client_record, clinician, as_
     other = make_client(primary=clinician, legal_name="Other Person")
     checkin = record(other, clinician, "fine")
     response = as_user(clinician).get(
-        reverse("safetyplans:checkin", args=[client_record.pk, checkin.pk])
+        reverse("safety:checkin", args=[client_record.pk, checkin.pk])
     )
     assert response.status_code == 404
 
@@ -118,7 +116,7 @@ def test_the_list_shows_trends(client_record, clinician, as_user):
             record(client_record, clinician, "note", mood=mood, stress=10 - mood)
     html = (
         as_user(clinician)
-        .get(reverse("safetyplans:checkins", args=[client_record.pk]))
+        .get(reverse("safety:checkins", args=[client_record.pk]))
         .content.decode()
     )
     assert html.count("<polyline") == 2  # mood and stress; sleep was never given
@@ -146,6 +144,6 @@ def test_trend_points_span_the_chart():
 
 def test_the_check_in_link_is_made_from_the_check_ins_tab(client_record, clinician, as_user):
     http = as_user(clinician)
-    response = http.post(reverse("safetyplans:checkin_link", args=[client_record.pk]))
+    response = http.post(reverse("safety:checkin_link", args=[client_record.pk]))
     page = http.get(response["Location"]).content.decode()
     assert 'data-testid="new-link"' in page and "/p/" in page

@@ -1,8 +1,9 @@
 """/api/v1/clients/{id}/safety-plan and /checkins: reading and saving the plan, listing
 check-ins and recording one from another channel (screened the same way)."""
 
-from caseload.safety.models import Alert, Checkin, SafetyPlanVersion
-from safety_plans.helpers import PLAN, save_plan
+from caseload.safety.models import Alert, Checkin
+from caseload.safetyplans.models import SafetyPlanVersion
+from safetyplans.helpers import PLAN, save_plan
 
 API = "/api/v1"
 
