@@ -1,6 +1,7 @@
 """Reads of the clients app that pages share."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db.models import (
     CharField,
@@ -13,9 +14,11 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Concat, Trim
+from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from caseload.accounts.access import clients_visible_to, parts_for
-from caseload.clients.caseload import rules_for, signals_of
+from caseload.clients.caseload import Signal, rules_for, signals_of
 from caseload.clients.models import Appointment, Attendance, CareTeamRole, Client, ClientStatus
 from caseload.core import clock
 
@@ -87,3 +90,52 @@ def caseload_rows(user, client_ids: Sequence[int]) -> list[Client]:
     for client in by_id.values():
         client.caseload_signals = signals_of(client, rules)
     return [by_id[client_id] for client_id in client_ids if client_id in by_id]
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """One row of the caseload table, every value ready to print (the template only
+    escapes them). `next_at` is the local time of the next appointment in ISO 8601 (the
+    `datetime` attribute), `next_text` the same time as people read it; both "" when none
+    is booked."""
+
+    name: str
+    url: str
+    status: str
+    next_at: str
+    next_text: str
+    primary_name: str
+    signals: list[Signal]
+
+
+def caseload_table(clients: Sequence[Client], *, show_record: bool) -> list[CaseloadRow]:
+    """The table rows for `clients` (from `caseload_rows`), linking to each client's
+    overview, or to their care team for a directory-only role (`show_record` False).
+
+    Each value is worked out here once, not by the template per row: resolving a
+    variable, `get_status_display` (it rebuilds the choices with their lazy
+    translations on every call), a `date` filter and `{% url %}` cost a template
+    about 1.5 ms a row, most of the page's rendering at 50 rows."""
+    statuses = {value: str(label) for value, label in ClientStatus.choices}
+    # Every client's link differs only by its id: reversed once, the id put in per row.
+    url_name = "clients:detail" if show_record else "clients:care_team"
+    head, _, tail = reverse(url_name, args=[0]).rpartition("/0/")
+    rows = []
+    for client in clients:
+        next_at = next_text = ""
+        if client.next_appointment is not None:
+            local = timezone.localtime(client.next_appointment)
+            next_at = local.isoformat()
+            next_text = dateformat.format(local, "D j M, H:i")
+        rows.append(
+            CaseloadRow(
+                name=client.display_name,
+                url=f"{head}/{client.pk}/{tail}",
+                status=statuses.get(client.status, client.status),
+                next_at=next_at,
+                next_text=next_text,
+                primary_name=client.primary_name,
+                signals=client.caseload_signals,
+            )
+        )
+    return rows

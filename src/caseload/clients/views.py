@@ -18,7 +18,7 @@ from caseload.accounts.access import (
 from caseload.audit.services import audit_record
 from caseload.clients import forms, services
 from caseload.clients.pages import render_client_page
-from caseload.clients.selectors import caseload_clients, caseload_rows
+from caseload.clients.selectors import caseload_clients, caseload_rows, caseload_table
 from caseload.core import clock
 from caseload.core.forms import run_service
 
@@ -44,15 +44,15 @@ def caseload(request):
         request=request,
         detail={"client_ids": [client.pk for client in rows]},
     )
+    # Directory-only roles (the admin) see names, status and care team, not the schedule.
+    show_record = can_see_part(request.user, Part.DEMOGRAPHICS)
     return render(
         request,
         "clients/caseload.html",
         {
             "page": page,
-            "rows": rows,
-            # Directory-only roles (the admin) see names, status and care team, not the
-            # schedule.
-            "show_record": can_see_part(request.user, Part.DEMOGRAPHICS),
+            "rows": caseload_table(rows, show_record=show_record),
+            "show_record": show_record,
             "query": query,
             "can_create": can_create_clients(request.user),
         },
