@@ -5,9 +5,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import (
-    BooleanField,
     Exists,
-    ExpressionWrapper,
     OuterRef,
     Q,
     QuerySet,
@@ -75,22 +73,23 @@ def _state(plan) -> PlanState:
     return PlanState(plan, "due", f"Due now (since {due_on:%-d %b %Y})")
 
 
-def due_expression(*, overdue: bool) -> ExpressionWrapper:
+def due_expression(*, overdue: bool) -> Exists:
     """True for an outer client (OuterRef "pk") with an active plan that is due now (or,
     with overdue=True, overdue: due for longer than the grace period), as the caseload
-    page's rows annotate it. Reads the clock: build it for each page."""
+    page's rows annotate it. Reads the clock: build it for each page.
+
+    One EXISTS over the client's active plans, either kind matched by its own condition:
+    every subquery here is built and compiled again for each page, and that, not running
+    them, is what the caseload page's query costs."""
     now, today = clock.now(), clock.today()
-    weekly = MeasurePlan.objects.filter(
-        client=OuterRef("pk"), active=True, frequency=PlanFrequency.EVERY_N_WEEKS
-    )
     if overdue:
-        weekly = weekly.filter(next_due_on__lt=today - GRACE)
+        weekly_due = Q(next_due_on__lt=today - GRACE)
         sessions = _sessions_since(before=now - GRACE)
     else:
-        weekly, sessions = weekly.filter(next_due_on__lte=today), _sessions_since(until=now)
-    per_session = MeasurePlan.objects.filter(
-        client=OuterRef("pk"), active=True, frequency=PlanFrequency.EVERY_SESSION
-    ).filter(Exists(sessions))
-    return ExpressionWrapper(
-        Q(Exists(weekly)) | Q(Exists(per_session)), output_field=BooleanField()
+        weekly_due, sessions = Q(next_due_on__lte=today), _sessions_since(until=now)
+    return Exists(
+        MeasurePlan.objects.filter(client=OuterRef("pk"), active=True).filter(
+            Q(weekly_due, frequency=PlanFrequency.EVERY_N_WEEKS)
+            | Q(Exists(sessions), frequency=PlanFrequency.EVERY_SESSION)
+        )
     )
