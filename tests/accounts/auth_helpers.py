@@ -5,7 +5,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from caseload.accounts import two_factor
+from caseload.accounts import services, two_factor
 from caseload.audit.models import AuditEvent
 from factories import PASSWORD
 
@@ -29,8 +29,10 @@ def totp_code(device: TOTPDevice) -> str:
 
 def enrol(user) -> list[str]:
     """Give `user` a confirmed authenticator and recovery codes, as the setup page does."""
-    device = two_factor.pending_totp_device(user)
-    codes = two_factor.two_factor_enrol(user=user, device=device, token=totp_code(device))
+    device = two_factor.pending_totp_device(user) or services.two_factor_device_start(
+        acting_user=user
+    )
+    codes = services.two_factor_enrol(acting_user=user, device=device, token=totp_code(device))
     assert codes is not None
     return codes
 

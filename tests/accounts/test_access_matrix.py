@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from caseload.accounts.models import Role, Supervision
 from caseload.accounts.services import api_token_create
 from caseload.portal.services import portal_link_create
-from caseload.safety.alerts import alert_raise
+from caseload.safety.services import alert_raise
 from matrix import (  # noqa: E402 - tests/ is on the path
     ADMIN_ONLY,
     CARE_TEAM_WRITE,

@@ -12,7 +12,7 @@ from caseload.clients.models import Appointment
 from caseload.clients.timeline import Period
 from caseload.core import clock
 from caseload.notes import services
-from caseload.safety.alerts import alert_raise
+from caseload.safety.services import alert_raise
 
 TIMELINE_QUERIES = {}
 

@@ -7,7 +7,7 @@ outsider still sees nothing (an active grant is tested in test_break_glass.py)."
 from datetime import timedelta
 
 from caseload.core import clock
-from caseload.privacy import reports, services
+from caseload.privacy import services
 from caseload.privacy.models import BreakGlassGrant, Release
 from matrix import API_CLINICAL, CLINICAL, DENIED, HIDDEN, OK, PRIVACY_ONLY, row
 
@@ -103,7 +103,7 @@ def world_extras(world) -> dict:
     disclosure = services.disclosure_make(
         acting_user=clinician, client=client, categories=["attendance"], release=release
     )
-    report = reports.report_open(
+    report = services.report_open(
         acting_user=clinician,
         client=client,
         kind="child",

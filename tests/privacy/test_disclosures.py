@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from caseload.audit.models import AuditEvent
 from caseload.core import clock
-from caseload.privacy import packets, services
+from caseload.privacy import packets, selectors, services
 from caseload.privacy.models import Disclosure
 from factories import PASSWORD
 
@@ -173,7 +173,7 @@ def test_the_accounting_lists_every_disclosure(clinician, client_record, make_re
         recipient="City Hospital ED",
         purpose="Emergency treatment",
     )
-    listed = list(services.accounting_for(client_record))
+    listed = list(selectors.accounting_for(client_record))
     assert listed == [third, second, first]
     assert AuditEvent.objects.filter(action="disclosure.make").count() == 3
 
@@ -189,9 +189,9 @@ def test_the_accounting_goes_six_years_back(clinician, client_record, make_relea
         purpose="Subpoena",
     )
     with time_machine.travel(clock.now() + timedelta(days=365 * 6 - 10)):
-        assert list(services.accounting_for(client_record)) == [old]
+        assert list(selectors.accounting_for(client_record)) == [old]
     with time_machine.travel(clock.now() + timedelta(days=365 * 6 + 30)):
-        assert list(services.accounting_for(client_record)) == []
+        assert list(selectors.accounting_for(client_record)) == []
 
 
 def test_the_accounting_cannot_be_edited_or_deleted(clinician, client_record, make_release):

@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from caseload.core import clock
-from caseload.privacy import reports
+from caseload.privacy import reports, services
 
 
 def _open(clinician, client_record, jurisdiction="Ontario"):
-    return reports.report_open(
+    return services.report_open(
         acting_user=clinician,
         client=client_record,
         kind="child",
@@ -33,7 +33,7 @@ def test_the_deadline_defaults_to_24_hours_and_follows_the_jurisdiction(
 ):
     report = _open(clinician, client_record)
     assert report.due_at == report.concern_at + timedelta(hours=24)
-    reports.jurisdiction_deadline_set(
+    services.jurisdiction_deadline_set(
         acting_user=privacy_officer, jurisdiction="California", hours=36
     )
     report = _open(clinician, client_record, "california")
@@ -42,7 +42,7 @@ def test_the_deadline_defaults_to_24_hours_and_follows_the_jurisdiction(
 
 def test_only_the_privacy_officer_sets_deadlines(clinician):
     with pytest.raises(ValidationError):
-        reports.jurisdiction_deadline_set(acting_user=clinician, jurisdiction="X", hours=5)
+        services.jurisdiction_deadline_set(acting_user=clinician, jurisdiction="X", hours=5)
 
 
 def test_visibility_is_reporter_supervisor_and_privacy_officer(
@@ -96,7 +96,7 @@ def test_an_overdue_report_notifies_the_reporter_supervisor_and_officer_once(
         user.save(update_fields=["email"])
     report = _open(clinician, client_record)
     with time_machine.travel(clock.now() + timedelta(hours=22)):
-        assert reports.reports_notify_overdue() == 0
+        assert services.reports_notify_overdue() == 0
     with time_machine.travel(clock.now() + timedelta(hours=24)):
         assert report.__class__.objects.get(pk=report.pk).is_overdue
         with django_capture_on_commit_callbacks(execute=True):

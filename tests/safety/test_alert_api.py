@@ -3,8 +3,8 @@
 import pytest
 
 from caseload.accounts.services import api_token_create
-from caseload.safety.alerts import alert_raise
 from caseload.safety.models import Alert
+from caseload.safety.services import alert_raise
 
 
 @pytest.fixture

@@ -1,13 +1,9 @@
 """H-062: the header's count of open alerts, on every page, must count exactly the alerts
 the inbox shows."""
 
-from caseload.safety.alerts import (
-    alert_acknowledge,
-    alert_raise,
-    open_alert_count,
-    open_alerts_for,
-)
+from caseload.safety.alerts import open_alert_count, open_alerts_for
 from caseload.safety.models import Alert, EscalationLevel
+from caseload.safety.services import alert_acknowledge, alert_raise
 
 
 def _raise(client_record, django_capture_on_commit_callbacks):

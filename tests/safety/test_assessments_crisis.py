@@ -96,7 +96,7 @@ def test_an_overdue_review_shows_on_the_caseload(client_record, clinician, as_us
 def test_the_safety_tab_shows_alert_history_with_who_acknowledged(
     client_record, clinician, as_user
 ):
-    from caseload.safety.alerts import alert_acknowledge, alert_raise
+    from caseload.safety.services import alert_acknowledge, alert_raise
 
     alert = alert_raise(client=client_record, severity="high", source="measure", reason="Item 9")
     alert_acknowledge(

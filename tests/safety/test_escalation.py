@@ -14,9 +14,9 @@ from safety_helpers import NEW_YORK, WEDNESDAY_10AM
 from caseload.audit.models import AuditEvent
 from caseload.core.models import PracticeSettings
 from caseload.safety import escalation
-from caseload.safety.alerts import alert_acknowledge, alert_raise, alerts_visible_to, recipients
+from caseload.safety.alerts import alerts_visible_to, recipients
 from caseload.safety.models import Alert
-from caseload.safety.services import alerts_escalate_due
+from caseload.safety.services import alert_acknowledge, alert_raise, alerts_escalate_due
 
 
 def _raise(client, severity="high"):

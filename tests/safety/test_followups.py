@@ -11,9 +11,8 @@ from django.urls import reverse
 from safety_helpers import WEDNESDAY_10AM
 
 from caseload.audit.models import AuditEvent
-from caseload.safety.alerts import alert_raise
 from caseload.safety.models import Alert, FollowUp
-from caseload.safety.services import crisis_event_start, follow_ups_raise_missed
+from caseload.safety.services import alert_raise, crisis_event_start, follow_ups_raise_missed
 from factories import make_client
 
 

@@ -15,10 +15,9 @@ from safety_helpers import WEDNESDAY_10AM, assessment_fields
 
 from caseload.core import clock
 from caseload.core.registry import client_tabs
-from caseload.safety.alerts import alert_acknowledge, alert_raise
 from caseload.safety.models import Checkin, RiskAssessment
 from caseload.safety.selectors import current_risk_assessment, risk_banner
-from caseload.safety.services import risk_assessment_record
+from caseload.safety.services import alert_acknowledge, alert_raise, risk_assessment_record
 from caseload.safetyplans.services import safety_plan_revise
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from caseload.safety.screening import screen
 
 @pytest.fixture(autouse=True)
 def rules_only(monkeypatch):
-    monkeypatch.setattr(screening, "_second_reader", lambda text, norm, set_aside: [])
+    monkeypatch.setattr(screening, "_second_reader", lambda text, norm, **_: [])
 
 
 @pytest.mark.parametrize(
@@ -154,3 +154,40 @@ def test_h100_figures_of_speech_intrusive_thoughts_work_and_natural_death_are_se
 )
 def test_h100_the_new_set_asides_never_hide_the_writers_own_risk(text):
     assert screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A Spanish attempt with the pronoun before the verb.
+        "el sábado me intenté ahorcar en el garaje",
+        "Me traté de matar con pastillas el mes pasado.",
+        # A Spanish statement of intent with a condition or a time ("me mato").
+        "si mañana me despiden me mato",
+        "ya lo decidí, esta noche me mato",
+        # Poison drunk in a small amount; pills taken by the whole packet.
+        "swallowed a little bit of bleach to see what would happen",
+        "had my whole packet of sleeping pills an hour ago",
+        # A relapse into self-harm with an article.
+        "relapsed with the blade again last night",
+        # A kept weapon and a promise to use it on a person.
+        "The shotgun is in the shed. If my ex shows up I'm going to use it on him.",
+    ],
+)
+def test_h089_h090_h092_families_held_out_authors_showed_are_flagged(text):
+    assert screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "casi me mato con la bici bajando el cerro",
+        "si sigo estudiando así me mato de cansancio",
+        "my gran had the whole packet of biscuits",
+        "had ten minutes to spare and it was fine",
+        "had a bit of a relapse with the diet this week",
+        "Got a new knife for the kitchen, I'll use it on the chicken tonight.",
+    ],
+)
+def test_h100_the_new_family_members_leave_ordinary_talk_alone(text):
+    assert not screen(text).flagged, text

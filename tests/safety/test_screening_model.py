@@ -75,9 +75,9 @@ def test_h091_a_phrase_set_aside_does_not_silence_risk_said_elsewhere(monkeypatc
     asked = []
     real = screening_model.read
 
-    def spy(norm):
+    def spy(norm, signals=()):
         asked.append(norm)
-        return real(norm)
+        return real(norm, signals)
 
     monkeypatch.setattr(screening_model, "read", spy)
     screen("I'm not suicidal. But nobody would even look for me and I've stopped caring.")
@@ -85,13 +85,15 @@ def test_h091_a_phrase_set_aside_does_not_silence_risk_said_elsewhere(monkeypatc
     monkeypatch.setattr(
         screening_model,
         "read",
-        lambda norm: screening_model.Reading(score=screening_model.THRESHOLD + 0.5, spans=()),
+        lambda norm, signals=(): screening_model.Reading(
+            score=screening_model.THRESHOLD + 0.5, spans=()
+        ),
     )
     assert not screen("I'm not suicidal, just tired.").flagged
     monkeypatch.setattr(
         screening_model,
         "read",
-        lambda norm: screening_model.Reading(
+        lambda norm, signals=(): screening_model.Reading(
             score=screening_model.THRESHOLD + screening_model.SET_ASIDE_MARGIN + 0.5, spans=()
         ),
     )
@@ -101,3 +103,82 @@ def test_h091_a_phrase_set_aside_does_not_silence_risk_said_elsewhere(monkeypatc
 def test_the_second_reader_is_quiet_on_ordinary_check_ins():
     for text in ("Good week, slept well.", "Tengo mucho trabajo.", "Can we move Thursday?"):
         assert not screening_model.read(normalise(text)).flagged, text
+
+
+def test_the_reader_is_told_what_the_rules_saw(monkeypatch):
+    """Each rule matched or set aside, and why, reaches the reader as a feature."""
+    given = []
+    real = screening_model.read
+
+    def spy(norm, signals=()):
+        given.append(set(signals))
+        return real(norm, signals)
+
+    monkeypatch.setattr(screening_model, "read", spy)
+    screen("I'm not suicidal, just tired of the commute.")
+    assert given and {"x:negated", "xr:suicide_word"} <= given[-1]
+    norm = normalise("I'm not suicidal, just tired of the commute.")
+    model = screening_model._model()
+    plain = screening_model.read(norm).score
+    told = screening_model.read(norm, ("x:negated",)).score
+    scale = 1 / math.sqrt(len(screening_model.features(norm)))
+    assert math.isclose(told - plain, model["weights"]["x:negated"] * scale, abs_tol=1e-9)
+
+
+def test_h126_a_reader_only_phrase_flags_through_the_reader_and_shows_that_phrase(
+    monkeypatch,
+):
+    """H-126: a phrase of a family the reader weighs (READER_ONLY_RULES) flags when the
+    reader, with its lower bar (LEAD_MARGIN), says so, and the flag marks that phrase;
+    when the reader does not, the phrase is kept as set aside, never dropped unseen."""
+    text = "I picture my own funeral a lot lately"
+    bar = screening_model.THRESHOLD + screening_model.LEAD_MARGIN
+    monkeypatch.setattr(
+        screening_model,
+        "read",
+        lambda norm, signals=(): screening_model.Reading(score=bar + 0.1, spans=()),
+    )
+    result = screen(text)
+    assert result.flagged and result.severity == "moderate"
+    assert [m.rule for m in result.matches] == ["death_word_first_person"]
+    assert [m.text for m in result.matches] == ["funeral"]
+    monkeypatch.setattr(
+        screening_model,
+        "read",
+        lambda norm, signals=(): screening_model.Reading(score=bar - 0.1, spans=()),
+    )
+    result = screen(text)
+    assert not result.flagged
+    assert [(s.match.text, s.reason) for s in result.suppressed] == [
+        ("funeral", "weighed_by_reader")
+    ]
+
+
+def test_h126_a_reader_only_phrase_in_a_message_too_short_to_read_still_flags():
+    """H-126: the reader does not read one- or two-word messages, so there the family
+    flags as a rule, as it did before it became the reader's to weigh."""
+    for text in ("my death", "mi muerte", "my funeral"):
+        result = screen(text)
+        assert result.flagged, text
+        assert {m.rule for m in result.matches} == {"death_word_first_person"}, text
+
+
+def test_h126_only_the_reader_only_families_are_weighed_instead_of_flagged():
+    """H-126: explicit families stay flags of their own; the reader weighs only families
+    whose held-out flags were mostly wrong, and those are moderate thoughts."""
+    from caseload.safety.screening import READER_ONLY_RULES, RULES
+
+    by_name = {rule.name: rule for rule in RULES}
+    assert set(by_name) >= READER_ONLY_RULES
+    for name in READER_ONLY_RULES:
+        assert by_name[name].severity == "moderate"
+        assert by_name[name].category == "thoughts"
+
+
+def test_a_reader_only_phrase_is_marked_beside_a_rules_flag():
+    """Beside a flag of its own, a reader-only phrase is marked as any phrase found, so
+    the clinician sees every word of death the rules read."""
+    result = screen("I want to kill myself, I think about my funeral")
+    assert result.flagged
+    assert {m.rule for m in result.matches} >= {"death_word_first_person"}
+    assert "funeral" in result.matched_words

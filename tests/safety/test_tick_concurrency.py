@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from caseload.accounts.models import Role, Supervision, User
 from caseload.clients.services import client_create
 from caseload.core import clock
-from caseload.safety.alerts import alert_raise
+from caseload.safety.services import alert_raise
 from caseload.safety.models import Alert
 
 clinician = User.objects.create(username="treating", role=Role.CLINICIAN)

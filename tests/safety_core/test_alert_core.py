@@ -6,14 +6,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from caseload.audit.models import AuditEvent
-from caseload.safety.alerts import (
-    alert_acknowledge,
-    alert_raise,
-    alerts_visible_to,
-    open_alerts_for,
-    recipients,
-)
+from caseload.safety.alerts import alerts_visible_to, open_alerts_for, recipients
 from caseload.safety.models import Alert, EscalationLevel
+from caseload.safety.services import alert_acknowledge, alert_raise
 
 
 @pytest.fixture

@@ -39,6 +39,18 @@ class User(AbstractUser):
     def is_clinical(self) -> bool:
         return self.role in CLINICAL_ROLES
 
+    @property
+    def is_privacy_officer(self) -> bool:
+        """The privacy officer oversees the practice's legal duties and reads no clinical
+        content: report lines show them a client's number, not a name."""
+        return self.role == Role.PRIVACY_OFFICER
+
+    @property
+    def keeps_a_caseload(self) -> bool:
+        """Clinicians and supervisors have their own caseload; the directory roles
+        (administrator, intake) list the practice's clients."""
+        return self.role not in (Role.ADMIN, Role.INTAKE)
+
 
 class Supervision(models.Model):
     supervisor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="supervision_of")

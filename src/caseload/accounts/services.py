@@ -1,10 +1,12 @@
 """Staff accounts, roles, supervision and API tokens. Each change is one transaction
 with its audit event inside it."""
 
+import secrets
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from caseload.accounts.models import ApiToken, Role, Supervision, User
@@ -245,3 +247,39 @@ def api_token_user(secret: str) -> User | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=clock.now())
     return token.user
+
+
+# --- two-step verification --------------------------------------------------------------
+
+RECOVERY_CODES = 10
+
+
+def two_factor_device_start(*, acting_user: User, request=None) -> TOTPDevice:
+    """Start enrolling an authenticator app: a new unconfirmed device, kept until it is
+    confirmed with a code (`two_factor_enrol`). Callers read the pending device first
+    (`two_factor.pending_totp_device`) and start one only when there is none."""
+    with transaction.atomic():
+        device = TOTPDevice.objects.create(
+            user=acting_user, name="Authenticator app", confirmed=False
+        )
+        audit_record(action="two_factor.start", actor=acting_user, request=request)
+    return device
+
+
+def two_factor_enrol(
+    *, acting_user: User, device: TOTPDevice, token: str, request=None
+) -> list[str] | None:
+    """Confirm the device with a code from the app; on success return the new recovery
+    codes (shown once, stored by django-otp and consumed on use)."""
+    if not device.verify_token(token):
+        return None
+    codes = [secrets.token_hex(5) for _ in range(RECOVERY_CODES)]
+    with transaction.atomic():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=acting_user).exclude(pk=device.pk).delete()
+        StaticDevice.objects.filter(user=acting_user).delete()
+        static = StaticDevice.objects.create(user=acting_user, name="Recovery codes")
+        StaticToken.objects.bulk_create(StaticToken(device=static, token=c) for c in codes)
+        audit_record(action="two_factor.enrol", actor=acting_user, request=request)
+    return codes

@@ -92,6 +92,8 @@ def two_factor_setup(request):
     if replacing and not request.user.is_verified():
         return redirect("accounts:two_factor_verify")
     device = two_factor.pending_totp_device(request.user)
+    if device is None:
+        device = services.two_factor_device_start(acting_user=request.user, request=request)
     # Replacing a working second factor is a dangerous action (someone at a computer left
     # signed in could put their own phone in its place), so it asks for the password;
     # a first enrolment replaces nothing and asks for no more than the code.
@@ -100,8 +102,11 @@ def two_factor_setup(request):
     else:
         form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = two_factor.two_factor_enrol(
-            user=request.user, device=device, token=form.cleaned_data["token"], request=request
+        codes = services.two_factor_enrol(
+            acting_user=request.user,
+            device=device,
+            token=form.cleaned_data["token"],
+            request=request,
         )
         if codes is not None:
             otp_login(request, device)

@@ -12,7 +12,9 @@ from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
 from caseload.audit.services import audit_record
-from caseload.safety.alerts import alert_acknowledge, alerts_visible_to, open_alerts_for
+from caseload.safety.alerts import alerts_visible_to, open_alerts_for
+from caseload.safety.models import AlertAction
+from caseload.safety.services import alert_acknowledge
 
 router = Router(tags=["alerts"])
 
@@ -33,8 +35,7 @@ class AcknowledgeIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     action_taken: str = Field(
-        description="contacted_client, safety_plan_reviewed, emergency_services, "
-        "crisis_event or no_action"
+        description=", ".join(AlertAction.values[:-1]) + " or " + AlertAction.values[-1]
     )
     note: str = Field("", max_length=4000, description="Required with no_action: say why.")
 

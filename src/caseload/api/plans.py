@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
 
 from caseload.accounts.access import Part, access_client
-from caseload.plans import services
+from caseload.plans import selectors
 from caseload.plans.selectors import goal_views
 
 router = Router(tags=["plans"])
@@ -98,19 +98,19 @@ def client_plan(request: HttpRequest, client_id: int):
     client = access_client(
         request.auth, client_id, part=Part.CLINICAL, purpose="api: treatment plan", request=request
     )
-    plan = services.current_plan(client)
+    plan = selectors.current_plan(client)
     if plan is None:
         raise Http404("This client has no treatment plan.")
-    signature = plan.signatures.first()
+    signature = plan.latest_signature()
     review = plan.reviews.first()
     return {
         "id": plan.pk,
         "episode_id": plan.episode_id,
         "version": plan.version,
-        "current_version_signed": bool(signature and signature.version == plan.version),
+        "current_version_signed": plan.current_version_signed,
         "latest_signature": signature,
         "next_review_on": plan.next_review_on,
-        "review_overdue": services.review_overdue(plan),
+        "review_overdue": plan.review_overdue,
         "gas_t_score": review.t_score if review else None,
         "gas_reviewed_on": review.reviewed_on if review else None,
         "problems": plan.problems,

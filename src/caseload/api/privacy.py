@@ -10,8 +10,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
-from caseload.audit.services import audit_record
-from caseload.privacy import packets, services
+from caseload.privacy import selectors, services
 from caseload.privacy.models import Category, ConsentKind, LegalBasis
 
 router = Router(tags=["privacy"])
@@ -171,7 +170,7 @@ def release_create(request: HttpRequest, client_id: int, payload: ReleaseIn):
 def disclosures_list(request: HttpRequest, client_id: int):
     """The accounting of disclosures: six years back, newest first."""
     client = _client(request, client_id, "api: accounting of disclosures")
-    return services.accounting_for(client)
+    return selectors.accounting_for(client)
 
 
 @router.post(
@@ -214,14 +213,7 @@ def export(request: HttpRequest, client_id: int):
     """The client's own copy as a FHIR R4 Bundle (psychotherapy notes excluded), with
     their consents, releases, accounting of disclosures and access report."""
     client = _client(request, client_id, "api: client's own copy")
-    bundle = packets.own_copy_bundle_json(client)
-    audit_record(
-        action="privacy.export",
-        actor=request.auth,
-        request=request,
-        client_id=client.pk,
-        obj=client,
-        purpose="client's right of access",
-        detail={"format": "fhir"},
+    copy = services.own_copy_export(
+        acting_user=request.auth, client=client, format="fhir", request=request
     )
-    return HttpResponse(bundle, content_type="application/fhir+json")
+    return HttpResponse(copy.content, content_type=copy.content_type)

@@ -55,6 +55,7 @@ def caseload(request):
             "show_record": show_record,
             "query": query,
             "can_create": can_create_clients(request.user),
+            "own_caseload": request.user.keeps_a_caseload,
         },
     )
 

@@ -144,5 +144,7 @@ class PracticeSettings(models.Model):
 
     @classmethod
     def current(cls) -> "PracticeSettings":
-        settings, _created = cls.objects.get_or_create(pk=1)
-        return settings
+        """The practice's settings. Until an administrator first saves them these are the
+        defaults, unsaved: reading never writes (the first save is an audited change in
+        `safety.services.practice_settings_update`)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

@@ -34,7 +34,7 @@ LOINC_ANSWERS = {
 
 # The instruments POST /fhir imports (issue 3): their results are recognised by these
 # codes. PHQ-2 shares its two items with PHQ-9; which of the two a set of item answers
-# is, is decided in importing.py.
+# is, is decided in importing/results.py.
 IMPORTED = ("phq2", "phq9", "gad7", "auditc")
 
 

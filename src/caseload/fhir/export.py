@@ -74,7 +74,7 @@ def _questionnaire_item(instrument: Instrument, item: Item) -> dict:
 def patient_reference(client_id: int, client_system: str) -> dict:
     """The subject of every exported resource: caseload's client number as the reference
     and as an identifier in this installation's own system, so that a Bundle built from
-    it can be imported back into the right client (importing.py)."""
+    it can be imported back into the right client (the importing package)."""
     return {
         "reference": f"Patient/{client_id}",
         "identifier": {"system": client_system, "value": str(client_id)},

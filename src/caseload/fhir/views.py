@@ -15,7 +15,7 @@ from caseload.accounts.access import Part, access_client, can_see_part
 from caseload.accounts.services import api_token_user
 from caseload.api.errors import NOT_AUTHENTICATED, NOT_FOUND
 from caseload.audit.services import audit_record
-from caseload.fhir import export
+from caseload.fhir import export, selectors
 from caseload.fhir.codes import FHIR_JSON, INSTRUMENT_SYSTEM, LOINC, validated
 from caseload.fhir.importing import BundleRefused
 from caseload.fhir.services import ImportRefused, fhir_bundle_import
@@ -110,9 +110,10 @@ def _search(request: HttpRequest, client_id, kind: str):
     client = access_client(
         request.user, client_id, part=Part.CLINICAL, purpose=f"fhir: {kind}", request=request
     )
-    results = client.measure_responses.order_by("completed_at", "id")
-    if kind == "Observation" and request.GET.get("code"):
-        results = results.filter(instrument__in=_instruments_coded(request.GET["code"]))
+    coded = kind == "Observation" and request.GET.get("code")
+    results = selectors.client_results(
+        client, instruments=_instruments_coded(request.GET["code"]) if coded else None
+    )
     subject = export.patient_reference(client.pk, client_system(request))
     found = []
     for response in results:

@@ -12,8 +12,8 @@ from caseload.clients import services as client_services
 from caseload.clients.models import ClientStatus
 from caseload.core import clock
 from caseload.measures.services import measure_plan_save, response_record
-from caseload.safety.alerts import alert_acknowledge
 from caseload.safety.models import Alert
+from caseload.safety.services import alert_acknowledge
 
 PHQ_ITEMS, GAD_ITEMS = 8, 7  # PHQ-9 items 1-8 carry the demo's total; item 9 is the risk item
 

@@ -26,6 +26,11 @@ class PlanState:
     label: str  # "Due since 3 Mar", "Next due 17 Mar", "Due at the next session"
 
     @property
+    def tone(self) -> str:
+        """How pages mark the state: warning when overdue, info when due, else none."""
+        return {"overdue": "warning", "due": "info"}.get(self.state, "")
+
+    @property
     def instrument_name(self) -> str:
         from caseload.measures.instruments import get
 

@@ -29,8 +29,8 @@ from caseload.measures.models import MeasurePlan, MeasureResponse, PlanFrequency
 from caseload.measures.result import Score, ScoringError
 from caseload.portal.models import PortalLink
 from caseload.portal.services import IssuedLink, portal_link_create, portal_link_revoke
-from caseload.safety.alerts import alert_raise
 from caseload.safety.models import AlertSource
+from caseload.safety.services import alert_raise
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from caseload.audit.services import audit_record
 from caseload.clients.models import Client
 from caseload.clients.pages import render_client_page
 from caseload.core.forms import run_service
-from caseload.measures import chart, outcomes, services
+from caseload.measures import chart, outcomes, selectors, services
 from caseload.measures.forms import AnswersForm, OutcomesForm, PlanForm, SendLinkForm
 from caseload.measures.instruments import all_instruments
 from caseload.measures.rows import result_rows
@@ -44,15 +44,13 @@ def client_measures(request, client_id):
 
 
 def _tab(request, client, plan_form, link_form, status=200, sent=None):
-    by_instrument: dict[str, list] = {}
-    for response in client.measure_responses.order_by("-completed_at", "-id"):
-        by_instrument.setdefault(response.instrument, []).append(response)
+    by_instrument = selectors.responses_by_instrument(client)
     names = {instrument.code: instrument for instrument in all_instruments()}
     results = [
         (names.get(code), result_rows(rows[:RESULTS_ON_TAB]), len(rows))
         for code, rows in sorted(by_instrument.items())
     ]
-    links = client.portal_links.filter(kind=services.LINK_KIND).select_related("created_by")[:10]
+    links = selectors.recent_measure_links(client, kind=services.LINK_KIND)
     return render_client_page(
         request,
         client,

@@ -2,7 +2,7 @@
 boundaries log (caseload.core.contact_policy). Registered from PlansConfig.ready()."""
 
 from caseload.core.contact_policy import ContactPolicy
-from caseload.plans.services import acknowledged_agreement
+from caseload.plans.selectors import acknowledged_agreement
 
 
 def agreement_policy(client) -> ContactPolicy | None:

@@ -13,7 +13,7 @@ from datetime import time, timedelta
 
 from caseload.clients.models import Attendance, ClientStatus
 from caseload.core import clock
-from caseload.plans import document, services
+from caseload.plans import document, selectors, services
 
 GOALS = [
     {
@@ -113,7 +113,9 @@ def _review(plan, clinician, rng, *, weeks_ago: int, next_in_weeks: int):
         acting_user=clinician,
         plan=plan,
         reviewed_on=reviewed_on,
-        ratings={goal.pk: rng.choice([-1, 0, 0, 1, 1, 2]) for goal in services.active_goals(plan)},
+        ratings={
+            goal.pk: rng.choice([-1, 0, 0, 1, 1, 2]) for goal in selectors.active_goals(plan)
+        },
         summary="Reviewed together; the client chose to keep the goals as they are.",
         next_review_on=clock.today() + timedelta(weeks=next_in_weeks),
     )

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from caseload.clients.models import Appointment, Client, Episode
+from caseload.core import clock
 from caseload.core.fields import EncryptedModel, EncryptedTextField
 from caseload.plans.gas import LEVEL_LABELS, level_label
 
@@ -41,6 +42,22 @@ class TreatmentPlan(EncryptedModel):
 
     def __str__(self) -> str:
         return f"Treatment plan v{self.version} for client {self.client_id}"
+
+    def latest_signature(self) -> "PlanSignature | None":
+        """The client's most recent signature, of whichever version (signatures are
+        ordered newest version first)."""
+        return self.signatures.first()
+
+    @property
+    def current_version_signed(self) -> bool:
+        """The client signed the version that is current now. Asked of the database each
+        time, so a change that started a new version is never shown as signed."""
+        return self.signatures.filter(version=self.version).exists()
+
+    @property
+    def review_overdue(self) -> bool:
+        """A review date is set and has passed."""
+        return bool(self.next_review_on and self.next_review_on < clock.today())
 
 
 class TargetDirection(models.TextChoices):

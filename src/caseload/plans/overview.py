@@ -2,7 +2,7 @@
 next session, the plan's signature and review state, and the acknowledged agreement's
 contact hours. Registered as an overview panel from PlansConfig.ready()."""
 
-from caseload.plans import services
+from caseload.plans import selectors
 from caseload.safety.screening_alerts import attach_screened_parts
 
 
@@ -13,15 +13,13 @@ def overview_context(request, client) -> dict | None:
         .select_related("appointment"),
         "comment",
     )
-    plan = services.current_plan(client)
-    agreement = services.acknowledged_agreement(client)
+    plan = selectors.current_plan(client)
+    agreement = selectors.acknowledged_agreement(client)
     if not (notices or plan or agreement):
         return None
-    signature = plan.signatures.first() if plan else None
     return {
         "feedback_notices": notices,
         "plan": plan,
-        "signature": signature,
-        "review_overdue": bool(plan and services.review_overdue(plan)),
+        "signature": plan.latest_signature() if plan else None,
         "agreement": agreement,
     }

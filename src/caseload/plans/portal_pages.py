@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from caseload.plans import document, services
+from caseload.plans import document, selectors, services
 from caseload.plans.forms import FeedbackForm, SignForm
 from caseload.portal.context import crisis_lines
 from caseload.portal.handlers import portal_handler
@@ -55,11 +55,11 @@ def _sign_page(request, link, *, sections, service, template, done, already):
 @portal_handler("plan")
 def sign_plan(request, link):
     plan = get_object_or_404(link.client.treatment_plans, pk=int(link.target_id))
-    signed = plan.signatures.filter(version=plan.version).exists()
+    signed = plan.current_version_signed
     return _sign_page(
         request,
         link,
-        sections=document.plan_sections(plan, services.active_goals(plan)),
+        sections=document.plan_sections(plan, selectors.active_goals(plan)),
         service=services.plan_sign,
         template="plans/portal_sign.html",
         done=(

@@ -1,17 +1,42 @@
-"""Reading a plan for its page and the API: goals with their latest ratings and the
-latest score of the measure each is linked to."""
+"""Reading plans for their pages and the API: the current plan, its active goals, goals
+with their latest ratings and the latest score of the measure each is linked to, and the
+acknowledged expectations agreement."""
 
 from dataclasses import dataclass
 
+from caseload.clients.models import Client
 from caseload.measures import instruments
 from caseload.plans.gas import level_label
 from caseload.plans.models import (
+    ExpectationsAgreement,
     GoalRating,
     PlanGoal,
     PlanReview,
     TargetDirection,
     TreatmentPlan,
 )
+
+
+def current_plan(client: Client) -> TreatmentPlan | None:
+    """The plan of the client's most recent episode of care, if it has one."""
+    episode = client.episodes.order_by("-started_on", "-id").first()
+    if episode is None:
+        return None
+    return client.treatment_plans.filter(episode=episode).first()
+
+
+def active_goals(plan: TreatmentPlan) -> list[PlanGoal]:
+    return list(plan.goals.filter(active=True))
+
+
+def acknowledged_agreement(client) -> ExpectationsAgreement | None:
+    """The newest acknowledged version: what holds until the client acknowledges a newer
+    one."""
+    return (
+        ExpectationsAgreement.objects.filter(client_id=client.pk, acknowledged_at__isnull=False)
+        .order_by("-version")
+        .first()
+    )
 
 
 @dataclass(frozen=True)

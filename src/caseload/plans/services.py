@@ -25,6 +25,7 @@ from caseload.plans.models import (
     TargetDirection,
     TreatmentPlan,
 )
+from caseload.plans.selectors import active_goals
 from caseload.portal.context import crisis_lines
 from caseload.portal.models import PortalLink
 from caseload.portal.services import IssuedLink, portal_link_create, portal_link_use
@@ -49,22 +50,6 @@ FEEDBACK_LINK_LIFETIME = timedelta(days=7)
 # Plans -------------------------------------------------------------------------------
 
 
-def current_plan(client: Client) -> TreatmentPlan | None:
-    """The plan of the client's most recent episode of care, if it has one."""
-    episode = client.episodes.order_by("-started_on", "-id").first()
-    if episode is None:
-        return None
-    return client.treatment_plans.filter(episode=episode).first()
-
-
-def active_goals(plan: TreatmentPlan) -> list[PlanGoal]:
-    return list(plan.goals.filter(active=True))
-
-
-def review_overdue(plan: TreatmentPlan) -> bool:
-    return bool(plan.next_review_on and plan.next_review_on < clock.today())
-
-
 def plan_document_text(plan: TreatmentPlan) -> str:
     return document.as_text(document.plan_sections(plan, active_goals(plan)))
 
@@ -82,7 +67,7 @@ def _changed(instance, changes: dict, allowed: tuple[str, ...]) -> list[str]:
 def _new_version_if_signed(plan: TreatmentPlan) -> None:
     """A change to a signed version starts the next version, which needs its own
     signature (hazard: a changed plan shown as signed)."""
-    if plan.signatures.filter(version=plan.version).exists():
+    if plan.current_version_signed:
         plan.version += 1
         plan.save(update_fields=["version", "updated_at"])
 
@@ -286,7 +271,7 @@ def plan_sign_link_create(*, acting_user, plan: TreatmentPlan, request=None) -> 
     version."""
     if not active_goals(plan):
         raise ValidationError("Add at least one goal before asking the client to sign.")
-    if plan.signatures.filter(version=plan.version).exists():
+    if plan.current_version_signed:
         raise ValidationError("The client has already signed this version.")
     return portal_link_create(
         acting_user=acting_user,
@@ -334,7 +319,7 @@ def plan_sign(
                 "Your plan was changed while you were reading it. Please read it again "
                 "before signing."
             )
-        if plan.signatures.filter(version=plan.version).exists():
+        if plan.current_version_signed:
             raise ValidationError("This version of your plan is already signed.")
         portal_link_use(link=link, request=request)
         signature = PlanSignature.objects.create(
@@ -494,16 +479,6 @@ def agreement_acknowledge(
             detail={"version": agreement.version, "sha256": agreement.acknowledged_sha256},
         )
     return agreement
-
-
-def acknowledged_agreement(client) -> ExpectationsAgreement | None:
-    """The newest acknowledged version: what holds until the client acknowledges a newer
-    one."""
-    return (
-        ExpectationsAgreement.objects.filter(client_id=client.pk, acknowledged_at__isnull=False)
-        .order_by("-version")
-        .first()
-    )
 
 
 # Session feedback ----------------------------------------------------------------------

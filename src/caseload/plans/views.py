@@ -15,7 +15,7 @@ from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.contact_policy import DEFAULT_POLICY
 from caseload.core.forms import run_service
-from caseload.plans import services
+from caseload.plans import selectors, services
 from caseload.plans.forms import (
     AgreementForm,
     FeedbackLinkForm,
@@ -47,7 +47,7 @@ def _message_form() -> forms.Form:
 
 
 def _plan_or_404(client):
-    plan = services.current_plan(client)
+    plan = selectors.current_plan(client)
     if plan is None:
         raise Http404("This client has no treatment plan yet.")
     return plan
@@ -66,15 +66,14 @@ def _render(request, client, template, context, *, form=None):
 @login_required
 def plan(request, client_id):
     client = _client(request, client_id, "treatment plan")
-    current = services.current_plan(client)
+    current = selectors.current_plan(client)
     context = {"plan": current, "form": PlanForm()}
     if current is not None:
         context.update(
             goals=goal_views(client, current),
             latest_review=current.reviews.first(),
             reviews=current.reviews.select_related("reviewed_by")[:10],
-            signature=current.signatures.first(),
-            review_overdue=bool(current.next_review_on and current.next_review_on < clock.today()),
+            signature=current.latest_signature(),
         )
     return _render(request, client, "plans/plan.html", context)
 
@@ -84,10 +83,10 @@ def plan(request, client_id):
 def plan_edit(request, client_id):
     write = request.method == "POST"
     client = _client(request, client_id, "edit treatment plan", write=write)
-    current = services.current_plan(client)
+    current = selectors.current_plan(client)
     # The form gets its own copy: a ModelForm writes the posted values into its instance,
     # and the service must compare them with the plan as stored.
-    form = PlanForm(request.POST or None, instance=services.current_plan(client))
+    form = PlanForm(request.POST or None, instance=selectors.current_plan(client))
     if write and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         arguments = {"acting_user": request.user, "changes": changes, "request": request}
@@ -165,7 +164,7 @@ def review(request, client_id):
     write = request.method == "POST"
     client = _client(request, client_id, "plan review", write=write)
     current = _plan_or_404(client)
-    goals = services.active_goals(current)
+    goals = selectors.active_goals(current)
     form = ReviewForm(request.POST or None, goals=goals, initial={"reviewed_on": clock.today()})
     if (
         write
@@ -252,7 +251,7 @@ def agreement(request, client_id):
         return redirect("plans:agreement", client_id=client.pk)
     context = {
         "latest": latest,
-        "acknowledged": services.acknowledged_agreement(client),
+        "acknowledged": selectors.acknowledged_agreement(client),
         "versions": client.agreements.order_by("-version")[:10],
         "form": form,
     }

@@ -65,14 +65,6 @@ def portal_link_create(
     return IssuedLink(link=link, token=token)
 
 
-def portal_link_find(token: str) -> PortalLink | None:
-    return (
-        PortalLink.objects.select_related("client")
-        .filter(digest=PortalLink.digest_of(token))
-        .first()
-    )
-
-
 def portal_link_check(*, link: PortalLink, date_of_birth: date, request) -> bool:
     """Compare the date of birth. Right: the browser session may use the link for a
     while. Wrong: counted, and the link locks after too many. Both are audited."""

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from caseload.portal.forms import BirthDateForm
 from caseload.portal.handlers import handler_for
+from caseload.portal.selectors import portal_link_find
 from caseload.portal.services import (
     portal_link_check,
-    portal_link_find,
     portal_session_verified,
 )
 

@@ -5,7 +5,7 @@ through the services (so the audit trail has them too)."""
 from datetime import timedelta
 
 from caseload.core import clock
-from caseload.privacy import reports, services
+from caseload.privacy import services
 from caseload.privacy.models import sha256_of
 
 TEXTS = {
@@ -49,7 +49,7 @@ def seed(*, staff, clients, rng) -> None:
             acting_user=officer, kind=kind, title=title, text=text, valid_for_days=days
         )
     for jurisdiction, hours in (("California", 36), ("New York", 24), ("Ontario", 24)):
-        reports.jurisdiction_deadline_set(
+        services.jurisdiction_deadline_set(
             acting_user=officer, jurisdiction=jurisdiction, hours=hours
         )
     own = [client for client in clients if client.care_team.filter(user=clinician).exists()]

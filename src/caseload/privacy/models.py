@@ -134,6 +134,15 @@ class Category(models.TextChoices):
 SEPARATE_CATEGORY = Category.PSYCHOTHERAPY_NOTES
 
 
+class ReleaseQuerySet(models.QuerySet):
+    def valid(self) -> "ReleaseQuerySet":
+        """Signed, not revoked and not past its expiry date: the releases a disclosure
+        may be made under. The same rule as `Release.state == "valid"`."""
+        return self.filter(
+            revoked_at__isnull=True, signed_at__isnull=False, expires_on__gte=clock.today()
+        )
+
+
 class Release(models.Model):
     """An authorization, signed by the client through a link, to disclose the named
     categories to one recipient for one purpose until it expires or is revoked."""
@@ -162,6 +171,8 @@ class Release(models.Model):
     )
     revoked_by_client = models.BooleanField(default=False)
     revocation_note = models.CharField(max_length=300, blank=True)
+
+    objects = ReleaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -1,12 +1,22 @@
-"""Lookups of privacy records that are not reached through one client's door: the
-privacy officer's lists and the break-the-glass reviews. Each states its rule."""
+"""Reading privacy records: the privacy officer's lists and the break-the-glass reviews
+(not reached through one client's door, so each states its rule), a jurisdiction's
+reporting deadline and a client's accounting of disclosures."""
+
+from datetime import timedelta
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from caseload.accounts.models import Role
 from caseload.clients.models import CareTeamRole, Client
-from caseload.privacy.models import BreakGlassGrant, Disclosure, MandatoryReport
+from caseload.core import clock
+from caseload.privacy.models import (
+    DEFAULT_REPORT_HOURS,
+    BreakGlassGrant,
+    Disclosure,
+    JurisdictionDeadline,
+    MandatoryReport,
+)
 from caseload.privacy.reports import reports_visible_to
 
 
@@ -57,3 +67,22 @@ def client_for_break_glass(*, legal_name: str, date_of_birth) -> Client | None:
         )[:2]
     )
     return matches[0] if len(matches) == 1 else None
+
+
+def deadline_hours(jurisdiction: str) -> int:
+    """Hours to make a mandatory report in `jurisdiction`: the practice's rule for it, or
+    the default (24)."""
+    rule = JurisdictionDeadline.objects.filter(jurisdiction__iexact=jurisdiction.strip()).first()
+    return rule.hours if rule else DEFAULT_REPORT_HOURS
+
+
+ACCOUNTING_YEARS = 6
+
+
+def accounting_for(client: Client):
+    """The accounting of disclosures: every disclosure of the last six years, newest
+    first (45 CFR 164.528 asks for six years)."""
+    since = clock.now() - timedelta(days=365 * ACCOUNTING_YEARS + 2)
+    return client.disclosures.filter(disclosed_at__gte=since).select_related(
+        "disclosed_by", "release"
+    )

@@ -178,7 +178,7 @@ def release_revoke(request, client_id, release_id):
 def disclose(request, client_id):
     write = request.method == "POST"
     client = _client(request, client_id, "disclose information", write=write)
-    releases = [r for r in client.releases.all() if r.state == "valid"]
+    releases = list(client.releases.valid())
     form = forms.DiscloseForm(request.POST or None, acting_user=request.user, releases=releases)
     if write and form.is_valid():
         data = dict(form.cleaned_data)
@@ -206,7 +206,7 @@ def accounting(request, client_id):
         request,
         client,
         "privacy/accounting.html",
-        {"disclosures": services.accounting_for(client), "years": services.ACCOUNTING_YEARS},
+        {"disclosures": selectors.accounting_for(client), "years": selectors.ACCOUNTING_YEARS},
     )
 
 
@@ -247,22 +247,13 @@ def export(request, client_id):
     client = _client(request, client_id, "client's own copy of their record")
     form = forms.ExportForm(request.POST or None, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
-        bundle = packets.own_copy_bundle_json(client)
-        audit_record(
-            action="privacy.export",
+        copy = services.own_copy_export(
+            acting_user=request.user,
+            client=client,
+            format=form.cleaned_data["format"],
             request=request,
-            client_id=client.pk,
-            obj=client,
-            purpose="client's right of access",
-            detail={"format": form.cleaned_data["format"]},
         )
-        stamp = clock.today().isoformat()
-        if form.cleaned_data["format"] == "fhir":
-            return _download(bundle.encode(), "application/fhir+json", f"record-{stamp}.json")
-        title = _("The record of %(name)s") % {"name": client.legal_name}
-        preface = [_("Made on %(day)s at the client's request.") % {"day": stamp}]
-        pdf = packets.pdf_of(bundle, title=title, preface=preface)
-        return _download(pdf, "application/pdf", f"record-{stamp}.pdf")
+        return _download(copy.content, copy.content_type, copy.filename)
     return render_client_page(
         request, client, "privacy/export.html", {"form": form}, status=_status(form)
     )
@@ -310,6 +301,7 @@ def home(request):
             "disclosures": selectors.disclosures_for_officer(request.user)[:200],
             "review_form": forms.ReviewForm(),
             "now": clock.now(),
+            "officer_view": request.user.is_privacy_officer,
         },
     )
 
@@ -369,7 +361,7 @@ def jurisdictions(request):
         and form.is_valid()
         and run_service(
             form,
-            reports.jurisdiction_deadline_set,
+            services.jurisdiction_deadline_set,
             acting_user=request.user,
             request=request,
             **form.cleaned_data,
@@ -392,7 +384,11 @@ def jurisdictions(request):
 def report_list(request):
     visible = reports.reports_visible_to(request.user).select_related("client", "reporter")
     audit_record(action="mandatory_report.list", request=request)
-    return render(request, "privacy/reports.html", {"reports": visible[:200]})
+    return render(
+        request,
+        "privacy/reports.html",
+        {"reports": visible[:200], "officer_view": request.user.is_privacy_officer},
+    )
 
 
 @login_required
@@ -404,7 +400,7 @@ def report_new(request, client_id):
     if write and form.is_valid():
         report = run_service(
             form,
-            reports.report_open,
+            services.report_open,
             acting_user=request.user,
             client=client,
             request=request,
@@ -418,9 +414,9 @@ def report_new(request, client_id):
 
 
 STEPS = {
-    "consulted": (forms.ConsultForm, reports.report_consulted),
-    "made": (forms.MadeForm, reports.report_made),
-    "told": (forms.ToldForm, reports.report_client_told),
+    "consulted": (forms.ConsultForm, services.report_consulted),
+    "made": (forms.MadeForm, services.report_made),
+    "told": (forms.ToldForm, services.report_client_told),
 }
 
 
@@ -451,6 +447,11 @@ def report_detail(request, report_id):
     return render(
         request,
         "privacy/report.html",
-        {"report": report, "forms": step_forms, "can_edit": request.user.is_clinical},
+        {
+            "report": report,
+            "forms": step_forms,
+            "can_edit": request.user.is_clinical,
+            "officer_view": request.user.is_privacy_officer,
+        },
         status=400 if bound else 200,
     )

@@ -9,6 +9,7 @@ from caseload.accounts.access import Part
 from caseload.clients.caseload import Signal, SignalRule, register_signal
 from caseload.core import clock
 from caseload.safety.models import RiskLevel
+from caseload.safety.models.assessments import ALERTING_LEVELS
 from caseload.safety.selectors import latest_assessments
 
 
@@ -22,7 +23,7 @@ def _latest_assessment() -> dict:
 
 def _signals(client) -> list[Signal]:
     found = []
-    if client.signal_risk_level in (RiskLevel.HIGH, RiskLevel.IMMINENT):
+    if client.signal_risk_level in ALERTING_LEVELS:
         label = RiskLevel(client.signal_risk_level).label
         found.append(Signal(f"Risk: {label}", "danger"))
     review_on = client.signal_risk_review_on

@@ -16,9 +16,9 @@ from datetime import timedelta
 from django.db.models import F
 
 from caseload.core import clock
-from caseload.safety.alerts import alert_acknowledge
 from caseload.safety.models import Alert, CrisisEvent, CrisisStep, FollowUp, RiskAssessment
 from caseload.safety.services import (
+    alert_acknowledge,
     crisis_event_close,
     crisis_event_start,
     crisis_step_complete,

@@ -2,22 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from caseload.core.models import PracticeSettings
-from caseload.safety.models import CrisisOutcome, RiskAssessment
+from caseload.safety.models import AlertAction, CrisisOutcome, RiskAssessment
 from caseload.safety.models.assessments import PROTECTIVE_FACTORS, RISK_FACTORS
 from caseload.safety.services import ASSESSMENT_FIELDS, PRACTICE_SAFETY_FIELDS
-
-ACTIONS = [
-    ("contacted_client", _("Contacted the client")),
-    ("safety_plan_reviewed", _("Reviewed the safety plan with the client")),
-    ("emergency_services", _("Called emergency services")),
-    ("crisis_event", _("Started a crisis event")),
-    ("no_action", _("No action needed (say why)")),
-]
 
 
 class AcknowledgeForm(forms.Form):
     action_taken = forms.ChoiceField(
-        label=_("What did you do?"), choices=ACTIONS, widget=forms.RadioSelect
+        label=_("What did you do?"), choices=AlertAction.choices, widget=forms.RadioSelect
     )
     note = forms.CharField(
         label=_("Note"),
@@ -29,7 +21,7 @@ class AcknowledgeForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("action_taken") == "no_action" and not data.get("note", "").strip():
+        if data.get("action_taken") == AlertAction.NO_ACTION and not data.get("note", "").strip():
             self.add_error("note", _("Say why no action was needed."))
         return data
 

@@ -51,7 +51,10 @@ How a message is read:
 5. When no rule flagged anything, the second reader (screening_model.py) may still flag
    the message (moderate), marking the words that weighed most; when a rule set a
    phrase aside, it must be surer (SET_ASIDE_MARGIN), so a phrase set aside never
-   silences risk said in other words elsewhere in the message.
+   silences risk said in other words elsewhere in the message. The reader is told what
+   the rules saw (each rule matched or set aside, and why), and the families whose flags
+   were mostly wrong on held-out authors (READER_ONLY_RULES) are weighed by it instead
+   of flagging on their own.
 
 When the rules or the model change, RULES_VERSION changes too: each screened text
 stores the version that screened it.
@@ -61,7 +64,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.4+lr-2026.3"
+RULES_VERSION = "client-text-rules-2026.5+lr-2026.4"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -96,7 +99,9 @@ class Match:
 @dataclass(frozen=True)
 class Suppressed:
     match: Match
-    reason: str  # negated, hypothetical, third_person, idiom
+    # negated, hypothetical, third_person, idiom... or weighed_by_reader (a
+    # READER_ONLY_RULES phrase the second reader did not flag)
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,7 @@ _PERSON = r"""(?:him|her|them|you|everyone|everybody|someone|somebody|people|who
     |boyfriend|girlfriend|son|daughter|baby|kids?|child(?:ren)?|mum|mom|mother|dad|father
     |stepdad|stepmum|stepmom|brother|sister|boss|manager|neighbou?r|teacher|ex|colleagues?
     |co-?workers?|landlord|family|classmates?|bully|bullies))"""
-_WEAPON = r"(?:gun|knife|knives|rifle|shotgun|pistol|weapon|bat|machete|axe)"
+_WEAPON = r"(?:gun|knife|knives|rifle|shotgun|pistol|revolver|weapon|bat|machete|axe)"
 _DANGER_PLACE = r"""(?:(?:the\s+)?(?:edge\s+of\s+(?:the|a)\s+)?(?:roof(?:top)?|bridge|ledge|cliff
     |(?:train\s+|railway\s+)?tracks|railway|platform\s+edge|top\s+of\s+(?:the|a|my)\s+(?:\w+\s+)?
     (?:building|car\s+park|multi-?stor(?:e)?y|block|tower|flats))
@@ -660,7 +665,7 @@ RULES: tuple[Rule, ...] = (
         "self_harm",
         MODERATE,
         _rx(
-            r"""\brelaps\w*\b(?!\s+(?:with|on|into)\s+(?!(?:sh|self|cutting|cut|the\s+blade|blades?|burning|it)\b))
+            r"""\brelaps\w*\b(?!\s+(?:with|on|into)\s+(?!(?:(?:the|my)\s+)?(?:sh|self|cutting|cut|the\s+blade|blades?|burning|it)\b))
             (?!\s+(?:with|on|into)\s+(?:my\s+)?(?:the\s+)?(?:smok\w*|cigarettes?|diet
             |drink\w*|alcohol|sugar|chocolate|gambling|vaping|weed|junk|biscuits|cake))
             |\bsh'?d\b|\bsh\s+(?:again|urges?|relapse|last|this|today|tonight)|\b(?:the|my)\s+sh\b
@@ -739,6 +744,7 @@ RULES: tuple[Rule, ...] = (
             |a)\s+whole\s+(?:prescription|bottle|box|packet|pack|strip|supply
             |lot))\b(?:\s+(?:of\s+)?(?:my|the|her|his|these|those|them|a))?[^.!?\n]{{0,25}}?
             (?:{_PILLS}|\bthem\b|\bit\b)
+            |\bhad\s+(?:my|the|a)\s+whole\s+(?:bottle|box|packet|pack|strip)\s+of\s+(?:the\s+)?{_PILLS}
             |\btook\s+too\s+many\b|\btook\s+(?:my|the)\s+whole\s+(?:prescription|supply|bottle|box
             |packet)|\b(?:already|just)\s+(?:taken|took|swallowed)\s+(?:them|it|the\s+\w+)
             |\btook\s+something\b|\bwoke\s+up\s+in\s+(?:the\s+)?(?:hospital|a&e|er|icu|intensive\s+care)\b|\b(?:did|done)\s+something\s+(?:stupid|bad|dumb)
@@ -798,7 +804,7 @@ RULES: tuple[Rule, ...] = (
             |\b(?:outside|here|downstairs|in\s+the\s+house)\s+with\s+a\s+{_WEAPON}
             |\b(?:he|she|they)\s+(?:has|have|'s\s+got|has\s+got|got)\s+a\s+{_WEAPON}
             |\bhands?\s+(?:round|around|on)\s+my\s+(?:neck|throat)|\bkicking\s+(?:the|my)\s+door
-            |\b(?:swallowed|drank|drunk|took|taken|had|necked)\s+(?:some\s+|a\s+bottle\s+of\s+)?(?:bleach|poison
+            |\b(?:swallowed|drank|drunk|took|taken|had|necked)\s+(?:some\s+|a\s+(?:little\s+)?(?:bottle|bit|cup|glass|mouthful|sip|capful)\s+of\s+)?(?:bleach|poison
             |antifreeze|weedkiller|rat\s+poison|chemicals|drain\s+cleaner)
             |\bgoing\s+over\s+(?:the\s+)?(?:edge|railings?|side|balcony)|\b(?:i'?m|im)\s+going\s+over\b
             |\bi'?m\s+hiding\b
@@ -947,6 +953,11 @@ RULES: tuple[Rule, ...] = (
             |aventarme|lanzarme|acabar\s+con\s+(?:todo|mi\s+vida)|terminar\s+con\s+(?:todo
             |mi\s+vida)
             |saltar))
+            |\bme\s+(?:intente|trate\s+de)\s+(?:matar|suicidar|quitar\s+la\s+vida|ahorcar|colgar)\b
+            |\bsi\s+[^.!?\n]{1,60}?\bme\s+mato\b(?!\s+(?:de|a|con|por|en|\w+ando|\w+iendo)\b)
+            |\b(?:hoy|manana|esta\s+noche|que\s+viene|pronto)\s+me\s+mato\b
+            |\bme\s+mato\s+(?:hoy|manana|esta\s+noche|la\s+semana|el\s+(?:lunes|martes|miercoles|jueves
+            |viernes|sabado|domingo|finde|fin\s+de\s+semana)|pronto)\b
             |\b(?:intente|trate\s+de|trate|intento\s+de)\s+(?:matarme|suicidarme
             |quitarme\s+la\s+vida
             |ahorcarme|colgarme|tirarme|cortarme\s+las\s+venas)
@@ -1166,6 +1177,11 @@ RULES: tuple[Rule, ...] = (
             |\b(?:people|he|she|they|him|her|them)\s+(?:like\s+(?:him|her|them|that)\s+)?deserves?
             \s+to\s+die\b
             |\bsharpen\w*\s+(?:my\s+|the\s+|a\s+)?(?:knife|knives|machete|blade|axe)
+            |\b(?:gun|knife|knives|rifle|shotgun|pistol|revolver|weapon|machete|axe)\b[^\n]{0,160}?
+            \b(?:i'?ll|i\s+will|i\s+shall|i'?m\s+going\s+to|i'?m\s+gonna|gonna)\s+use\s+(?:it|them|that)
+            \s+on\s+(?:him|her|them|you|anyone|anybody|whoever|that\s+(?:man|guy|woman|bitch|bastard
+            |prick)|(?:my|the|her|his)\s+(?:ex|husband|wife|partner|boss|dad|father|mum|mom|mother
+            |stepdad|neighbou?rs?|landlord|brother|sister|bully|bullies))\b
             |\b(?:going\s+to|gonna|will|'ll)\s+(?:deal\s+with|take\s+care\s+of|handle|sort\s+out)
             \s+(?:him|her|them)\s+(?:tonight|tomorrow|before|for\s+good|once\s+and\s+for\s+all)
             |\b(?:you|they|everyone)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to)\s+remember
@@ -2056,20 +2072,71 @@ def _keep_strongest(matches: list[Match]) -> list[Match]:
 
 SECOND_READER = "second_reader"
 
+# Rule families whose flags were mostly false alarms on authors they were not written
+# from (a bare death word in a sentence about the writer: "dead tired", "the funeral is
+# on Friday" in its many forms; 22 right and 23 wrong, leave-one-author-out on nine
+# authors). Their match is not a flag of its own: it is one more feature of the second
+# reader, which weighs it with the rest of the message, so a message it flags still
+# shows that phrase. In a message too short for the reader (MIN_WORDS) it flags as
+# before. Every explicit family stays a flag.
+READER_ONLY_RULES = frozenset({"death_word_first_person"})
 
-def _second_reader(text: str, norm: str, *, set_aside: bool) -> list[Match]:
+
+def _read_rules(text: str, norm: str) -> tuple[list[Match], list[Suppressed]]:
+    """Every rule's matches in `norm`, those to flag and those set aside (with why)."""
+    found: list[Match] = []
+    suppressed: list[Suppressed] = []
+    for rule in RULES:
+        for hit in rule.pattern.finditer(norm):
+            start, end = hit.span()
+            match = Match(start, end, text[start:end], rule.name, rule.category, rule.severity)
+            reason = _why_set_aside(rule, norm, start, end)
+            if reason is None:
+                found.append(match)
+            else:
+                suppressed.append(Suppressed(match, reason))
+    return found, suppressed
+
+
+def rule_signals(found, suppressed) -> tuple[str, ...]:
+    """What the rules saw, as features for the second reader: each rule that matched
+    ("r:rule"), each reason a phrase was set aside ("x:negated") and each rule set aside
+    ("xr:rule"). The reader learns how far to trust them from labelled messages."""
+    signals = {"r:" + match.rule for match in found}
+    for item in suppressed:
+        signals.add("x:" + item.reason)
+        signals.add("xr:" + item.match.rule)
+    return tuple(sorted(signals))
+
+
+def reader_signals(text: str) -> tuple[str, ...]:
+    """The rule features of `text`, as the second reader is given them (for training)."""
+    norm = normalise(text)
+    return rule_signals(*_read_rules(text, norm))
+
+
+def _second_reader(
+    text: str, norm: str, *, set_aside: bool, signals: tuple[str, ...], leads: list[Match]
+) -> list[Match]:
     """No rule flagged anything: the word model (screening_model.py) may still flag the
-    message, marking the words that weighed most. When a rule set a phrase aside, the
-    model must be surer (SET_ASIDE_MARGIN): the phrase set aside has been read, but it
-    must not silence risk said elsewhere in the message."""
+    message, marking the words that weighed most, or the phrase of a rule it was given
+    to weigh (`leads`, READER_ONLY_RULES), with a lower bar then (LEAD_MARGIN). When a
+    rule set a phrase aside and no lead was found, the model must be surer
+    (SET_ASIDE_MARGIN): the phrase set aside has been read, but it must not silence risk
+    said elsewhere in the message."""
     from caseload.safety import screening_model
 
     if not screening_model.enough_words(norm):
-        return []
-    reading = screening_model.read(norm)
-    margin = screening_model.SET_ASIDE_MARGIN if set_aside else 0.0
+        return _keep_strongest(leads)
+    reading = screening_model.read(norm, signals)
+    if leads:
+        margin = screening_model.LEAD_MARGIN
+    else:
+        margin = screening_model.SET_ASIDE_MARGIN if set_aside else 0.0
     if reading.score <= screening_model.THRESHOLD + margin:
         return []
+    if leads:
+        return _keep_strongest(leads)
     spans = reading.spans or ((0, len(text)),)
     matches = [
         Match(start, end, text[start:end], SECOND_READER, SECOND_READER, MODERATE)
@@ -2083,20 +2150,21 @@ def screen(text: str) -> Screening:
     if not text or not text.strip():
         return Screening()
     norm = normalise(text)
-    found: list[Match] = []
-    suppressed: list[Suppressed] = []
-    for rule in RULES:
-        for hit in rule.pattern.finditer(norm):
-            start, end = hit.span()
-            match = Match(start, end, text[start:end], rule.name, rule.category, rule.severity)
-            reason = _why_set_aside(rule, norm, start, end)
-            if reason is None:
-                found.append(match)
-            else:
-                suppressed.append(Suppressed(match, reason))
-    kept = _keep_strongest(found)
+    found, suppressed = _read_rules(text, norm)
+    leads = [match for match in found if match.rule in READER_ONLY_RULES]
+    # A reader-only phrase is marked beside a rule's flag, as any phrase found.
+    flags = [match for match in found if match.rule not in READER_ONLY_RULES]
+    kept = _keep_strongest(found) if flags else []
     if not kept:
-        kept = _second_reader(text, norm, set_aside=bool(suppressed))
+        kept = _second_reader(
+            text,
+            norm,
+            set_aside=bool(suppressed),
+            signals=rule_signals(found, suppressed),
+            leads=leads,
+        )
+        # A phrase the reader weighed and did not flag stays visible as set aside.
+        suppressed += [Suppressed(m, "weighed_by_reader") for m in leads if m not in kept]
     # A phrase set aside but overlapping a kept one says nothing new.
     quiet: list[Suppressed] = []
     for item in sorted(suppressed, key=lambda s: s.match.end - s.match.start, reverse=True):

@@ -1,6 +1,6 @@
 """Every piece of free text a client writes to the practice is screened the same way
-(safety/screening.py) and a match raises the same alert (safety/alerts.py): check-ins,
-session-feedback comments, the name typed when signing a plan or the agreement.
+(safety/screening.py) and a match raises the same alert (`safety.services.alert_raise`):
+check-ins, session-feedback comments, the name typed when signing a plan or the agreement.
 
 `client_text_screen` is the one step each channel calls, inside its own transaction,
 so the client's words and the alert they raise are saved together or not at all (H-085).
@@ -13,8 +13,8 @@ from caseload.accounts.models import User
 from caseload.clients.models import Client
 from caseload.core import clock
 from caseload.safety import screening
-from caseload.safety.alerts import alert_raise
 from caseload.safety.models import AlertSource, ScreenedText
+from caseload.safety.services import alert_raise
 
 CATEGORY_WORDS = {
     "intent": "intent to act",

@@ -24,23 +24,32 @@ It only adds: a message the rules flagged keeps the rules' reading, and the read
 asked when no rule matched, or when every phrase a rule found was set aside (negated,
 supposed, someone else's, an idiom) and the rest of the message still scores clearly
 higher (SET_ASIDE_MARGIN): a phrase set aside must not silence risk said elsewhere
-in the message. A flag is moderate, category "second_reader", with the words that
-weighed most marked.
+in the message. It is told what the rules saw: each rule that matched ("r:rule"), each
+rule set aside ("xr:rule") and why ("x:negated"), as features like the words, so it
+learns from labelled messages how far each is to be trusted. A rule family whose flags
+were mostly wrong on held-out authors (screening.READER_ONLY_RULES) flags only through
+the reader, with a lower bar (LEAD_MARGIN). A flag is moderate, category
+"second_reader", with the words that weighed most marked (or the rule's phrase).
 """
 
 import json
 import math
 import re
 import sys
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("screening_model.json")
-MODEL_VERSION = "lr-2026.3"
+MODEL_VERSION = "lr-2026.4"
 # Logit above which a message is flagged, and how much surer the reader must be when a
-# rule set a phrase aside. Chosen by leave-one-author-out on the eight development sets
+# rule set a phrase aside. Rechecked in 2026.4 (the reader told what the rules saw, ten
+# authors held out in turn): 0.0 caught every explicit statement (864 of 864) at pooled
+# recall 0.966 and precision 0.854; 0.05 and 0.1 gained 0.4 and 1.0 points of precision
+# but missed an explicit threat, so 0.0 stays. First chosen by leave-one-author-out on
+# the eight development sets
 # (python -m caseload.safety.screening_eval --leave-one-out): the reader rebuilt without
 # each author and scored, with the rules, on that author, and on the older check-in
 # sentences. At 0.0 with a margin of 2.0, recall was 0.955-0.990 on every held-out author
@@ -51,6 +60,12 @@ MODEL_VERSION = "lr-2026.3"
 # set aside, "I cut myself shaving"). Recall comes first.
 THRESHOLD = 0.0
 SET_ASIDE_MARGIN = 2.0
+# The bar is lower by this much when a family the reader weighs in place of a flag
+# (screening.READER_ONLY_RULES, a bare death word about the writer) found a phrase.
+# Held out on nine authors (2026.4), -1.0 caught 0.2 points more recall than 0.0 ("quiero
+# que me lleve la muerte", "me siento un estorbo") for 0.1 of precision; lower bars
+# gained nothing more.
+LEAD_MARGIN = -1.0
 # Inverse regularisation strength; 3 held out better than 1 (recall) and 10 or 30
 # (precision on the most distant author).
 C = 3.0
@@ -122,13 +137,21 @@ def _scale(count: int) -> float:
 
 def train(rows, normalise) -> dict:
     """Logistic regression weights from labelled rows ({"text", "risk"}), fitted with
-    scikit-learn (needed only here, at build time)."""
+    scikit-learn (needed only here, at build time). Each message's features are its
+    words and letter groups and what the rules saw in it (screening.rule_signals), the
+    latter scaled like the rest by the number of word features."""
     import numpy
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
+    from caseload.safety.screening import reader_signals
+
     rows = list(rows)
-    documents = [dict.fromkeys(features(normalise(row["text"])), 1) for row in rows]
+    word_counts = [len(features(normalise(row["text"]))) for row in rows]
+    documents = [
+        dict.fromkeys([*features(normalise(row["text"])), *reader_signals(row["text"])], 1)
+        for row in rows
+    ]
     seen: dict[str, int] = {}
     for document in documents:
         for feature in document:
@@ -141,8 +164,8 @@ def train(rows, normalise) -> dict:
         (
             numpy.concatenate(
                 [
-                    numpy.full(len(row), _scale(len(doc)))
-                    for row, doc in zip(indices, documents, strict=True)
+                    numpy.full(len(row), _scale(count))
+                    for row, count in zip(indices, word_counts, strict=True)
                 ]
             ),
             numpy.fromiter((i for row in indices for i in row), dtype=numpy.int32),
@@ -196,15 +219,16 @@ def enough_words(norm: str) -> bool:
     return len(_tokens(norm)) >= MIN_WORDS
 
 
-def read(norm: str) -> Reading:
+def read(norm: str, signals: Iterable[str] = ()) -> Reading:
     """The model's score (a logit) for a normalised message and the words that weighed
-    most towards risk."""
+    most towards risk. `signals` are what the rules saw (screening.rule_signals): they
+    count like any feature but mark no words."""
     model = _model()
     weights = model["weights"]
     tokens = _tokens(norm)
     found = features(norm)
     scale = _scale(len(found))
-    score = model["bias"]
+    score = model["bias"] + sum(weights.get(signal, 0.0) for signal in set(signals)) * scale
     by_word = [0.0] * len(tokens)
     for feature, index in found.items():
         weight = weights.get(feature, 0.0) * scale

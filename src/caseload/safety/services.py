@@ -1,16 +1,26 @@
-"""Writing safety records: escalating alerts, risk assessments, crisis events, follow-up
-contacts and the practice's safety settings. Each function validates first, then writes
-its rows and its audit event in one transaction; emails go out after commit. Callers have
-been through the door (`accounts.access.access_client`) for the client concerned.
+"""Writing safety records: raising, escalating and acknowledging alerts, risk
+assessments, crisis events, follow-up contacts and the practice's safety settings. Each
+function validates first, then writes its rows and its audit event in one transaction;
+emails go out after commit. Callers have been through the door
+(`accounts.access.access_client`) for the client concerned.
+
+`alert_raise` is the one function every risk signal calls: a positive risk item in a
+measure (from a session, a link, the API or a FHIR import), a flagged check-in, a risk
+assessment rated high, a missed follow-up (H-012). Who an alert reaches is read from
+`safety.alerts`.
 
 `alerts_escalate_due` and `follow_ups_raise_missed` are what `caseload tick` runs, on
 every app server at once if need be (see `_lock_next`)."""
 
+import logging
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -20,23 +30,26 @@ from caseload.clients.models import CareTeamRole, Client
 from caseload.core import clock
 from caseload.core.models import PracticeSettings
 from caseload.safety import escalation
-from caseload.safety.alerts import alert_raise, notify
+from caseload.safety.alerts import recipients
 from caseload.safety.models import (
     Alert,
+    AlertAction,
     AlertSeverity,
     AlertSource,
     AlertState,
     CrisisEvent,
     CrisisOutcome,
     CrisisStep,
+    EscalationLevel,
     FollowUp,
     RiskAssessment,
 )
 from caseload.safety.models.assessments import (
-    ALERTING_LEVELS,
     PROTECTIVE_FACTORS,
     RISK_FACTORS,
 )
+
+logger = logging.getLogger(__name__)
 
 # --- escalation (`caseload tick`) -------------------------------------------------------
 
@@ -284,7 +297,7 @@ def risk_assessment_record(
             obj=assessment,
             detail={"risk_level": assessment.risk_level},
         )
-        if assessment.risk_level in ALERTING_LEVELS:
+        if assessment.is_high_risk:
             alert_raise(
                 client=client,
                 severity=AlertSeverity.HIGH,
@@ -438,7 +451,8 @@ def practice_settings_update(
     if not changed:
         return practice
     with transaction.atomic():
-        practice.save(update_fields=[*changed, "updated_at"])
+        # The first save writes the whole row; later ones only what changed.
+        practice.save(update_fields=None if practice._state.adding else [*changed, "updated_at"])
         audit_record(
             action="practice_settings.update",
             actor=acting_user,
@@ -447,3 +461,131 @@ def practice_settings_update(
             detail={"fields": changed},
         )
     return practice
+
+
+# --- alerts: raising, notifying, acknowledging -------------------------------------------
+
+
+def alert_raise(
+    *,
+    client: Client,
+    severity: str,
+    source: str,
+    reason: str,
+    evidence: str = "",
+    source_obj=None,
+    raised_by: User | None = None,
+    request=None,
+) -> Alert:
+    """Raise an alert for `client`'s care team, inside the caller's transaction, so the
+    risk answer and its alert are saved together or not at all. Email goes out after
+    commit. The same source object never raises two alerts."""
+    if severity not in AlertSeverity.values:
+        raise ValueError(f"unknown alert severity {severity!r}")
+    source_type = source_obj._meta.label_lower if source_obj is not None else ""
+    source_id = str(source_obj.pk) if source_obj is not None else ""
+    with transaction.atomic():
+        if source_obj is not None:
+            existing = Alert.objects.filter(
+                source_type=source_type, source_id=source_id, reason=reason[:300]
+            ).first()
+            if existing is not None:
+                return existing
+        now = clock.now()
+        alert = Alert(
+            client=client,
+            severity=severity,
+            source=source,
+            reason=reason[:300],
+            evidence=evidence,
+            source_type=source_type,
+            source_id=source_id,
+            raised_at=now,
+            raised_by=raised_by,
+        )
+        alert.next_escalation_at = escalation.next_escalation_at(
+            severity=severity,
+            level=EscalationLevel.CARE_TEAM,
+            raised_at=now,
+            practice=PracticeSettings.current(),
+        )
+        alert.save()
+        audit_record(
+            action="alert.raise",
+            actor=raised_by,
+            request=request,
+            client_id=client.pk,
+            obj=alert,
+            detail={"severity": severity, "source": source},
+        )
+        if severity == AlertSeverity.HIGH and source != AlertSource.FOLLOW_UP:
+            # Follow-up contacts after every high alert, whatever raised it; not after
+            # the alert for a missed follow-up, which would schedule follow-ups forever.
+            follow_ups_schedule(
+                client=client,
+                start=now,
+                reason=f"After a high alert: {reason}",
+                alert=alert,
+                acting_user=raised_by,
+                request=request,
+            )
+        transaction.on_commit(lambda: notify(alert, level=EscalationLevel.CARE_TEAM))
+    return alert
+
+
+def notify(alert: Alert, *, level: int) -> None:
+    """Email the people the alert reaches at `level` (and the on-call contact at the
+    last step). The email names no client and carries no clinical detail: it says an
+    alert is waiting and links to it."""
+    link = settings.CASELOAD_BASE_URL + reverse("safety:alert", args=[alert.pk])
+    subject = (
+        f"[{PracticeSettings.current().practice_name}] {alert.get_severity_display()} "
+        "safety alert waiting"
+    )
+    body = (
+        f"A {alert.get_severity_display().lower()} safety alert is waiting for "
+        f"acknowledgement. Sign in to caseload to see it: {link}"
+    )
+    addresses = [user.email for user in recipients(alert, level=level) if user.email]
+    practice = PracticeSettings.current()
+    if level >= EscalationLevel.ON_CALL and practice.on_call_email:
+        addresses.append(practice.on_call_email)
+    if not addresses:
+        return
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, sorted(set(addresses)))
+    except Exception:
+        # The alert is saved and shows in the app whatever happens to the email; a mail
+        # outage must not undo it or turn the clinician's page into an error.
+        logger.exception("could not email alert %s at level %s", alert.pk, level)
+
+
+def alert_acknowledge(
+    *, acting_user: User, alert: Alert, action_taken: str, note: str = "", request=None
+) -> Alert:
+    """Close an alert with what was done. Only someone it has reached may do it (the
+    caller got it through `alerts_visible_to`); an acknowledged alert stays closed."""
+    if action_taken not in AlertAction.values:
+        raise ValidationError(f"Unknown action {action_taken!r}.")
+    if action_taken == AlertAction.NO_ACTION and not note.strip():
+        raise ValidationError("Say why no action was needed.")
+    with transaction.atomic():
+        locked = Alert.objects.select_for_update().get(pk=alert.pk)
+        if locked.state != AlertState.OPEN:
+            raise ValidationError("This alert was already acknowledged.")
+        locked.state = AlertState.ACKNOWLEDGED
+        locked.acknowledged_at = clock.now()
+        locked.acknowledged_by = acting_user
+        locked.action_taken = action_taken
+        locked.action_note = note
+        locked.next_escalation_at = None
+        locked.save()
+        audit_record(
+            action="alert.acknowledge",
+            actor=acting_user,
+            request=request,
+            client_id=locked.client_id,
+            obj=locked,
+            detail={"action_taken": action_taken},
+        )
+    return locked

@@ -18,8 +18,9 @@ from caseload.clients.pages import render_client_page
 from caseload.core.forms import run_service
 from caseload.core.models import PracticeSettings
 from caseload.safety import forms, services
-from caseload.safety.alerts import alert_acknowledge, alerts_visible_to
+from caseload.safety.alerts import alerts_visible_to
 from caseload.safety.forms import AcknowledgeForm
+from caseload.safety.services import alert_acknowledge
 from caseload.safety.tasks import follow_ups_for
 
 # Alerts are for the people who treat and supervise; other roles have no inbox.

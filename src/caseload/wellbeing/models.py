@@ -65,6 +65,10 @@ class ContactLog(EncryptedModel):
     def within_policy(self) -> bool:
         return not (self.out_of_hours or self.off_channel)
 
+    @property
+    def initiated_by_professional(self) -> bool:
+        return self.initiated_by == InitiatedBy.PROFESSIONAL
+
 
 class BoundaryKind(models.TextChoices):
     GIFT = "gift", _("A gift offered or accepted")
@@ -175,8 +179,10 @@ class WorkloadSettings(models.Model):
 
     @classmethod
     def current(cls) -> "WorkloadSettings":
-        settings_row, _created = cls.objects.get_or_create(pk=1)
-        return settings_row
+        """The practice's thresholds. Until an administrator first saves them these are
+        the defaults, unsaved: reading never writes (the first save is an audited change
+        in `wellbeing.services.workload_settings_save`)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 class SupervisionSession(EncryptedModel):

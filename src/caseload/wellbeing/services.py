@@ -261,7 +261,8 @@ def workload_settings_save(*, acting_user: User, changes: dict, request=None) ->
         setattr(row, name, changes[name])
     row.full_clean()
     with transaction.atomic():
-        row.save(update_fields=[*changed, "updated_at"])
+        # The first save writes the whole row; later ones only what changed.
+        row.save(update_fields=None if row._state.adding else [*changed, "updated_at"])
         audit_record(
             action="workload.settings",
             actor=acting_user,

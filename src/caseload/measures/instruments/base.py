@@ -54,3 +54,9 @@ class Instrument:
     wording_shipped: bool = True  # False: a practice loads licensed wording from a data file
     copyright: str = ""  # the copyright line shown with the wording, when there is one
     extra: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def clinician_administered(self) -> bool:
+        """The clinician asks each question and records the answer (it is never sent by
+        link)."""
+        return self.completed_by == "clinician"

@@ -2,6 +2,7 @@
 
 from caseload.safety.models.alerts import (  # noqa: F401
     Alert,
+    AlertAction,
     AlertSeverity,
     AlertSource,
     AlertState,

@@ -25,6 +25,17 @@ class AlertState(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
 
 
+class AlertAction(models.TextChoices):
+    """What the person acknowledging an alert did: the one vocabulary for the form, the
+    service and the API."""
+
+    CONTACTED_CLIENT = "contacted_client", _("Contacted the client")
+    SAFETY_PLAN_REVIEWED = "safety_plan_reviewed", _("Reviewed the safety plan with the client")
+    EMERGENCY_SERVICES = "emergency_services", _("Called emergency services")
+    CRISIS_EVENT = "crisis_event", _("Started a crisis event")
+    NO_ACTION = "no_action", _("No action needed (say why)")
+
+
 class EscalationLevel(models.IntegerChoices):
     CARE_TEAM = 0, _("Care team")
     SUPERVISOR = 1, _("Supervisor")
@@ -67,7 +78,7 @@ class Alert(EncryptedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    action_taken = models.CharField(max_length=40, blank=True)
+    action_taken = models.CharField(max_length=40, blank=True, choices=AlertAction.choices)
     action_note = EncryptedTextField(blank=True)
 
     class Meta:
@@ -81,11 +92,10 @@ class Alert(EncryptedModel):
         return f"{self.get_severity_display()} alert for client {self.client_id}: {self.reason}"
 
     @property
+    def tone(self) -> str:
+        """How pages mark the alert: danger when high, warning otherwise."""
+        return "danger" if self.severity == AlertSeverity.HIGH else "warning"
+
+    @property
     def is_open(self) -> bool:
         return self.state == AlertState.OPEN
-
-    def get_action_taken_display(self) -> str:
-        """The acknowledgement's action in words (the codes live with the form)."""
-        from caseload.safety.forms import ACTIONS
-
-        return str(dict(ACTIONS).get(self.action_taken, self.action_taken))

@@ -113,6 +113,19 @@ class RiskAssessment(EncryptedModel):
     def __str__(self) -> str:
         return f"{self.get_risk_level_display()} risk, client {self.client_id}"
 
+    @property
+    def is_high_risk(self) -> bool:
+        """High or imminent: the levels that raise a high alert for the care team and
+        schedule follow-up contacts (H-026)."""
+        return self.risk_level in ALERTING_LEVELS
+
+    @property
+    def tone(self) -> str:
+        """How pages mark this level: danger for high risk, warning for moderate."""
+        if self.is_high_risk:
+            return "danger"
+        return "warning" if self.risk_level == RiskLevel.MODERATE else "info"
+
     def risk_factor_labels(self) -> list[str]:
         labels = dict(RISK_FACTORS)
         return [str(labels.get(code, code)) for code in self.risk_factors]

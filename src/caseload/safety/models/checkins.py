@@ -57,6 +57,11 @@ class Checkin(EncryptedModel):
     def __str__(self) -> str:
         return f"Check-in {self.pk} from client {self.client_id}"
 
+    @property
+    def tone(self) -> str:
+        """How pages mark a flagged check-in: danger when the screen said high."""
+        return "danger" if self.severity == "high" else "warning"
+
     def match_list(self) -> list[dict]:
         import json
 

@@ -7,8 +7,11 @@ Each is done once (the row records it), so running often is safe."""
 
 from django.core.management.base import BaseCommand
 
-from caseload.privacy.reports import reports_notify_overdue
-from caseload.privacy.services import break_glass_notify_expired, consents_remind_expiring
+from caseload.privacy.services import (
+    break_glass_notify_expired,
+    consents_remind_expiring,
+    reports_notify_overdue,
+)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,21 @@
+"""Reading a client's measures for their tab: results by instrument and the links sent.
+The client comes from the door."""
+
+from django.db.models import QuerySet
+
+from caseload.clients.models import Client
+from caseload.measures.models import MeasureResponse
+from caseload.portal.models import PortalLink
+
+
+def responses_by_instrument(client: Client) -> dict[str, list[MeasureResponse]]:
+    """The client's results grouped by instrument code, newest first within each."""
+    by_instrument: dict[str, list[MeasureResponse]] = {}
+    for response in client.measure_responses.order_by("-completed_at", "-id"):
+        by_instrument.setdefault(response.instrument, []).append(response)
+    return by_instrument
+
+
+def recent_measure_links(client: Client, *, kind: str, limit: int = 10) -> QuerySet[PortalLink]:
+    """The newest questionnaire links sent to the client, with who sent them."""
+    return client.portal_links.filter(kind=kind).select_related("created_by")[:limit]
