@@ -136,3 +136,31 @@ def test_h061_signals_are_judged_at_the_time_of_each_request(client_record, clin
         after = _row(_page(as_user(clinician)), "Jo (Jordan Rivera)")  # a new session
     assert "<time datetime=" not in after and "none booked" in after
     assert "Note overdue" in after
+
+
+def test_next_appointment_reads_as_the_date_filter_would_print_it():
+    """The row's time is formatted without the template's `date` filter (once per page,
+    not per row): it must read exactly as `date:"D j M, H:i"` would, for every month,
+    weekday and one- or two-digit day, in the practice's time zone."""
+    from django.template.defaultfilters import date as date_filter
+
+    from caseload.clients.models import Client
+    from caseload.clients.selectors import caseload_table
+
+    start = timezone.make_aware(timezone.datetime(2026, 1, 1, 7, 5))
+    clients = []
+    for day in range(0, 365, 4):
+        client = Client(pk=day + 1, legal_name="Robin Hale", status="active")
+        client.next_appointment = start + timedelta(days=day, hours=day % 15)
+        client.primary_name, client.caseload_signals = "", []
+        clients.append(client)
+    rows = caseload_table(clients, show_record=True)
+    for client, row in zip(clients, rows, strict=True):
+        local = timezone.localtime(client.next_appointment)
+        assert row.next_text == date_filter(local, "D j M, H:i")
+        assert row.next_at == date_filter(local, "c")
+        assert row.url == reverse("clients:detail", args=[client.pk])
+        assert row.status == "Active"
+    assert caseload_table(clients[:1], show_record=False)[0].url == reverse(
+        "clients:care_team", args=[1]
+    )
