@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-fast e2e lint format bench install install-dev clean
+.PHONY: run test test-fast e2e lint format types types-baseline bench install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,18 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(MAKE) --no-print-directory types
 	CASELOAD_DEMO=1 $(BIN)/caseload makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# mypy over src (strict modules in pyproject.toml), checked against mypy-baseline.txt:
+# fails on any error not in the baseline, and on a baseline entry that has been fixed.
+types: $(VENV)/.installed-dev
+	CASELOAD_DEMO=1 $(BIN)/mypy | $(BIN)/mypy-baseline filter
+
+# Records mypy's current errors as the baseline; run it after fixing some.
+types-baseline: $(VENV)/.installed-dev
+	CASELOAD_DEMO=1 $(BIN)/mypy | $(BIN)/mypy-baseline sync
 
 # Everything except the browser tests, for a quick loop while editing.
 test-fast: $(VENV)/.installed-dev

@@ -7,13 +7,16 @@ exist; a client they may see but a part of the record their role does not cover 
 403.
 """
 
+from datetime import datetime
 from enum import StrEnum
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
+from django.db.models.expressions import Combinable
+from django.http import Http404, HttpRequest
 
-from caseload.accounts.models import Role
+from caseload.accounts.models import AnyUser, Role, User
 from caseload.audit.services import audit_record
 from caseload.clients.models import CareTeamMember, Client
 from caseload.core import clock
@@ -42,13 +45,13 @@ ROLE_PARTS: dict[str, frozenset[Part]] = {
 }
 
 
-def parts_for(user) -> frozenset[Part]:
-    if not user.is_authenticated or not user.is_active:
+def parts_for(user: AnyUser) -> frozenset[Part]:
+    if isinstance(user, AnonymousUser) or not user.is_active:
         return frozenset()
     return ROLE_PARTS.get(user.role, frozenset())
 
 
-def clients_visible_to(user) -> QuerySet[Client]:
+def clients_visible_to(user: AnyUser) -> QuerySet[Client]:
     """The clients this user is related to.
 
     - admin and intake: every client of the practice (directory and scheduling work);
@@ -58,12 +61,12 @@ def clients_visible_to(user) -> QuerySet[Client]:
       grant for (privacy.services.break_glass_open);
     - privacy officer, inactive or anonymous users: none.
     """
-    if not parts_for(user):
+    if isinstance(user, AnonymousUser) or not parts_for(user):
         return Client.objects.none()
     return Client.objects.filter(visible_clients_rule(user.role, user.pk, clock.now()))
 
 
-def visible_clients_rule(role: str, user_id, now) -> Q:
+def visible_clients_rule(role: str, user_id: int | Combinable, now: datetime | Combinable) -> Q:
     """The condition of `clients_visible_to` for a user of `role` who may see clients.
     `user_id` and `now` are values, or Params for a prepared query (the caseload page's
     listing); either way this is the one statement of the rule."""
@@ -79,22 +82,22 @@ def visible_clients_rule(role: str, user_id, now) -> Q:
     ) | Q(glass)
 
 
-def _active_grants(user) -> QuerySet[BreakGlassGrant]:
+def _active_grants(user: User) -> QuerySet[BreakGlassGrant]:
     return BreakGlassGrant.objects.filter(user=user, expires_at__gt=clock.now())
 
 
-def can_see_part(user, part: Part) -> bool:
+def can_see_part(user: AnyUser, part: Part) -> bool:
     return part in parts_for(user)
 
 
 def access_client(
-    user,
-    client_id,
+    user: AnyUser,
+    client_id: object,
     *,
     part: Part,
     purpose: str,
     write: bool = False,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Client:
     """Return the client if `user` may read (or, with write=True, change) `part` of
     their record, and audit the access. Raise Http404 when the client does not exist
@@ -110,8 +113,10 @@ def access_client(
     if part not in parts_for(user):
         _audit_denied(user, client_id, part, "role does not cover this part", request)
         raise PermissionDenied("Your role does not give access to this part of the record.")
-    detail = {"part": str(part)}
-    grant = _active_grants(user).filter(client=client).first() if user.is_clinical else None
+    detail: dict[str, object] = {"part": str(part)}
+    grant = None
+    if not isinstance(user, AnonymousUser) and user.is_clinical:
+        grant = _active_grants(user).filter(client=client).first()
     if grant is not None:
         detail.update(break_glass_grant=grant.pk, break_glass_reason=grant.reason)
         purpose = f"break-the-glass: {grant.reason} ({purpose})"
@@ -127,14 +132,18 @@ def access_client(
     return client
 
 
-def _as_id(value) -> int:
+def _as_id(value: object) -> int:
+    if not isinstance(value, int | str):
+        raise TypeError("an id is a number or its digits")
     number = int(value)
     if not 0 < number < 2**63:
         raise ValueError("id out of range")
     return number
 
 
-def _audit_denied(user, client_id, part: Part, reason: str, request) -> None:
+def _audit_denied(
+    user: AnyUser, client_id: object, part: Part, reason: str, request: HttpRequest | None
+) -> None:
     try:
         numeric_id = _as_id(client_id)
     except (ValueError, TypeError):
@@ -150,15 +159,15 @@ def _audit_denied(user, client_id, part: Part, reason: str, request) -> None:
     )
 
 
-def can_manage_care_team(user) -> bool:
+def can_manage_care_team(user: AnyUser) -> bool:
     """Care-team assignment is for admins and intake workers (not the clinicians
     themselves, so nobody adds themselves to a client's team)."""
-    return user.is_authenticated and user.is_active and user.role in (Role.ADMIN, Role.INTAKE)
+    if isinstance(user, AnonymousUser):
+        return False
+    return user.is_active and user.role in (Role.ADMIN, Role.INTAKE)
 
 
-def can_create_clients(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.role in (Role.INTAKE, Role.CLINICIAN, Role.SUPERVISOR)
-    )
+def can_create_clients(user: AnyUser) -> bool:
+    if isinstance(user, AnonymousUser):
+        return False
+    return user.is_active and user.role in (Role.INTAKE, Role.CLINICIAN, Role.SUPERVISOR)

@@ -1,7 +1,8 @@
 import hashlib
 import secrets
+from typing import TypeAlias
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,10 @@ class User(AbstractUser):
         """Clinicians and supervisors have their own caseload; the directory roles
         (administrator, intake) list the practice's clients."""
         return self.role not in (Role.ADMIN, Role.INTAKE)
+
+
+# Whoever is making a request: a signed-in member of staff, or nobody (request.user).
+AnyUser: TypeAlias = User | AnonymousUser
 
 
 class Supervision(models.Model):

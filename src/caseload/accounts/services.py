@@ -6,6 +6,7 @@ import secrets
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -24,7 +25,7 @@ def user_create(
     last_name: str = "",
     email: str = "",
     supervisor: User | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> User:
     """Create a staff account. Without a password the account cannot sign in until one
     is set. The password is checked against the practice's password rules."""
@@ -57,7 +58,13 @@ def user_create(
 
 
 def user_update_profile(
-    *, acting_user: User, user: User, first_name: str, last_name: str, email: str, request=None
+    *,
+    acting_user: User,
+    user: User,
+    first_name: str,
+    last_name: str,
+    email: str,
+    request: HttpRequest | None = None,
 ) -> User:
     with transaction.atomic():
         user.first_name, user.last_name, user.email = first_name, last_name, email
@@ -72,7 +79,9 @@ def user_update_profile(
     return user
 
 
-def user_change_role(*, acting_user: User, user: User, role: str, request=None) -> User:
+def user_change_role(
+    *, acting_user: User, user: User, role: str, request: HttpRequest | None = None
+) -> User:
     """Change a staff member's role. An admin cannot remove their own admin role, so the
     practice is never left without one by accident."""
     if role not in Role.values:
@@ -95,7 +104,9 @@ def user_change_role(*, acting_user: User, user: User, role: str, request=None) 
     return user
 
 
-def user_set_active(*, acting_user: User, user: User, active: bool, request=None) -> User:
+def user_set_active(
+    *, acting_user: User, user: User, active: bool, request: HttpRequest | None = None
+) -> User:
     if user.pk == acting_user.pk and not active:
         raise ValidationError("You cannot deactivate your own account.")
     with transaction.atomic():
@@ -115,7 +126,7 @@ def user_set_active(*, acting_user: User, user: User, active: bool, request=None
 
 
 def user_set_password(
-    *, acting_user: User | None, user: User, password: str, request=None
+    *, acting_user: User | None, user: User, password: str, request: HttpRequest | None = None
 ) -> User:
     """Set a staff member's password for them (an administrator, when they have forgotten
     it). Every session they have open ends at its next request: Django ties a session to
@@ -129,7 +140,9 @@ def user_set_password(
     )
 
 
-def user_change_password(*, acting_user: User, password: str, request=None) -> User:
+def user_change_password(
+    *, acting_user: User, password: str, request: HttpRequest | None = None
+) -> User:
     """The signed-in user changes their own password; the caller has checked the current
     one. Their other sessions end at their next request; the caller keeps the current one
     with `update_session_auth_hash`."""
@@ -143,7 +156,12 @@ def user_change_password(*, acting_user: User, password: str, request=None) -> U
 
 
 def _password_save(
-    *, action: str, acting_user: User | None, user: User, password: str, request
+    *,
+    action: str,
+    acting_user: User | None,
+    user: User,
+    password: str,
+    request: HttpRequest | None,
 ) -> User:
     validate_password(password, user)
     with transaction.atomic():
@@ -154,7 +172,11 @@ def _password_save(
 
 
 def supervision_add(
-    *, acting_user: User | None, supervisor: User, supervisee: User, request=None
+    *,
+    acting_user: User | None,
+    supervisor: User,
+    supervisee: User,
+    request: HttpRequest | None = None,
 ) -> Supervision:
     if supervisor.role != Role.SUPERVISOR:
         raise ValidationError(f"{supervisor} does not have the supervisor role.")
@@ -176,7 +198,9 @@ def supervision_add(
     return link
 
 
-def supervision_remove(*, acting_user: User, link: Supervision, request=None) -> None:
+def supervision_remove(
+    *, acting_user: User, link: Supervision, request: HttpRequest | None = None
+) -> None:
     with transaction.atomic():
         audit_record(
             action="supervision.remove",
@@ -191,7 +215,7 @@ def supervision_remove(*, acting_user: User, link: Supervision, request=None) ->
         link.delete()
 
 
-def two_factor_reset(*, acting_user: User, user: User, request=None) -> None:
+def two_factor_reset(*, acting_user: User, user: User, request: HttpRequest | None = None) -> None:
     """Remove a user's second factors (lost phone); they enrol again at next sign-in."""
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
@@ -200,7 +224,7 @@ def two_factor_reset(*, acting_user: User, user: User, request=None) -> None:
 
 
 def api_token_create(
-    *, acting_user: User | None, user: User, label: str = "", request=None
+    *, acting_user: User | None, user: User, label: str = "", request: HttpRequest | None = None
 ) -> tuple[ApiToken, str]:
     """Make a token for `user`; the secret is returned once and only its digest kept."""
     if not user.is_active:
@@ -220,7 +244,9 @@ def api_token_create(
     return token, secret
 
 
-def api_token_revoke(*, acting_user: User | None, token: ApiToken, request=None) -> ApiToken:
+def api_token_revoke(
+    *, acting_user: User | None, token: ApiToken, request: HttpRequest | None = None
+) -> ApiToken:
     if token.revoked_at is not None:
         return token
     with transaction.atomic():
@@ -254,7 +280,9 @@ def api_token_user(secret: str) -> User | None:
 RECOVERY_CODES = 10
 
 
-def two_factor_device_start(*, acting_user: User, request=None) -> TOTPDevice:
+def two_factor_device_start(
+    *, acting_user: User, request: HttpRequest | None = None
+) -> TOTPDevice:
     """Start enrolling an authenticator app: a new unconfirmed device, kept until it is
     confirmed with a code (`two_factor_enrol`). Callers read the pending device first
     (`two_factor.pending_totp_device`) and start one only when there is none."""
@@ -267,7 +295,7 @@ def two_factor_device_start(*, acting_user: User, request=None) -> TOTPDevice:
 
 
 def two_factor_enrol(
-    *, acting_user: User, device: TOTPDevice, token: str, request=None
+    *, acting_user: User, device: TOTPDevice, token: str, request: HttpRequest | None = None
 ) -> list[str] | None:
     """Confirm the device with a code from the app; on success return the new recovery
     codes (shown once, stored by django-otp and consumed on use)."""

@@ -5,12 +5,12 @@ through the door, which writes the audit event."""
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
+from caseload.api.auth import ApiRequest
 from caseload.audit.services import audit_record
 from caseload.safety.alerts import alerts_visible_to, open_alerts_for
 from caseload.safety.models import AlertAction
@@ -47,7 +47,7 @@ def _clinical(user) -> None:
 
 
 @router.get("/alerts", response=list[AlertOut], url_name="alerts_list", operation_id="alerts_list")
-def alerts_list(request: HttpRequest):
+def alerts_list(request: ApiRequest):
     """Your open alerts, most severe and oldest first."""
     _clinical(request.auth)
     alerts = list(open_alerts_for(request.auth).order_by("-severity", "raised_at", "id"))
@@ -66,7 +66,7 @@ def alerts_list(request: HttpRequest):
     url_name="alert_acknowledge",
     operation_id="alert_acknowledge",
 )
-def alert_acknowledge_api(request: HttpRequest, alert_id: int, payload: AcknowledgeIn):
+def alert_acknowledge_api(request: ApiRequest, alert_id: int, payload: AcknowledgeIn):
     """Acknowledge an alert that has reached you, with the action taken. 404 if it has
     not reached you; 422 with the reason if the action is unknown, a no-action has no
     note, or it was already acknowledged."""

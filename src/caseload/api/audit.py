@@ -1,10 +1,10 @@
 """/audit: searching the audit trail, for the privacy officer only."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
 from ninja import Query, Router
 
 from caseload.accounts.models import Role
+from caseload.api.auth import ApiRequest
 from caseload.api.schemas import AuditFilters, AuditPage
 from caseload.audit.search import audit_search
 from caseload.audit.services import audit_record
@@ -13,7 +13,7 @@ router = Router(tags=["audit"])
 
 
 @router.get("/audit", response=AuditPage, url_name="audit_search", operation_id="audit_search")
-def search(request: HttpRequest, filters: Query[AuditFilters]):
+def search(request: ApiRequest, filters: Query[AuditFilters]):
     """Audit events matching every filter given, newest first."""
     if request.auth.role != Role.PRIVACY_OFFICER:
         raise PermissionDenied("Only the privacy officer may search the audit trail.")

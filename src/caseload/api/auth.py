@@ -11,6 +11,14 @@ from caseload.accounts.models import User
 from caseload.accounts.services import api_token_user
 
 
+class ApiRequest(HttpRequest):
+    """The request an API handler receives: ApiTokenAuth has let it in, and ninja has set
+    `auth` to what `authenticate` returned, the token's owner. Handlers annotate their
+    request with this so that `request.auth` is typed (django-ninja has no mypy plugin)."""
+
+    auth: User
+
+
 class ApiTokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = api_token_user(token)

@@ -3,7 +3,6 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, FilteredRelation, Q, QuerySet
-from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from caseload.accounts.access import (
@@ -14,6 +13,7 @@ from caseload.accounts.access import (
     clients_visible_to,
 )
 from caseload.accounts.models import User
+from caseload.api.auth import ApiRequest
 from caseload.api.schemas import (
     AppointmentOut,
     ClientCreateIn,
@@ -56,7 +56,7 @@ def _clinician_named(username: str | None) -> User | None:
 
 
 @router.get("/clients", response=ClientPage, url_name="clients_list", operation_id="clients_list")
-def clients_list(request: HttpRequest, page: Query[Page]):
+def clients_list(request: ApiRequest, page: Query[Page]):
     """The clients you may see, by name."""
     rows = page.rows(_listing(request.auth))
     if not can_see_part(request.auth, Part.DEMOGRAPHICS):
@@ -75,7 +75,7 @@ def clients_list(request: HttpRequest, page: Query[Page]):
 @router.post(
     "/clients", response={201: ClientOut}, url_name="client_create", operation_id="client_create"
 )
-def client_create(request: HttpRequest, payload: ClientCreateIn):
+def client_create(request: ApiRequest, payload: ClientCreateIn):
     """Register a client; a clinician registering one becomes its primary clinician
     unless `primary_clinician` names another."""
     if not can_create_clients(request.auth):
@@ -95,7 +95,7 @@ def client_create(request: HttpRequest, payload: ClientCreateIn):
     url_name="client_detail",
     operation_id="client_detail",
 )
-def client_detail(request: HttpRequest, client_id: int):
+def client_detail(request: ApiRequest, client_id: int):
     """A client's demographics and care team."""
     return access_client(
         request.auth,
@@ -112,7 +112,7 @@ def client_detail(request: HttpRequest, client_id: int):
     url_name="client_update",
     operation_id="client_update",
 )
-def client_update(request: HttpRequest, client_id: int, payload: ClientPatchIn):
+def client_update(request: ApiRequest, client_id: int, payload: ClientPatchIn):
     """Change some of a client's demographics; fields left out keep their value."""
     client = access_client(
         request.auth,
@@ -136,7 +136,7 @@ def client_update(request: HttpRequest, client_id: int, payload: ClientPatchIn):
     url_name="client_appointments",
     operation_id="client_appointments",
 )
-def client_appointments(request: HttpRequest, client_id: int):
+def client_appointments(request: ApiRequest, client_id: int):
     """A client's appointments, newest first."""
     client = access_client(
         request.auth,

@@ -5,11 +5,11 @@ or a client's link, so the same scoring, change classification and safety alerts
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
+from caseload.api.auth import ApiRequest
 from caseload.measures import change, services
 from caseload.measures.instruments import all_instruments
 from caseload.measures.models import ResponseSource
@@ -154,7 +154,7 @@ class ResponseFilter(Schema):
     url_name="instruments_list",
     operation_id="instruments_list",
 )
-def instruments_list(request: HttpRequest):
+def instruments_list(request: ApiRequest):
     """The instruments caseload scores, with their items, answers, bands and codes."""
     return all_instruments()
 
@@ -165,7 +165,7 @@ def instruments_list(request: HttpRequest):
     url_name="client_response_create",
     operation_id="client_response_create",
 )
-def client_response_create(request: HttpRequest, client_id: int, payload: ResponseIn):
+def client_response_create(request: ApiRequest, client_id: int, payload: ResponseIn):
     """Record a completed measure: scored, compared with the baseline, and a safety alert
     raised for each risk answer. Unscorable answers: 422 naming the item, nothing kept."""
     client = access_client(
@@ -195,7 +195,7 @@ def client_response_create(request: HttpRequest, client_id: int, payload: Respon
     url_name="client_responses",
     operation_id="client_responses",
 )
-def client_responses(request: HttpRequest, client_id: int, filters: Query[ResponseFilter]):
+def client_responses(request: ApiRequest, client_id: int, filters: Query[ResponseFilter]):
     """A client's measure results, oldest first."""
     client = access_client(
         request.auth,

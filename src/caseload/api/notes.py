@@ -8,10 +8,10 @@ nothing; so does a save from an older version than the stored one (optimistic lo
 
 from datetime import datetime
 
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
 from caseload.accounts.access import Part, access_client
+from caseload.api.auth import ApiRequest
 from caseload.api.schemas import Page, _Input, _local
 from caseload.notes import selectors, services
 from caseload.notes.models import NoteFormat, NoteKind
@@ -139,7 +139,7 @@ def _refused(error, note) -> Status:
     url_name="client_notes",
     operation_id="client_notes_list",
 )
-def client_notes(request: HttpRequest, client_id: int, page: Query[Page]):
+def client_notes(request: ApiRequest, client_id: int, page: Query[Page]):
     """A client's record notes, newest first, without their text (read one note for
     that). Never psychotherapy notes."""
     client = access_client(
@@ -155,7 +155,7 @@ def client_notes(request: HttpRequest, client_id: int, page: Query[Page]):
     url_name="client_note_create",
     operation_id="client_note_create",
 )
-def client_note_create(request: HttpRequest, client_id: int, payload: NoteCreateIn):
+def client_note_create(request: ApiRequest, client_id: int, payload: NoteCreateIn):
     """Start a draft note; it is signed with POST /notes/{id}/sign."""
     client = access_client(
         request.auth,
@@ -186,7 +186,7 @@ def client_note_create(request: HttpRequest, client_id: int, payload: NoteCreate
 @router.get(
     "/notes/{note_id}", response=NoteOut, url_name="note_detail", operation_id="note_detail"
 )
-def note_detail(request: HttpRequest, note_id: int):
+def note_detail(request: ApiRequest, note_id: int):
     """One note with its amendments. A psychotherapy note answers 404 to anyone but its
     author; the author's every read is audited."""
     note = selectors.note_through_door(
@@ -201,7 +201,7 @@ def note_detail(request: HttpRequest, note_id: int):
     url_name="note_update",
     operation_id="note_update",
 )
-def note_update(request: HttpRequest, note_id: int, payload: NotePatchIn):
+def note_update(request: ApiRequest, note_id: int, payload: NotePatchIn):
     """Change a draft's text from `version`. A signed note, or a draft saved by someone
     else since that version, answers 409 and nothing changes."""
     note = selectors.note_through_door(
@@ -225,7 +225,7 @@ def note_update(request: HttpRequest, note_id: int, payload: NotePatchIn):
     url_name="note_sign",
     operation_id="note_sign",
 )
-def note_sign(request: HttpRequest, note_id: int, version: Query[SignQuery]):
+def note_sign(request: ApiRequest, note_id: int, version: Query[SignQuery]):
     """Sign and lock a draft (its author only). No body; `?version=n` signs only if the
     draft is still at the version you read."""
     note = selectors.note_through_door(
@@ -248,7 +248,7 @@ def note_sign(request: HttpRequest, note_id: int, version: Query[SignQuery]):
     url_name="note_amend",
     operation_id="note_amend",
 )
-def note_amend(request: HttpRequest, note_id: int, payload: AmendmentIn):
+def note_amend(request: ApiRequest, note_id: int, payload: AmendmentIn):
     """Add a dated amendment to a signed note, signed by you as it is added."""
     note = selectors.note_through_door(
         request.auth, note_id, purpose="api: amend a note", write=True, request=request

@@ -4,10 +4,11 @@ the plan is fetched through the client it returned."""
 
 from datetime import date, datetime
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from ninja import Field, Router, Schema
 
 from caseload.accounts.access import Part, access_client
+from caseload.api.auth import ApiRequest
 from caseload.plans import selectors
 from caseload.plans.selectors import goal_views
 
@@ -92,7 +93,7 @@ def _goal(view) -> dict:
     url_name="client_plan",
     operation_id="client_plan",
 )
-def client_plan(request: HttpRequest, client_id: int):
+def client_plan(request: ApiRequest, client_id: int):
     """The treatment plan of the client's current episode of care: 404 when there is
     none."""
     client = access_client(

@@ -5,11 +5,12 @@ naming the reason, and nothing is recorded."""
 
 from datetime import date, datetime
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
+from caseload.api.auth import ApiRequest
 from caseload.privacy import selectors, services
 from caseload.privacy.models import Category, ConsentKind, LegalBasis
 
@@ -112,7 +113,7 @@ def _client(request, client_id: int, purpose: str, *, write: bool = False):
     url_name="client_consents",
     operation_id="client_consents",
 )
-def consents_list(request: HttpRequest, client_id: int):
+def consents_list(request: ApiRequest, client_id: int):
     """Every consent asked of the client, newest first, with its state."""
     client = _client(request, client_id, "api: consents")
     return client.consents.select_related("template")
@@ -124,7 +125,7 @@ def consents_list(request: HttpRequest, client_id: int):
     url_name="client_consent_request",
     operation_id="client_consent_request",
 )
-def consent_create(request: HttpRequest, client_id: int, payload: ConsentIn):
+def consent_create(request: ApiRequest, client_id: int, payload: ConsentIn):
     """Ask the client to sign the current version of a consent (or renew it)."""
     client = _client(request, client_id, "api: ask for a consent", write=True)
     consent, issued = services.consent_request(
@@ -139,7 +140,7 @@ def consent_create(request: HttpRequest, client_id: int, payload: ConsentIn):
     url_name="client_releases",
     operation_id="client_releases",
 )
-def releases_list(request: HttpRequest, client_id: int):
+def releases_list(request: ApiRequest, client_id: int):
     """The client's releases of information, newest first."""
     return _client(request, client_id, "api: releases").releases.all()
 
@@ -150,7 +151,7 @@ def releases_list(request: HttpRequest, client_id: int):
     url_name="client_release_create",
     operation_id="client_release_create",
 )
-def release_create(request: HttpRequest, client_id: int, payload: ReleaseIn):
+def release_create(request: ApiRequest, client_id: int, payload: ReleaseIn):
     """Draft a release; it covers nothing until the client signs it through the link."""
     client = _client(request, client_id, "api: draft a release", write=True)
     fields = payload.model_dump()
@@ -167,7 +168,7 @@ def release_create(request: HttpRequest, client_id: int, payload: ReleaseIn):
     url_name="client_disclosures",
     operation_id="client_disclosures",
 )
-def disclosures_list(request: HttpRequest, client_id: int):
+def disclosures_list(request: ApiRequest, client_id: int):
     """The accounting of disclosures: six years back, newest first."""
     client = _client(request, client_id, "api: accounting of disclosures")
     return selectors.accounting_for(client)
@@ -179,7 +180,7 @@ def disclosures_list(request: HttpRequest, client_id: int):
     url_name="client_disclose",
     operation_id="client_disclose",
 )
-def disclosure_create(request: HttpRequest, client_id: int, payload: DisclosureIn):
+def disclosure_create(request: ApiRequest, client_id: int, payload: DisclosureIn):
     """Disclose: refused (422, `detail` naming the reason, nothing recorded) unless a
     valid release covers every category or a legal basis is given with a justification."""
     client = _client(request, client_id, "api: disclose information", write=True)
@@ -209,7 +210,7 @@ def disclosure_create(request: HttpRequest, client_id: int, payload: DisclosureI
     url_name="client_export",
     operation_id="client_export",
 )
-def export(request: HttpRequest, client_id: int):
+def export(request: ApiRequest, client_id: int):
     """The client's own copy as a FHIR R4 Bundle (psychotherapy notes excluded), with
     their consents, releases, accounting of disclosures and access report."""
     client = _client(request, client_id, "api: client's own copy")

@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
+from caseload.api.auth import ApiRequest
 from caseload.api.schemas import Page
 from caseload.portal.context import crisis_lines
 from caseload.safety import checkins
@@ -122,7 +122,7 @@ def _plan_out(client, version) -> dict:
     url_name="safety_plan_detail",
     operation_id="safety_plan_detail",
 )
-def safety_plan_detail(request: HttpRequest, client_id: int):
+def safety_plan_detail(request: ApiRequest, client_id: int):
     """The current version of the client's safety plan."""
     client = access_client(
         request.auth, client_id, part=Part.CLINICAL, purpose="api: safety plan", request=request
@@ -136,7 +136,7 @@ def safety_plan_detail(request: HttpRequest, client_id: int):
     url_name="safety_plan_save",
     operation_id="safety_plan_save",
 )
-def safety_plan_save(request: HttpRequest, client_id: int, payload: SafetyPlanIn):
+def safety_plan_save(request: ApiRequest, client_id: int, payload: SafetyPlanIn):
     """Save the plan as a new version (earlier versions stay). Unchanged steps and no
     note save nothing and answer with the current version. Malformed: 422, nothing saved."""
     client = access_client(
@@ -164,7 +164,7 @@ def safety_plan_save(request: HttpRequest, client_id: int, payload: SafetyPlanIn
     url_name="checkins_list",
     operation_id="checkins_list",
 )
-def checkins_list(request: HttpRequest, client_id: int, page: Query[Page]):
+def checkins_list(request: ApiRequest, client_id: int, page: Query[Page]):
     """The client's check-ins, newest first."""
     client = access_client(
         request.auth, client_id, part=Part.CLINICAL, purpose="api: check-ins", request=request
@@ -178,7 +178,7 @@ def checkins_list(request: HttpRequest, client_id: int, page: Query[Page]):
     url_name="checkin_create",
     operation_id="checkin_create",
 )
-def checkin_create(request: HttpRequest, client_id: int, payload: CheckinIn):
+def checkin_create(request: ApiRequest, client_id: int, payload: CheckinIn):
     """Record a check-in that reached you another way (a text message, a voicemail).
     It is screened like one sent by link: `flagged` and `matches` say what was found,
     and a match has raised an alert for the care team."""

@@ -7,12 +7,12 @@ through the door, like every part of a client's record."""
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from caseload.accounts.access import Part, access_client
 from caseload.accounts.models import CLINICAL_ROLES
+from caseload.api.auth import ApiRequest
 from caseload.wellbeing import selfcheck, services, workload
 
 router = Router(tags=["wellbeing"])
@@ -56,7 +56,7 @@ def _self_check_out(check) -> dict:
     url_name="self_checks",
     operation_id="self_checks_list",
 )
-def self_checks_list(request: HttpRequest):
+def self_checks_list(request: ApiRequest):
     """Your own self-checks, newest first. Nobody else's are reachable."""
     _require_professional(request.auth)
     return [_self_check_out(check) for check in selfcheck.own_self_checks(request.auth)]
@@ -68,7 +68,7 @@ def self_checks_list(request: HttpRequest):
     url_name="self_check_take",
     operation_id="self_check_take",
 )
-def self_check_take(request: HttpRequest, payload: SelfCheckIn):
+def self_check_take(request: ApiRequest, payload: SelfCheckIn):
     """Take a self-check; answers the scores and levels (ProQOL: the three subscales)."""
     _require_professional(request.auth)
     check = selfcheck.self_check_take(
@@ -109,7 +109,7 @@ class ContactOut(Schema):
         return contact.professional.username
 
 
-def _client_for_contacts(request: HttpRequest, client_id: int, *, write: bool):
+def _client_for_contacts(request: ApiRequest, client_id: int, *, write: bool):
     return access_client(
         request.auth,
         client_id,
@@ -126,7 +126,7 @@ def _client_for_contacts(request: HttpRequest, client_id: int, *, write: bool):
     url_name="client_contacts",
     operation_id="client_contacts_list",
 )
-def client_contacts(request: HttpRequest, client_id: int):
+def client_contacts(request: ApiRequest, client_id: int):
     """A client's contacts between sessions, newest first, each marked against the policy."""
     client = _client_for_contacts(request, client_id, write=False)
     return client.contacts.select_related("professional")
@@ -138,7 +138,7 @@ def client_contacts(request: HttpRequest, client_id: int):
     url_name="client_contact_log",
     operation_id="client_contact_log",
 )
-def client_contact_log(request: HttpRequest, client_id: int, payload: ContactIn):
+def client_contact_log(request: ApiRequest, client_id: int, payload: ContactIn):
     """Log a contact between sessions; the answer says whether it was inside the policy."""
     client = _client_for_contacts(request, client_id, write=True)
     contact = services.contact_log(
@@ -167,7 +167,7 @@ class WorkloadOut(Schema):
 @router.get(
     "/me/workload", response=WorkloadOut, url_name="my_workload", operation_id="my_workload"
 )
-def my_workload(request: HttpRequest):
+def my_workload(request: ApiRequest):
     """Your workload figures and the nudges the practice's thresholds raise."""
     _require_professional(request.auth)
     found = workload.workload_for(request.auth)

@@ -1,7 +1,12 @@
 """Writing and checking the audit trail."""
 
+from collections.abc import Mapping
+
 from django.conf import settings
-from django.db import transaction
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db import models, transaction
+from django.http import HttpRequest
 
 from caseload.audit import chain
 from caseload.audit.models import AuditChainHead, AuditEvent
@@ -35,14 +40,14 @@ def _content(event: AuditEvent) -> bytes:
 def audit_record(
     *,
     action: str,
-    actor=None,
-    request=None,
+    actor: AbstractBaseUser | AnonymousUser | None = None,
+    request: HttpRequest | None = None,
     client_id: int | None = None,
-    obj=None,
+    obj: models.Model | None = None,
     object_type: str = "",
     object_id: str | int = "",
     purpose: str = "",
-    detail: dict | None = None,
+    detail: Mapping[str, object] | None = None,
 ) -> AuditEvent:
     """Append one event to the chain, inside the caller's transaction if there is one,
     so that the event and the change it records commit or roll back together."""
@@ -57,7 +62,9 @@ def audit_record(
         event = AuditEvent(
             seq=head.seq + 1,
             at=clock.now(),
-            actor=actor if actor is not None and actor.pk else None,
+            # By id: audit sits below accounts and knows the staff model only as
+            # AUTH_USER_MODEL; an anonymous caller has no pk and is recorded as nobody.
+            actor_id=actor.pk if actor is not None else None,
             actor_username=getattr(actor, "username", "") or "",
             action=action,
             object_type=object_type,
@@ -65,7 +72,7 @@ def audit_record(
             client_id=client_id,
             ip=client_ip(request),
             purpose=purpose[:200],
-            detail=detail or {},
+            detail=dict(detail or {}),
             prev_hash=head.hash,
         )
         event.hash = chain.link_hash(_key(), head.hash, _content(event))

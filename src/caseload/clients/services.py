@@ -3,9 +3,11 @@ each validates before writing, so bad input changes nothing. Callers have alread
 through the door (`accounts.access.access_client`) for the client concerned."""
 
 from datetime import date, datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.http import HttpRequest
 
 from caseload.accounts.models import CLINICAL_ROLES, User
 from caseload.audit.services import audit_record
@@ -54,7 +56,7 @@ COMMUNICATION_FIELDS = (
 )
 
 
-def _apply(instance, changes: dict, allowed: tuple[str, ...]) -> list[str]:
+def _apply(instance: models.Model, changes: dict[str, Any], allowed: tuple[str, ...]) -> list[str]:
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
         raise ValidationError(f"Unknown field(s): {', '.join(unknown)}.")
@@ -72,9 +74,9 @@ def _require_clinical(user: User) -> None:
 def client_create(
     *,
     acting_user: User,
-    fields: dict,
+    fields: dict[str, Any],
     primary_clinician: User | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Client:
     """Register a client and open their first episode of care. A clinician who creates a
     client becomes their primary clinician unless another is named."""
@@ -105,7 +107,13 @@ def client_create(
     return client
 
 
-def client_update(*, acting_user: User, client: Client, changes: dict, request=None) -> Client:
+def client_update(
+    *,
+    acting_user: User,
+    client: Client,
+    changes: dict[str, Any],
+    request: HttpRequest | None = None,
+) -> Client:
     changed = _apply(client, changes, DEMOGRAPHIC_FIELDS)
     client.full_clean()
     if not changed:
@@ -124,7 +132,11 @@ def client_update(*, acting_user: User, client: Client, changes: dict, request=N
 
 
 def perspective_save(
-    *, acting_user: User, client: Client, changes: dict, request=None
+    *,
+    acting_user: User,
+    client: Client,
+    changes: dict[str, Any],
+    request: HttpRequest | None = None,
 ) -> Perspective:
     perspective, _ = Perspective.objects.get_or_create(client=client)
     changed = _apply(perspective, changes, PERSPECTIVE_FIELDS)
@@ -145,7 +157,11 @@ def perspective_save(
 
 
 def communication_save(
-    *, acting_user: User, client: Client, changes: dict, request=None
+    *,
+    acting_user: User,
+    client: Client,
+    changes: dict[str, Any],
+    request: HttpRequest | None = None,
 ) -> CommunicationProfile:
     profile, _ = CommunicationProfile.objects.get_or_create(client=client)
     changed = _apply(profile, changes, COMMUNICATION_FIELDS)
@@ -167,7 +183,12 @@ def communication_save(
 
 
 def care_team_add(
-    *, acting_user: User, client: Client, user: User, primary: bool = False, request=None
+    *,
+    acting_user: User,
+    client: Client,
+    user: User,
+    primary: bool = False,
+    request: HttpRequest | None = None,
 ) -> CareTeamMember:
     """Add a clinician to the care team. As primary, they replace the current primary
     clinician, who stays on the team as a member."""
@@ -196,7 +217,9 @@ def care_team_add(
     return member
 
 
-def care_team_remove(*, acting_user: User, member: CareTeamMember, request=None) -> None:
+def care_team_remove(
+    *, acting_user: User, member: CareTeamMember, request: HttpRequest | None = None
+) -> None:
     if member.role == CareTeamRole.PRIMARY and member.client.status not in ("discharged",):
         others = member.client.care_team.exclude(pk=member.pk)
         if not others.exists():
@@ -224,7 +247,7 @@ def appointment_create(
     duration_minutes: int,
     kind: str,
     location: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Appointment:
     _require_clinical(clinician)
     appointment = Appointment(
@@ -249,7 +272,11 @@ def appointment_create(
 
 
 def appointment_record_attendance(
-    *, acting_user: User, appointment: Appointment, attendance: str, request=None
+    *,
+    acting_user: User,
+    appointment: Appointment,
+    attendance: str,
+    request: HttpRequest | None = None,
 ) -> Appointment:
     old = appointment.attendance
     appointment.attendance = attendance
@@ -274,7 +301,7 @@ def episode_open(
     started_on: date,
     reason: str = "",
     referral_source: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Episode:
     if client.episodes.filter(ended_on__isnull=True).exists():
         raise ValidationError("Close the open episode of care before opening a new one.")
@@ -294,7 +321,9 @@ def episode_open(
     return episode
 
 
-def episode_close(*, acting_user: User, episode: Episode, ended_on: date, request=None) -> Episode:
+def episode_close(
+    *, acting_user: User, episode: Episode, ended_on: date, request: HttpRequest | None = None
+) -> Episode:
     if episode.ended_on is not None:
         raise ValidationError("This episode of care is already closed.")
     episode.ended_on = ended_on

@@ -1,7 +1,8 @@
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest | None) -> str | None:
     """The caller's address: REMOTE_ADDR, or the proxy-appended X-Forwarded-For entry
     when CASELOAD_PROXY_COUNT trusted proxies stand in front of the app."""
     if request is None:

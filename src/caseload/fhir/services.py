@@ -9,11 +9,13 @@ or collection Bundle is imported whole or not at all. A batch Bundle's entries s
 fall on their own: each Patient, and each result with the entries that make it, is
 written in its own transaction, and the failures are reported per entry."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from caseload.accounts.access import Part, access_client, can_see_part
 from caseload.accounts.models import User
@@ -21,12 +23,17 @@ from caseload.api.errors import NOT_FOUND, validation_messages
 from caseload.audit.services import audit_record
 from caseload.clients import services as client_services
 from caseload.clients.models import Client
-from caseload.fhir.importing import Plan, read_bundle
+from caseload.fhir.importing import PatientIn, Plan, ResultIn, read_bundle
 from caseload.fhir.models import PatientIdentifier
-from caseload.measures.models import ResponseSource
+from caseload.measures.models import MeasureResponse, ResponseSource
 from caseload.measures.services import response_record
 
 PURPOSE = "fhir: import"
+
+# The clients a Bundle writes to: by Patient entry index, or ("result", number) for a
+# result whose subject names an existing client directly.
+ClientKey = int | tuple[str, int]
+_Written = TypeVar("_Written")
 
 
 class ImportRefused(Exception):
@@ -50,7 +57,7 @@ class ImportResult:
 
 
 def fhir_bundle_import(
-    *, acting_user: User, body, client_system: str, request=None
+    *, acting_user: User, body: object, client_system: str, request: HttpRequest | None = None
 ) -> ImportResult:
     """Import a transaction, batch or collection Bundle of Patients with PHQ-2, PHQ-9,
     GAD-7 and AUDIT-C results. Raises importing.BundleRefused (not a Bundle),
@@ -103,14 +110,20 @@ def fhir_bundle_import(
 UNPROCESSABLE = "422 Unprocessable Entity"
 
 
-def _import_batch(acting_user, plan: Plan, matches, client_system, request) -> ImportResult:
+def _import_batch(
+    acting_user: User,
+    plan: Plan,
+    matches: dict[int, int],
+    client_system: str,
+    request: HttpRequest | None,
+) -> ImportResult:
     """A batch Bundle: every Patient, then every result, in a transaction of its own; an
     entry that fails (its own problem, its Patient's, or another entry of the same
     result) is reported and writes nothing, and the others are imported."""
     result = ImportResult(ignored=plan.ignored)
     for index, message in plan.errors:
         _fail(result, index, UNPROCESSABLE, message)
-    clients: dict = {}
+    clients: dict[ClientKey, Client] = {}
     for index, patient in plan.patients.items():
         if index in result.failures:
             continue
@@ -155,7 +168,9 @@ def _refusal(error: Exception) -> tuple[str, str]:
     return (UNPROCESSABLE, "; ".join(message for _, message in error.errors))
 
 
-def _batch_step(result: ImportResult, indexes: list[int], step):
+def _batch_step(
+    result: ImportResult, indexes: list[int], step: Callable[[], _Written]
+) -> _Written | None:
     """Run `step` in its own transaction; a refusal fails `indexes` and writes nothing."""
     try:
         with transaction.atomic():
@@ -166,7 +181,13 @@ def _batch_step(result: ImportResult, indexes: list[int], step):
     return None
 
 
-def _batch_open(acting_user, client_id, request, result, indexes) -> Client | None:
+def _batch_open(
+    acting_user: User,
+    client_id: int,
+    request: HttpRequest | None,
+    result: ImportResult,
+    indexes: list[int],
+) -> Client | None:
     """The door, outside the entry's transaction so that its audit of a refusal stays."""
     try:
         return _open(acting_user, client_id, request)
@@ -176,7 +197,15 @@ def _batch_open(acting_user, client_id, request, result, indexes) -> Client | No
     return None
 
 
-def _batch_patient(acting_user, index, patient, matches, client_system, request, result):
+def _batch_patient(
+    acting_user: User,
+    index: int,
+    patient: PatientIn,
+    matches: dict[int, int],
+    client_system: str,
+    request: HttpRequest | None,
+    result: ImportResult,
+) -> Client | None:
     if index in matches:
         client = _batch_open(acting_user, matches[index], request, result, [index])
         if client is None:
@@ -185,7 +214,7 @@ def _batch_patient(acting_user, index, patient, matches, client_system, request,
     else:
         client, status = None, "201 Created"
 
-    def step():
+    def step() -> Client:
         found = client or _create(acting_user, patient, request)
         _remember(found, patient.identifiers, client_system)
         return found
@@ -197,7 +226,13 @@ def _batch_patient(acting_user, index, patient, matches, client_system, request,
     return found
 
 
-def _batch_result(acting_user, planned, clients: dict, result: ImportResult, request) -> None:
+def _batch_result(
+    acting_user: User,
+    planned: ResultIn,
+    clients: dict[ClientKey, Client],
+    result: ImportResult,
+    request: HttpRequest | None,
+) -> None:
     failed = [index for index in planned.indexes if index in result.failures]
     kind, key = planned.subject
     if failed:
@@ -212,11 +247,12 @@ def _batch_result(acting_user, planned, clients: dict, result: ImportResult, req
                 _fail(result, index, UNPROCESSABLE, reason)
         return
     if kind == "entry":
-        client = clients[key]
+        found: Client | None = clients[key]
     else:
-        client = _batch_open(acting_user, key, request, result, planned.indexes)
-        if client is None:
-            return
+        found = _batch_open(acting_user, key, request, result, planned.indexes)
+    if found is None:
+        return
+    client = found
     _batch_step(
         result,
         planned.indexes,
@@ -224,7 +260,13 @@ def _batch_result(acting_user, planned, clients: dict, result: ImportResult, req
     )
 
 
-def _write_result(acting_user, client, planned, request, result: ImportResult):
+def _write_result(
+    acting_user: User,
+    client: Client,
+    planned: ResultIn,
+    request: HttpRequest | None,
+    result: ImportResult,
+) -> MeasureResponse:
     """Record one planned result, unless the same one is there already."""
     response, status = _already_there(client, planned), "200 OK"
     if response is None:
@@ -268,17 +310,23 @@ def _clients_with(identifiers: list[tuple[str, str]]) -> set[int]:
     return found
 
 
-def _check_new_client(plan: Plan, patient) -> None:
+def _check_new_client(plan: Plan, patient: PatientIn) -> None:
     try:
-        Client(legal_name=patient.legal_name, date_of_birth=patient.date_of_birth).full_clean()
+        # A missing date of birth is passed on purpose: full_clean names it as the problem.
+        Client(
+            legal_name=patient.legal_name,
+            date_of_birth=patient.date_of_birth,  # type: ignore[misc]
+        ).full_clean()
     except ValidationError as error:
         plan.refuse(patient.index, "Patient: " + "; ".join(validation_messages(error)))
 
 
-def _through_the_door(acting_user, plan: Plan, matches: dict[int, int], request) -> dict:
+def _through_the_door(
+    acting_user: User, plan: Plan, matches: dict[int, int], request: HttpRequest | None
+) -> dict[ClientKey, Client]:
     """Every existing client the Bundle writes to, through the door (404 when not
     yours, audited). Keys: Patient entry indexes, and ("client", id) subjects."""
-    clients: dict = {}
+    clients: dict[ClientKey, Client] = {}
     for index, client_id in matches.items():
         clients[index] = _open(acting_user, client_id, request)
     for number, planned in enumerate(plan.results):
@@ -287,13 +335,13 @@ def _through_the_door(acting_user, plan: Plan, matches: dict[int, int], request)
     return clients
 
 
-def _open(acting_user, client_id, request) -> Client:
+def _open(acting_user: User, client_id: int, request: HttpRequest | None) -> Client:
     return access_client(
         acting_user, client_id, part=Part.CLINICAL, write=True, purpose=PURPOSE, request=request
     )
 
 
-def _create(acting_user, patient, request) -> Client:
+def _create(acting_user: User, patient: PatientIn, request: HttpRequest | None) -> Client:
     return client_services.client_create(
         acting_user=acting_user,
         fields={"legal_name": patient.legal_name, "date_of_birth": patient.date_of_birth},
@@ -309,11 +357,12 @@ def _remember(client: Client, identifiers: list[tuple[str, str]], client_system:
             )
 
 
-def _already_there(client: Client, planned):
+def _already_there(client: Client, planned: ResultIn) -> MeasureResponse | None:
     """The same result imported before (same instrument, time and answers): sending a
     Bundle twice must not count a result twice in the baseline, the chart or the
     outcomes report."""
-    same_time = client.measure_responses.filter(
+    same_time = MeasureResponse.objects.filter(
+        client=client,
         instrument=planned.instrument,
         completed_at=planned.completed_at,
         items_known=planned.reported_total is None,
@@ -324,7 +373,9 @@ def _already_there(client: Client, planned):
     return next((found for found in same_time if found.answers == planned.answers), None)
 
 
-def _record(acting_user, client, planned, request):
+def _record(
+    acting_user: User, client: Client, planned: ResultIn, request: HttpRequest | None
+) -> MeasureResponse:
     try:
         return response_record(
             client=client,

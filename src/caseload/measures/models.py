@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from caseload.clients.models import Client, Episode
+from caseload.measures.result import Score
 
 # How every page shows a total reported without its item answers (items_known False).
 ITEMS_NOT_KNOWN = "reported total, items not known"
@@ -28,6 +29,10 @@ class MeasureResponse(models.Model):
     category compares the two; `is_latest` marks the newest result of the instrument in
     the episode, so the caseload signal and the outcomes report need no "latest per
     group" query."""
+
+    # Not a column: the engine's whole Score, set by services.response_record on the row it
+    # returns, for the page that shows the client its explanation.
+    score: Score
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="measure_responses")
     episode = models.ForeignKey(

@@ -15,14 +15,16 @@ import math
 from collections.abc import Mapping, Sequence
 
 from caseload.measures.instruments import module_for
-from caseload.measures.instruments.base import Instrument
+from caseload.measures.instruments.base import Instrument, Item
 from caseload.measures.instruments.common import CLOSING
 from caseload.measures.result import Flag, Score, ScoringError
 
 REPORTED_NOTE = "Reported as a total only: the item answers are not known."
 
 
-def score(code: str, answers: Sequence[int | None], *, context: Mapping | None = None) -> Score:
+def score(
+    code: str, answers: Sequence[int | None], *, context: Mapping[str, object] | None = None
+) -> Score:
     """Score one set of answers. KeyError for an unknown instrument code; ScoringError
     (with `.item`, 1-based) for answers that cannot be scored."""
     module = module_for(code)
@@ -31,7 +33,7 @@ def score(code: str, answers: Sequence[int | None], *, context: Mapping | None =
     return module.rule(instrument, checked, dict(context or {}))
 
 
-def check_answers(instrument: Instrument, answers) -> tuple[int | None, ...]:
+def check_answers(instrument: Instrument, answers: object) -> tuple[int | None, ...]:
     """The answers as a tuple, each None or one of its item's option values."""
     if isinstance(answers, str | bytes | Mapping) or not isinstance(answers, Sequence):
         raise ScoringError(f"{instrument.name}: answers must be a list in item order")
@@ -41,7 +43,7 @@ def check_answers(instrument: Instrument, answers) -> tuple[int | None, ...]:
     return tuple(answers)
 
 
-def _check_count(instrument: Instrument, answers: Sequence) -> None:
+def _check_count(instrument: Instrument, answers: Sequence[object]) -> None:
     expected = len(instrument.items)
     if len(answers) == expected:
         return
@@ -54,7 +56,7 @@ def _check_count(instrument: Instrument, answers: Sequence) -> None:
     )
 
 
-def _check_value(instrument: Instrument, item, value) -> None:
+def _check_value(instrument: Instrument, item: Item, value: object) -> None:
     if value is None:
         return
     # bool is an int subclass: True would silently score 1.
@@ -80,7 +82,7 @@ def accepts_reported_total(instrument: Instrument) -> bool:
     return bool(instrument.bands) and instrument.max_total > instrument.min_total
 
 
-def score_reported_total(code: str, total) -> Score:
+def score_reported_total(code: str, total: object) -> Score:
     """A total reported without its item answers: its band, and for each risk item a
     moderate risk flag saying it is not known and must be asked in person (H-075).
     ScoringError for an instrument that is only recorded with its answers, or a total

@@ -9,13 +9,15 @@ Callers have been through the door for the client already.
 """
 
 import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
 from caseload.accounts.models import User
@@ -26,7 +28,7 @@ from caseload.core.models import PracticeSettings
 from caseload.measures import change, instruments, scoring
 from caseload.measures.instruments.base import Instrument
 from caseload.measures.models import MeasurePlan, MeasureResponse, PlanFrequency, ResponseSource
-from caseload.measures.result import Score, ScoringError
+from caseload.measures.result import Flag, Score, ScoringError
 from caseload.portal.models import PortalLink
 from caseload.portal.services import IssuedLink, portal_link_create, portal_link_revoke
 from caseload.safety.models import AlertSource
@@ -52,13 +54,13 @@ def response_record(
     *,
     client: Client,
     instrument: str,
-    answers: list,
+    answers: Sequence[int | None],
     source: str,
     acting_user: User | None,
     completed_at: datetime | None = None,
-    context: dict | None = None,
+    context: Mapping[str, object] | None = None,
     reported_total: float | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> MeasureResponse:
     """Score `answers` (in item order, None for a missing answer), store the result and
     raise an alert for each risk flag. `acting_user` is None when the client completed
@@ -99,7 +101,7 @@ def response_record(
     return response
 
 
-def _score(definition: Instrument, answers, context) -> Score:
+def _score(definition: Instrument, answers: object, context: Mapping[str, object] | None) -> Score:
     if not isinstance(answers, list | tuple):
         raise ValidationError({"answers": "Answers must be a list, in item order."})
     try:
@@ -108,7 +110,7 @@ def _score(definition: Instrument, answers, context) -> Score:
         raise ValidationError({"answers": error.message}) from None
 
 
-def _score_reported(definition: Instrument, answers, total) -> Score:
+def _score_reported(definition: Instrument, answers: object, total: float) -> Score:
     if answers not in ([], ()):
         raise ValidationError(
             {"answers": "Give either the item answers or a reported total, not both."}
@@ -131,9 +133,19 @@ def _episode_at(client: Client, when: datetime) -> Episode | None:
     )
 
 
-def _store(client, definition, answers, score, source, acting_user, completed_at):
+def _store(
+    client: Client,
+    definition: Instrument,
+    answers: list[int | None],
+    score: Score,
+    source: str,
+    acting_user: User | None,
+    completed_at: datetime,
+) -> MeasureResponse:
     episode = _episode_at(client, completed_at)
-    siblings = client.measure_responses.filter(instrument=definition.code, episode=episode)
+    siblings = MeasureResponse.objects.filter(
+        client=client, instrument=definition.code, episode=episode
+    )
     baseline = siblings.order_by("completed_at", "id").first()
     response = MeasureResponse(
         client=client,
@@ -189,15 +201,17 @@ def _classify(response: MeasureResponse, baseline_total: float | None) -> None:
     response.rci = rci
 
 
-def _mark_latest(siblings) -> int:
+def _mark_latest(siblings: QuerySet[MeasureResponse]) -> int | None:
     """Mark the newest result of the group, and only it, as the latest; its id."""
     newest = siblings.order_by("-completed_at", "-id").values_list("pk", flat=True).first()
+    if newest is None:  # an empty group: nothing to mark
+        return None
     siblings.exclude(pk=newest).filter(is_latest=True).update(is_latest=False)
     siblings.filter(pk=newest).update(is_latest=True)
     return newest
 
 
-def _flag_dict(flag) -> dict:
+def _flag_dict(flag: Flag) -> dict[str, object]:
     return {
         "code": flag.code,
         "severity": flag.severity,
@@ -207,7 +221,14 @@ def _flag_dict(flag) -> dict:
     }
 
 
-def _raise_alerts(client, definition, response, score, acting_user, request) -> None:
+def _raise_alerts(
+    client: Client,
+    definition: Instrument,
+    response: MeasureResponse,
+    score: Score,
+    acting_user: User | None,
+    request: HttpRequest | None,
+) -> None:
     for flag in score.flags:
         if not flag.is_risk:
             continue
@@ -223,7 +244,7 @@ def _raise_alerts(client, definition, response, score, acting_user, request) -> 
         )
 
 
-def _evidence(definition: Instrument, response: MeasureResponse, flag) -> str:
+def _evidence(definition: Instrument, response: MeasureResponse, flag: Flag) -> str:
     """The item and the answer given, in words, for the alert page."""
     how = dict(ResponseSource.choices)[response.source]
     if flag.item is None or not response.items_known:
@@ -246,8 +267,9 @@ def _advance_plan(client: Client, code: str, completed_at: datetime) -> None:
     plan.save(update_fields=["counted_from", "next_due_on"])
 
 
-def _next_due(plan: MeasurePlan):
-    if plan.frequency != PlanFrequency.EVERY_N_WEEKS:
+def _next_due(plan: MeasurePlan) -> date | None:
+    # The model's constraint gives every every-n-weeks plan its number of weeks.
+    if plan.frequency != PlanFrequency.EVERY_N_WEEKS or plan.interval_weeks is None:
         return None
     return timezone.localdate(plan.counted_from) + timedelta(weeks=plan.interval_weeks)
 
@@ -259,7 +281,7 @@ def measure_plan_save(
     instrument: str,
     frequency: str,
     interval_weeks: int | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> MeasurePlan:
     """Start a measure plan for `instrument`, or change how often it is due. The plan
     counts from the last result of the instrument, or from now when there is none."""
@@ -300,12 +322,14 @@ def measure_plan_save(
     return plan
 
 
-def _first_due(plan: MeasurePlan):
+def _first_due(plan: MeasurePlan) -> date | None:
     """A new plan with no result yet is due straight away: the baseline is needed."""
     return clock.today() if plan.frequency == PlanFrequency.EVERY_N_WEEKS else None
 
 
-def measure_plan_stop(*, acting_user: User, plan: MeasurePlan, request=None) -> MeasurePlan:
+def measure_plan_stop(
+    *, acting_user: User, plan: MeasurePlan, request: HttpRequest | None = None
+) -> MeasurePlan:
     """Stop a plan; its results stay."""
     if not plan.active:
         return plan
@@ -331,7 +355,12 @@ class SentLink:
 
 
 def measure_link_send(
-    *, acting_user: User, client: Client, instrument: str, base_url: str, request=None
+    *,
+    acting_user: User,
+    client: Client,
+    instrument: str,
+    base_url: str,
+    request: HttpRequest | None = None,
 ) -> SentLink:
     """Make a single-use link (72 hours) for the client to complete `instrument`, and
     email it when they have an email address. The email names the practice, not the
@@ -365,7 +394,7 @@ def _email_link(address: str, url: str) -> None:
         logger.exception("could not email a measure link")
 
 
-def _send_link_mail(practice, address: str, url: str) -> None:
+def _send_link_mail(practice: PracticeSettings, address: str, url: str) -> None:
     lines = "\n".join(f"  {label}: {number}" for label, number in practice.crisis_line_list())
     send_mail(
         f"{practice.practice_name}: a short questionnaire from your care team",
@@ -379,13 +408,17 @@ def _send_link_mail(practice, address: str, url: str) -> None:
     )
 
 
-def measure_link_revoke(*, acting_user: User, link: PortalLink, request=None) -> PortalLink:
+def measure_link_revoke(
+    *, acting_user: User, link: PortalLink, request: HttpRequest | None = None
+) -> PortalLink:
     if link.kind != LINK_KIND:
         raise ValidationError("That is not a measure link.")
     return portal_link_revoke(acting_user=acting_user, link=link, request=request)
 
 
-def response_record_from_link(*, link: PortalLink, answers: list, request=None) -> MeasureResponse:
+def response_record_from_link(
+    *, link: PortalLink, answers: Sequence[int | None], request: HttpRequest | None = None
+) -> MeasureResponse:
     """The client's own answers through a measure link: recorded through `response_record`
     and the single-use link spent in the same transaction (both or neither)."""
     from caseload.portal.services import portal_link_use

@@ -84,7 +84,7 @@ def sections_for(*, kind: str, note_format: str, psychotherapy: bool) -> list[tu
     return KIND_SECTIONS[kind]
 
 
-class NoteQuerySet(models.QuerySet):
+class NoteQuerySet(models.QuerySet["Note"]):
     def record_notes(self) -> "NoteQuerySet":
         """Notes that are part of the client's record: never psychotherapy notes. Every
         list, export, release of information and timeline starts here."""

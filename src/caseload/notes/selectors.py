@@ -2,35 +2,39 @@
 from the user's own work; none reaches a psychotherapy note for anyone but its author.
 """
 
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from caseload.accounts.access import clients_visible_to
+from caseload.accounts.models import User
+from caseload.clients.models import Appointment, Client
 from caseload.notes.models import Note, NoteQuerySet
 
 
-def record_notes_of(client) -> NoteQuerySet:
+def record_notes_of(client: Client) -> NoteQuerySet:
     """The client's record notes (never psychotherapy notes), newest first."""
     return (
-        client.notes.record_notes()
+        Note.objects.filter(client=client)
+        .record_notes()
         .select_related("author", "cosigned_by", "appointment")
         .order_by("-occurred_at", "-id")
     )
 
 
-def note_for(user, client, note_id) -> Note:
+def note_for(user: User, client: Client, note_id: object) -> Note:
     """One note of `client` that `user` may read. A psychotherapy note someone else
     wrote answers 404, exactly like a note that does not exist (H-037)."""
     try:
         return (
-            client.notes.readable_by(user)
+            Note.objects.filter(client=client)
+            .readable_by(user)
             .select_related("author", "saved_by", "cosigned_by", "appointment")
-            .get(pk=int(note_id))
+            .get(pk=_as_id(note_id))
         )
     except (Note.DoesNotExist, ValueError, TypeError):
         raise Http404("No such note.") from None
 
 
-def psychotherapy_notes_of(user) -> NoteQuerySet:
+def psychotherapy_notes_of(user: User) -> NoteQuerySet:
     """The psychotherapy notes `user` wrote, for clients they may still see."""
     return (
         Note.objects.filter(author=user, psychotherapy=True)
@@ -40,7 +44,7 @@ def psychotherapy_notes_of(user) -> NoteQuerySet:
     )
 
 
-def cosign_queue(user) -> NoteQuerySet:
+def cosign_queue(user: User) -> NoteQuerySet:
     """Signed record notes of the user's supervisees that wait for their co-signature."""
     return (
         Note.objects.record_notes()
@@ -56,7 +60,14 @@ def cosign_queue(user) -> NoteQuerySet:
     )
 
 
-def note_through_door(user, note_id, *, purpose: str, write: bool = False, request=None) -> Note:
+def note_through_door(
+    user: User,
+    note_id: object,
+    *,
+    purpose: str,
+    write: bool = False,
+    request: HttpRequest | None = None,
+) -> Note:
     """A note by its id alone (the API's /notes/{id}): through the door of its client.
     Someone else's psychotherapy note answers 404 before the door is even asked, so
     its existence is never confirmed (H-037)."""
@@ -64,7 +75,9 @@ def note_through_door(user, note_id, *, purpose: str, write: bool = False, reque
 
     try:
         found = (
-            Note.objects.readable_by(user).values_list("client_id", flat=True).get(pk=int(note_id))
+            Note.objects.readable_by(user)
+            .values_list("client_id", flat=True)
+            .get(pk=_as_id(note_id))
         )
     except (Note.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404("No such note.") from None
@@ -74,9 +87,17 @@ def note_through_door(user, note_id, *, purpose: str, write: bool = False, reque
     return note_for(user, client, note_id)
 
 
-def appointment_of(client, appointment_id):
+def appointment_of(client: Client, appointment_id: object) -> Appointment:
     """One of the client's own appointments, or 404 (never another client's)."""
     try:
-        return client.appointments.get(pk=int(appointment_id))
-    except (client.appointments.model.DoesNotExist, ValueError, TypeError, OverflowError):
+        return Appointment.objects.get(client=client, pk=_as_id(appointment_id))
+    except (Appointment.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404("No such appointment.") from None
+
+
+def _as_id(value: object) -> int:
+    """An id from a URL or a request body; TypeError for anything but a number or its
+    digits, which the callers answer with 404."""
+    if not isinstance(value, int | str):
+        raise TypeError("an id is a number or its digits")
+    return int(value)

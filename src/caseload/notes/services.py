@@ -11,9 +11,11 @@ The rules that are the notes' own:
 """
 
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from caseload.accounts.models import CLINICAL_ROLES, Supervision, User
@@ -36,7 +38,7 @@ MAX_AMENDMENT_CHARS = 20_000
 class NoteLockedError(ValidationError):
     """The note is signed: it can be amended, never changed."""
 
-    def __init__(self, *, refused: dict | None = None):
+    def __init__(self, *, refused: dict[str, str] | None = None):
         self.refused = refused or {}
         super().__init__(
             "This note is signed and can no longer be changed. Add an amendment instead."
@@ -74,7 +76,7 @@ def _require_author_for_private(user: User, note: Note) -> None:
         raise PermissionDenied("Only the author may open a psychotherapy note.")
 
 
-def clean_sections(note: Note, sections: dict | str) -> dict[str, str]:
+def clean_sections(note: Note, sections: dict[str, Any] | str) -> dict[str, str]:
     """The note's sections from a dict of section texts (unknown names refused) or from
     one string, which fills the first section."""
     keys = [key for key, _label in note.section_keys()]
@@ -120,8 +122,8 @@ def note_create(
     psychotherapy: bool = False,
     appointment: Appointment | None = None,
     occurred_at: datetime | None = None,
-    sections: dict | str | None = None,
-    request=None,
+    sections: dict[str, Any] | str | None = None,
+    request: HttpRequest | None = None,
 ) -> Note:
     """Start a draft note by `acting_user` about `client`, optionally tied to one of the
     client's appointments (the session's start is then when it took place)."""
@@ -170,9 +172,9 @@ def note_save_draft(
     *,
     acting_user: User,
     note: Note,
-    sections: dict | str,
+    sections: dict[str, Any] | str,
     version: int,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Note:
     """Save a draft's text, if it is still at `version` (the version the writer loaded).
     A signed note raises NoteLockedError; a newer version raises EditConflictError.
@@ -212,8 +214,8 @@ def note_sign(
     acting_user: User,
     note: Note,
     version: int,
-    sections: dict | str | None = None,
-    request=None,
+    sections: dict[str, Any] | str | None = None,
+    request: HttpRequest | None = None,
 ) -> Note:
     """Sign (and so lock) a draft: the author only, and only the version they have
     seen. With `sections`, the text is saved first, in the same transaction."""
@@ -257,7 +259,7 @@ def is_supervisor_of(supervisor: User, supervisee_id: int) -> bool:
     return Supervision.objects.filter(supervisor=supervisor, supervisee_id=supervisee_id).exists()
 
 
-def note_cosign(*, acting_user: User, note: Note, request=None) -> Note:
+def note_cosign(*, acting_user: User, note: Note, request: HttpRequest | None = None) -> Note:
     """Co-sign a supervisee's signed note that needs it: their supervisor only."""
     if not acting_user.is_active or not is_supervisor_of(acting_user, note.author_id):
         raise PermissionDenied("Only the author's supervisor can co-sign this note.")
@@ -277,7 +279,9 @@ def note_cosign(*, acting_user: User, note: Note, request=None) -> Note:
     return note
 
 
-def note_amend(*, acting_user: User, note: Note, text: str, request=None) -> Amendment:
+def note_amend(
+    *, acting_user: User, note: Note, text: str, request: HttpRequest | None = None
+) -> Amendment:
     """Add a dated amendment, signed by its writer as it is added, to a signed note."""
     _require_writer(acting_user)
     _require_author_for_private(acting_user, note)
@@ -304,7 +308,7 @@ def note_amend(*, acting_user: User, note: Note, text: str, request=None) -> Ame
     return amendment
 
 
-def note_read(*, acting_user: User, note: Note, request=None) -> Note:
+def note_read(*, acting_user: User, note: Note, request: HttpRequest | None = None) -> Note:
     """Record that `acting_user` read a note's text (every read of a psychotherapy note
     is audited; record notes too, so the trail shows which note was opened)."""
     _require_author_for_private(acting_user, note)
@@ -319,7 +323,11 @@ def note_read(*, acting_user: User, note: Note, request=None) -> Note:
 
 
 def appointment_record_start(
-    *, acting_user: User, appointment: Appointment, started_at: datetime, request=None
+    *,
+    acting_user: User,
+    appointment: Appointment,
+    started_at: datetime,
+    request: HttpRequest | None = None,
 ) -> Appointment:
     """Record when a session actually began (for the clinician's consistency figures)."""
     _require_writer(acting_user)
@@ -346,7 +354,7 @@ def note_settings_save(
     user: User,
     progress_format: str,
     needs_cosign: bool,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> NoteSettings:
     """The practice's choice for one clinician (an administrator's change)."""
     if user.role not in CLINICAL_ROLES:

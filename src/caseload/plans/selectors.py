@@ -2,10 +2,13 @@
 with their latest ratings and the latest score of the measure each is linked to, and the
 acknowledged expectations agreement."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from django.db.models import QuerySet
 
 from caseload.clients.models import Client
 from caseload.measures import instruments
+from caseload.measures.models import MeasureResponse
 from caseload.plans.gas import level_label
 from caseload.plans.models import (
     ExpectationsAgreement,
@@ -29,7 +32,7 @@ def active_goals(plan: TreatmentPlan) -> list[PlanGoal]:
     return list(plan.goals.filter(active=True))
 
 
-def acknowledged_agreement(client) -> ExpectationsAgreement | None:
+def acknowledged_agreement(client: Client) -> ExpectationsAgreement | None:
     """The newest acknowledged version: what holds until the client acknowledges a newer
     one."""
     return (
@@ -73,13 +76,13 @@ def _meets(goal: PlanGoal, total: float | None) -> bool | None:
     return total > goal.target_value
 
 
-def latest_score(client, goal: PlanGoal) -> MeasureScore | None:
+def latest_score(client: Client, goal: PlanGoal) -> MeasureScore | None:
     """The newest result of the goal's instrument for this client (from the measures
     app's own records; plans keep no copy)."""
     if not goal.instrument:
         return None
     response = (
-        client.measure_responses.filter(instrument=goal.instrument)
+        MeasureResponse.objects.filter(client=client, instrument=goal.instrument)
         .order_by("-completed_at", "-id")
         .first()
     )
@@ -98,9 +101,9 @@ def latest_score(client, goal: PlanGoal) -> MeasureScore | None:
     )
 
 
-def goal_views(client, plan: TreatmentPlan, *, with_scores: bool = True) -> list[GoalView]:
+def goal_views(client: Client, plan: TreatmentPlan, *, with_scores: bool = True) -> list[GoalView]:
     goals = list(plan.goals.filter(active=True))
-    ratings: dict[int, list] = {goal.pk: [] for goal in goals}
+    ratings: dict[int, list[tuple[PlanReview, int]]] = {goal.pk: [] for goal in goals}
     for rating in _ratings(plan) if goals else []:
         ratings.setdefault(rating.goal_id, []).append((rating.review, rating.rating))
     scores: dict[str, MeasureScore | None] = {}
@@ -110,7 +113,7 @@ def goal_views(client, plan: TreatmentPlan, *, with_scores: bool = True) -> list
             scores[goal.instrument] = latest_score(client, goal)
         score = scores.get(goal.instrument) if with_scores else None
         if score is not None:
-            score = MeasureScore(**{**score.__dict__, "meets_target": _meets(goal, score.total)})
+            score = replace(score, meets_target=_meets(goal, score.total))
         own = ratings.get(goal.pk, [])
         views.append(
             GoalView(
@@ -123,7 +126,7 @@ def goal_views(client, plan: TreatmentPlan, *, with_scores: bool = True) -> list
     return views
 
 
-def _ratings(plan: TreatmentPlan):
+def _ratings(plan: TreatmentPlan) -> QuerySet[GoalRating]:
     return (
         GoalRating.objects.filter(review__plan=plan)
         .select_related("review")

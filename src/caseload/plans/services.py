@@ -4,10 +4,13 @@ ValidationError and changes nothing. Staff callers have been through the door fo
 client; portal callers hold a link the portal has checked against the date of birth."""
 
 from datetime import date, time, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.http import HttpRequest
 
+from caseload.accounts.models import User
 from caseload.audit.services import audit_record
 from caseload.clients.models import Appointment, Attendance, Client, Episode
 from caseload.core import clock
@@ -54,7 +57,9 @@ def plan_document_text(plan: TreatmentPlan) -> str:
     return document.as_text(document.plan_sections(plan, active_goals(plan)))
 
 
-def _changed(instance, changes: dict, allowed: tuple[str, ...]) -> list[str]:
+def _changed(
+    instance: models.Model, changes: dict[str, Any], allowed: tuple[str, ...]
+) -> list[str]:
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
         raise ValidationError(f"Unknown field(s): {', '.join(unknown)}.")
@@ -78,7 +83,12 @@ def _check_review_date(next_review_on: date | None) -> None:
 
 
 def plan_create(
-    *, acting_user, client: Client, episode: Episode, changes: dict, request=None
+    *,
+    acting_user: User,
+    client: Client,
+    episode: Episode,
+    changes: dict[str, Any],
+    request: HttpRequest | None = None,
 ) -> TreatmentPlan:
     """Start the plan of an episode of care (one plan per episode)."""
     if episode.client_id != client.pk:
@@ -101,7 +111,11 @@ def plan_create(
 
 
 def plan_create_for_current_episode(
-    *, acting_user, client: Client, changes: dict, request=None
+    *,
+    acting_user: User,
+    client: Client,
+    changes: dict[str, Any],
+    request: HttpRequest | None = None,
 ) -> TreatmentPlan:
     """Start the plan of the client's open episode of care."""
     episode = client.episodes.filter(ended_on__isnull=True).order_by("-started_on").first()
@@ -112,7 +126,13 @@ def plan_create_for_current_episode(
     )
 
 
-def plan_update(*, acting_user, plan: TreatmentPlan, changes: dict, request=None) -> TreatmentPlan:
+def plan_update(
+    *,
+    acting_user: User,
+    plan: TreatmentPlan,
+    changes: dict[str, Any],
+    request: HttpRequest | None = None,
+) -> TreatmentPlan:
     """Change the plan's text or its next review date. A change of text after the current
     version was signed starts a new version; moving the review date does not."""
     if "next_review_on" in changes:
@@ -164,12 +184,17 @@ def _check_goal(goal: PlanGoal) -> None:
 
 
 def goal_save(
-    *, acting_user, plan: TreatmentPlan, changes: dict, goal: PlanGoal | None = None, request=None
+    *,
+    acting_user: User,
+    plan: TreatmentPlan,
+    changes: dict[str, Any],
+    goal: PlanGoal | None = None,
+    request: HttpRequest | None = None,
 ) -> PlanGoal:
     """Add a goal to the plan, or change one. Its attainment levels are fixed once it has
     been rated: rewriting the scale afterwards would change what old ratings mean."""
     creating = goal is None
-    if creating:
+    if goal is None:
         goal = PlanGoal(client_id=plan.client_id, plan=plan, position=plan.goals.count() + 1)
     elif goal.plan_id != plan.pk or not goal.active:
         raise ValidationError("That goal is not part of this plan.")
@@ -196,7 +221,9 @@ def goal_save(
     return goal
 
 
-def goal_retire(*, acting_user, goal: PlanGoal, request=None) -> PlanGoal:
+def goal_retire(
+    *, acting_user: User, goal: PlanGoal, request: HttpRequest | None = None
+) -> PlanGoal:
     """Take a goal out of the plan. It is kept, with its ratings, for the record."""
     if not goal.active:
         raise ValidationError("That goal has already been taken out of the plan.")
@@ -217,13 +244,13 @@ def goal_retire(*, acting_user, goal: PlanGoal, request=None) -> PlanGoal:
 
 def plan_review_record(
     *,
-    acting_user,
+    acting_user: User,
     plan: TreatmentPlan,
     reviewed_on: date,
     ratings: dict[int, int],
     summary: str = "",
     next_review_on: date | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> PlanReview:
     """Rate every current goal on its scale, store the plan's GAS T-score, and schedule
     the next review."""
@@ -266,7 +293,9 @@ def plan_review_record(
     return review
 
 
-def plan_sign_link_create(*, acting_user, plan: TreatmentPlan, request=None) -> IssuedLink:
+def plan_sign_link_create(
+    *, acting_user: User, plan: TreatmentPlan, request: HttpRequest | None = None
+) -> IssuedLink:
     """A single-use link, open for 72 hours, for the client to read and sign the current
     version."""
     if not active_goals(plan):
@@ -284,7 +313,9 @@ def plan_sign_link_create(*, acting_user, plan: TreatmentPlan, request=None) -> 
     )
 
 
-def _screen_typed_name(link: PortalLink, row, field: str, what: str, request) -> None:
+def _screen_typed_name(
+    link: PortalLink, row: models.Model, field: str, what: str, request: HttpRequest | None
+) -> None:
     """A name box is free text too: whatever the client types there is screened like
     any of their words (H-086)."""
     client_text_screen(
@@ -305,7 +336,7 @@ def _check_typed_name(typed_name: str) -> str:
 
 
 def plan_sign(
-    *, link: PortalLink, typed_name: str, shown_sha256: str, request=None
+    *, link: PortalLink, typed_name: str, shown_sha256: str, request: HttpRequest | None = None
 ) -> PlanSignature:
     """The client signs the version they were shown. The text is rebuilt under a lock and
     must hash to what the page showed; if the plan changed while they read it, nothing is
@@ -368,7 +399,11 @@ def agreement_text(agreement: ExpectationsAgreement) -> str:
 
 
 def agreement_save(
-    *, acting_user, client: Client, fields: dict, request=None
+    *,
+    acting_user: User,
+    client: Client,
+    fields: dict[str, Any],
+    request: HttpRequest | None = None,
 ) -> ExpectationsAgreement:
     """Write the next version of the agreement; earlier versions, acknowledged or not,
     stay as they were."""
@@ -416,12 +451,12 @@ def _check_agreement(agreement: ExpectationsAgreement) -> None:
         raise ValidationError("A session lasts between 5 and 480 minutes.")
     for name in ("session_frequency", "cancellations", "cannot_offer", "crisis_steps"):
         if not str(getattr(agreement, name) or "").strip():
-            label = ExpectationsAgreement._meta.get_field(name).verbose_name
+            label = _field_label(ExpectationsAgreement, name)
             raise ValidationError(f"Fill in {label}.")
 
 
 def agreement_link_create(
-    *, acting_user, agreement: ExpectationsAgreement, request=None
+    *, acting_user: User, agreement: ExpectationsAgreement, request: HttpRequest | None = None
 ) -> IssuedLink:
     if agreement.acknowledged_at is not None:
         raise ValidationError("The client has already acknowledged this version.")
@@ -439,7 +474,7 @@ def agreement_link_create(
 
 
 def agreement_acknowledge(
-    *, link: PortalLink, typed_name: str, shown_sha256: str, request=None
+    *, link: PortalLink, typed_name: str, shown_sha256: str, request: HttpRequest | None = None
 ) -> ExpectationsAgreement:
     """The client acknowledges the version they were shown, if it is still the latest."""
     typed_name = _check_typed_name(typed_name)
@@ -481,12 +516,19 @@ def agreement_acknowledge(
     return agreement
 
 
+def _field_label(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    return str(field.verbose_name) if isinstance(field, models.Field) else name
+
+
 # Session feedback ----------------------------------------------------------------------
 
 FEEDBACK_ATTENDED = (Attendance.ATTENDED,)
 
 
-def feedback_link_create(*, acting_user, appointment: Appointment, request=None) -> IssuedLink:
+def feedback_link_create(
+    *, acting_user: User, appointment: Appointment, request: HttpRequest | None = None
+) -> IssuedLink:
     """A single-use link, open for a week, to give feedback on one attended session."""
     if appointment.attendance not in FEEDBACK_ATTENDED:
         raise ValidationError("Ask for feedback on a session the client attended.")
@@ -506,7 +548,11 @@ def feedback_link_create(*, acting_user, appointment: Appointment, request=None)
 
 
 def feedback_submit(
-    *, link: PortalLink, ratings: dict[str, int], comment: str = "", request=None
+    *,
+    link: PortalLink,
+    ratings: dict[str, int],
+    comment: str = "",
+    request: HttpRequest | None = None,
 ) -> SessionFeedback:
     """Keep the client's feedback and decide, by plans/feedback.py, whether it needs the
     clinician's attention before the next session."""
@@ -560,7 +606,9 @@ def feedback_submit(
     return row
 
 
-def feedback_mark_seen(*, acting_user, feedback_row: SessionFeedback, request=None):
+def feedback_mark_seen(
+    *, acting_user: User, feedback_row: SessionFeedback, request: HttpRequest | None = None
+) -> SessionFeedback:
     """The clinician has read feedback that needed attention; the signal goes away."""
     if feedback_row.seen_at is not None:
         return feedback_row

@@ -6,8 +6,10 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import F
+from django.http import HttpRequest
 from django.urls import reverse
 
+from caseload.accounts.models import User
 from caseload.audit.services import audit_record
 from caseload.clients.models import Client
 from caseload.core import clock
@@ -29,13 +31,13 @@ class IssuedLink:
 
 def portal_link_create(
     *,
-    acting_user,
+    acting_user: User,
     client: Client,
     kind: str,
     target_id: str = "",
     expires_in: timedelta | None = timedelta(hours=72),
     single_use: bool = True,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> IssuedLink:
     """Make a link for `client`; the token is returned once (show it or send it) and
     only its digest is kept."""
@@ -65,7 +67,7 @@ def portal_link_create(
     return IssuedLink(link=link, token=token)
 
 
-def portal_link_check(*, link: PortalLink, date_of_birth: date, request) -> bool:
+def portal_link_check(*, link: PortalLink, date_of_birth: date, request: HttpRequest) -> bool:
     """Compare the date of birth. Right: the browser session may use the link for a
     while. Wrong: counted, and the link locks after too many. Both are audited."""
     with transaction.atomic():
@@ -100,15 +102,15 @@ def portal_link_check(*, link: PortalLink, date_of_birth: date, request) -> bool
         return False
 
 
-def portal_session_verified(*, link: PortalLink, request) -> bool:
+def portal_session_verified(*, link: PortalLink, request: HttpRequest) -> bool:
     """Has this browser session passed the date-of-birth check for this link, lately?"""
     stamp = request.session.get(SESSION_KEY, {}).get(str(link.pk))
-    if stamp is None or not link.is_usable:
+    if not isinstance(stamp, float | int) or not link.is_usable:
         return False
     return clock.now().timestamp() - stamp < VERIFIED_FOR.total_seconds()
 
 
-def portal_link_use(*, link: PortalLink, request=None) -> PortalLink:
+def portal_link_use(*, link: PortalLink, request: HttpRequest | None = None) -> PortalLink:
     """Mark a single-use link used, inside the caller's transaction (the write it
     allowed and the link's closing commit together). Reusable links stay open."""
     if not link.single_use:
@@ -133,7 +135,9 @@ def portal_link_use(*, link: PortalLink, request=None) -> PortalLink:
     return link
 
 
-def portal_link_revoke(*, acting_user, link: PortalLink, request=None) -> PortalLink:
+def portal_link_revoke(
+    *, acting_user: User, link: PortalLink, request: HttpRequest | None = None
+) -> PortalLink:
     if link.revoked_at is not None:
         return link
     with transaction.atomic():

@@ -6,7 +6,7 @@ import logging
 
 from django.db.models import Q, QuerySet
 
-from caseload.accounts.models import Role
+from caseload.accounts.models import Role, User
 from caseload.privacy.models import (
     MandatoryReport,
 )
@@ -14,7 +14,7 @@ from caseload.privacy.models import (
 logger = logging.getLogger(__name__)
 
 
-def reports_visible_to(user) -> QuerySet[MandatoryReport]:
+def reports_visible_to(user: User) -> QuerySet[MandatoryReport]:
     """- privacy officer: every report;
     - clinician or supervisor: the reports they made, and those of their supervisees;
     - everyone else: none."""

@@ -2,12 +2,12 @@
 (not reached through one client's door, so each states its rule), a jurisdiction's
 reporting deadline and a client's accounting of disclosures."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from caseload.accounts.models import Role
+from caseload.accounts.models import Role, User
 from caseload.clients.models import CareTeamRole, Client
 from caseload.core import clock
 from caseload.privacy.models import (
@@ -20,7 +20,7 @@ from caseload.privacy.models import (
 from caseload.privacy.reports import reports_visible_to
 
 
-def grants_visible_to(user) -> QuerySet[BreakGlassGrant]:
+def grants_visible_to(user: User) -> QuerySet[BreakGlassGrant]:
     """- privacy officer: every break-the-glass grant;
     - clinician or supervisor: their own grants, and grants on clients they are the
       primary clinician of (they review those);
@@ -34,7 +34,7 @@ def grants_visible_to(user) -> QuerySet[BreakGlassGrant]:
     return grants.filter(Q(user=user) | primary).distinct()
 
 
-def grant_to_review(user, grant_id) -> BreakGlassGrant:
+def grant_to_review(user: User, grant_id: int) -> BreakGlassGrant:
     """A grant the user may review: any for the privacy officer; for a clinician, one
     on a client they are primary for, made by someone else. 404 otherwise."""
     grant = grants_visible_to(user).exclude(user=user).filter(pk=grant_id).first()
@@ -43,14 +43,14 @@ def grant_to_review(user, grant_id) -> BreakGlassGrant:
     return grant
 
 
-def disclosures_for_officer(user) -> QuerySet[Disclosure]:
+def disclosures_for_officer(user: User) -> QuerySet[Disclosure]:
     """Every disclosure of the practice, for the privacy officer only."""
     if user.role != Role.PRIVACY_OFFICER:
         return Disclosure.objects.none()
     return Disclosure.objects.select_related("client", "disclosed_by", "release")
 
 
-def report_for(user, report_id) -> MandatoryReport:
+def report_for(user: User, report_id: int) -> MandatoryReport:
     report = reports_visible_to(user).select_related("client", "reporter").filter(pk=report_id)
     found = report.first()
     if found is None:
@@ -58,7 +58,7 @@ def report_for(user, report_id) -> MandatoryReport:
     return found
 
 
-def client_for_break_glass(*, legal_name: str, date_of_birth) -> Client | None:
+def client_for_break_glass(*, legal_name: str, date_of_birth: date) -> Client | None:
     """The one client with exactly this legal name and date of birth, or None. Both are
     asked for so that break-the-glass cannot be used to browse the directory."""
     matches = list(
@@ -79,10 +79,10 @@ def deadline_hours(jurisdiction: str) -> int:
 ACCOUNTING_YEARS = 6
 
 
-def accounting_for(client: Client):
+def accounting_for(client: Client) -> QuerySet[Disclosure]:
     """The accounting of disclosures: every disclosure of the last six years, newest
     first (45 CFR 164.528 asks for six years)."""
     since = clock.now() - timedelta(days=365 * ACCOUNTING_YEARS + 2)
-    return client.disclosures.filter(disclosed_at__gte=since).select_related(
+    return Disclosure.objects.filter(client=client, disclosed_at__gte=since).select_related(
         "disclosed_by", "release"
     )

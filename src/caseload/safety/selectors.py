@@ -8,6 +8,7 @@ the caseload badge and the workload figure all read it through `latest_assessmen
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict
 
 from django.db.models import (
     BooleanField,
@@ -27,6 +28,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from caseload.accounts.models import User
 from caseload.clients.models import Client
 from caseload.safety.alerts import alert_visible_rule
 from caseload.safety.models import (
@@ -48,7 +50,7 @@ _LEVEL_WORDS = {
 }
 
 
-def latest_assessments(client_ref=None) -> QuerySet[RiskAssessment]:
+def latest_assessments(client_ref: int | OuterRef | None = None) -> QuerySet[RiskAssessment]:
     """The risk assessments of `client_ref` (a client id, or an OuterRef for a
     subquery; by default OuterRef("pk") over clients), the current one first."""
     client_ref = OuterRef("pk") if client_ref is None else client_ref
@@ -88,7 +90,7 @@ def _when(moment: datetime) -> str:
     return date_format(timezone.localtime(moment), "D j M Y, H:i")
 
 
-def risk_banner(client: Client, *, user) -> RiskBanner | None:
+def risk_banner(client: Client, *, user: User) -> RiskBanner | None:
     """What the risk banner says about `client` to `user`, or None when there is nothing
     to warn about. Three queries whatever the client's history:
 
@@ -133,7 +135,7 @@ def risk_banner(client: Client, *, user) -> RiskBanner | None:
     )
 
 
-def _alert_reasons(client: Client, user, safety_url: str) -> list[RiskReason]:
+def _alert_reasons(client: Client, user: User, safety_url: str) -> list[RiskReason]:
     alerts = (
         Alert.objects.filter(client=client, state=AlertState.OPEN)
         .annotate(
@@ -161,7 +163,15 @@ def _alert_reasons(client: Client, user, safety_url: str) -> list[RiskReason]:
     ]
 
 
-def _assessment_reason(client: Client, facts: dict) -> RiskReason:
+class _AssessmentFacts(TypedDict):
+    """The current assessment's columns, read by `risk_banner` only when there is one."""
+
+    risk_id: int
+    risk_level: str
+    risk_at: datetime
+
+
+def _assessment_reason(client: Client, facts: _AssessmentFacts) -> RiskReason:
     recorded = timezone.localtime(facts["risk_at"])
     return RiskReason(
         level=facts["risk_level"],

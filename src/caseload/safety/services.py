@@ -13,13 +13,16 @@ assessment rated high, a missed follow-up (H-012). Who an alert reaches is read 
 every app server at once if need be (see `_lock_next`)."""
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -54,7 +57,10 @@ logger = logging.getLogger(__name__)
 # --- escalation (`caseload tick`) -------------------------------------------------------
 
 
-def _lock_next(queryset: QuerySet):
+_Row = TypeVar("_Row", bound=models.Model)
+
+
+def _lock_next(queryset: QuerySet[_Row]) -> _Row | None:
     """The first row of `queryset`, locked for this transaction, or None.
 
     Several app servers may run `caseload tick` at the same minute. On PostgreSQL the row
@@ -146,7 +152,7 @@ def follow_ups_schedule(
     alert: Alert | None = None,
     crisis_event: CrisisEvent | None = None,
     acting_user: User | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> list[FollowUp]:
     """Schedule the practice's follow-up contacts after `start` (a crisis event or a
     high alert), inside the caller's transaction."""
@@ -182,7 +188,7 @@ def follow_ups_schedule(
 
 
 def follow_up_complete(
-    *, acting_user: User, follow_up: FollowUp, note: str, request=None
+    *, acting_user: User, follow_up: FollowUp, note: str, request: HttpRequest | None = None
 ) -> FollowUp:
     """Mark a follow-up contact done, with what happened. A missed one can still be done
     (late); its alert stays until someone acknowledges it."""
@@ -269,7 +275,11 @@ ASSESSMENT_FIELDS = (
 
 
 def risk_assessment_record(
-    *, acting_user: User, client: Client, fields: dict, request=None
+    *,
+    acting_user: User,
+    client: Client,
+    fields: dict[str, Any],
+    request: HttpRequest | None = None,
 ) -> RiskAssessment:
     """Save a new risk assessment, signed by `acting_user` now. Rated high or imminent, it
     raises a high alert for the care team, which schedules the follow-up contacts."""
@@ -312,7 +322,7 @@ def risk_assessment_record(
     return assessment
 
 
-def _check_codes(codes: list, known: list, field: str) -> None:
+def _check_codes(codes: Iterable[str], known: Iterable[tuple[str, object]], field: str) -> None:
     unknown = set(codes) - {code for code, _label in known}
     if unknown:
         raise ValidationError({field: f"Unknown item(s): {', '.join(sorted(unknown))}."})
@@ -322,7 +332,7 @@ def _check_codes(codes: list, known: list, field: str) -> None:
 
 
 def crisis_event_start(
-    *, acting_user: User, client: Client, summary: str = "", request=None
+    *, acting_user: User, client: Client, summary: str = "", request: HttpRequest | None = None
 ) -> CrisisEvent:
     """Open a crisis event with the practice's protocol as its checklist, and schedule
     the follow-up contacts from now (so they exist even if the event is never closed)."""
@@ -363,7 +373,7 @@ def crisis_event_start(
 
 
 def crisis_step_complete(
-    *, acting_user: User, step: CrisisStep, note: str = "", request=None
+    *, acting_user: User, step: CrisisStep, note: str = "", request: HttpRequest | None = None
 ) -> CrisisStep:
     """Time-stamp a step of an open crisis event as done, with an optional note."""
     with transaction.atomic():
@@ -388,7 +398,12 @@ def crisis_step_complete(
 
 
 def crisis_event_close(
-    *, acting_user: User, event: CrisisEvent, outcome: str, note: str = "", request=None
+    *,
+    acting_user: User,
+    event: CrisisEvent,
+    outcome: str,
+    note: str = "",
+    request: HttpRequest | None = None,
 ) -> CrisisEvent:
     """Close a crisis event with its outcome. Steps left undone need a note saying why."""
     if outcome not in CrisisOutcome.values:
@@ -435,7 +450,7 @@ PRACTICE_SAFETY_FIELDS = (
 
 
 def practice_settings_update(
-    *, acting_user: User, changes: dict, request=None
+    *, acting_user: User, changes: dict[str, Any], request: HttpRequest | None = None
 ) -> PracticeSettings:
     """Change the practice's crisis lines, on-call contact, escalation times, crisis
     protocol and follow-up schedule (administrators). New times apply to alerts raised
@@ -473,9 +488,9 @@ def alert_raise(
     source: str,
     reason: str,
     evidence: str = "",
-    source_obj=None,
+    source_obj: models.Model | None = None,
     raised_by: User | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Alert:
     """Raise an alert for `client`'s care team, inside the caller's transaction, so the
     risk answer and its alert are saved together or not at all. Email goes out after
@@ -561,7 +576,12 @@ def notify(alert: Alert, *, level: int) -> None:
 
 
 def alert_acknowledge(
-    *, acting_user: User, alert: Alert, action_taken: str, note: str = "", request=None
+    *,
+    acting_user: User,
+    alert: Alert,
+    action_taken: str,
+    note: str = "",
+    request: HttpRequest | None = None,
 ) -> Alert:
     """Close an alert with what was done. Only someone it has reached may do it (the
     caller got it through `alerts_visible_to`); an acknowledged alert stays closed."""

@@ -4,8 +4,11 @@ link to their plan is made by safety.client_links).
 Callers reach the client through the door (accounts.access) first; these functions
 trust the client they are given and write the audit events."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 
 from caseload.accounts.models import User
 from caseload.audit.services import audit_record
@@ -27,10 +30,10 @@ def safety_plan_revise(
     *,
     acting_user: User,
     client: Client,
-    steps: dict,
+    steps: object,
     note: str = "",
     based_on: int | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> SafetyPlanVersion:
     """Save `steps` as the client's next safety plan version; earlier versions stay.
 
@@ -81,7 +84,7 @@ def safety_plan_revise(
     return version
 
 
-def plan_with_changes(client: Client, version: SafetyPlanVersion) -> list[dict]:
+def plan_with_changes(client: Client, version: SafetyPlanVersion) -> list[dict[str, Any]]:
     """The version's steps for display, each with what changed since the version before."""
     previous = client.safety_plan_versions.filter(number__lt=version.number).first()
     steps = version.steps

@@ -4,9 +4,12 @@ supervision sessions and their action items, and the practice's thresholds.
 The private self-check has its own module, wellbeing/selfcheck.py."""
 
 import datetime
+from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.http import HttpRequest
 
 from caseload.accounts.models import CLINICAL_ROLES, Role, Supervision, User
 from caseload.audit.services import audit_record
@@ -31,7 +34,7 @@ def _require_professional(user: User) -> None:
         raise ValidationError("Only clinicians and supervisors keep these logs.")
 
 
-def _require_choice(value: str, choices, what: str) -> None:
+def _require_choice(value: str, choices: type[models.TextChoices], what: str) -> None:
     if value not in choices.values:
         allowed = ", ".join(choices.values)
         raise ValidationError(f"{value!r} is not a {what}; use one of: {allowed}.")
@@ -46,7 +49,7 @@ def contact_log(
     started_at: datetime.datetime,
     duration_minutes: int,
     note: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> ContactLog:
     """Log one contact outside a session and mark it against the client's agreed contact
     policy. A time without a zone is read in the practice's time zone."""
@@ -96,7 +99,7 @@ def boundary_record(
     reflection: str = "",
     discuss_in_supervision: bool = False,
     minutes_over: int | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> BoundaryEvent:
     """Record an event in the professional's boundary log."""
     _require_professional(acting_user)
@@ -128,7 +131,7 @@ def boundary_record(
 
 
 def boundary_flag(
-    *, acting_user: User, event: BoundaryEvent, discuss: bool, request=None
+    *, acting_user: User, event: BoundaryEvent, discuss: bool, request: HttpRequest | None = None
 ) -> BoundaryEvent:
     """Flag (or unflag) one's own boundary entry for supervision."""
     if event.professional_id != acting_user.pk:
@@ -159,10 +162,10 @@ def supervision_session_record(
     supervisee: User,
     held_on: datetime.date,
     notes: str = "",
-    cases: list[Client] = (),
-    boundary_items: list[BoundaryEvent] = (),
-    nudges: list[str] = (),
-    request=None,
+    cases: Sequence[Client] = (),
+    boundary_items: Sequence[BoundaryEvent] = (),
+    nudges: Sequence[str] = (),
+    request: HttpRequest | None = None,
 ) -> SupervisionSession:
     """A supervisor records a session with a supervisee: the cases discussed (clients
     the caller has already opened through the door), the boundary items the supervisee
@@ -214,7 +217,7 @@ def action_item_add(
     session: SupervisionSession,
     text: str,
     due_on: datetime.date,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> ActionItem:
     _require_party(acting_user, session)
     if not text.strip():
@@ -226,7 +229,9 @@ def action_item_add(
     return item
 
 
-def action_item_done(*, acting_user: User, item: ActionItem, request=None) -> ActionItem:
+def action_item_done(
+    *, acting_user: User, item: ActionItem, request: HttpRequest | None = None
+) -> ActionItem:
     _require_party(acting_user, item.session)
     if item.done_at is not None:
         return item
@@ -251,7 +256,9 @@ THRESHOLD_FIELDS = (
 )
 
 
-def workload_settings_save(*, acting_user: User, changes: dict, request=None) -> WorkloadSettings:
+def workload_settings_save(
+    *, acting_user: User, changes: dict[str, Any], request: HttpRequest | None = None
+) -> WorkloadSettings:
     """The administrator sets the practice's workload thresholds."""
     if acting_user.role != Role.ADMIN:
         raise ValidationError("Only an administrator changes the practice's thresholds.")

@@ -9,6 +9,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from caseload.measures.instruments import (
     asq,
@@ -29,9 +30,19 @@ from caseload.measures.instruments import (
     who5,
 )
 from caseload.measures.instruments.base import Band, Instrument, Item, Option  # noqa: F401
-from caseload.measures.instruments.common import with_wording
+from caseload.measures.instruments.common import Answers, Context, with_wording
+from caseload.measures.result import Score
 
-_MODULES = (
+
+class InstrumentModule(Protocol):
+    """What each instrument's module provides: its data and its scoring rule."""
+
+    INSTRUMENT: Instrument
+
+    def rule(self, instrument: Instrument, answers: Answers, context: Context) -> Score: ...
+
+
+_MODULES: tuple[InstrumentModule, ...] = (
     phq9,
     phq2,
     gad7,
@@ -63,7 +74,7 @@ class LicensedWording:
     options: tuple[tuple[str, ...], ...] = ()
 
 
-def module_for(code: str):
+def module_for(code: str) -> InstrumentModule:
     """The module holding the instrument's data and rule; KeyError for an unknown code."""
     return _BY_CODE[code]
 
@@ -102,7 +113,7 @@ def load_licensed_wording(code: str) -> LicensedWording | None:
     return _checked_wording(path, instrument, data)
 
 
-def _checked_wording(path: Path, instrument: Instrument, data) -> LicensedWording:
+def _checked_wording(path: Path, instrument: Instrument, data: object) -> LicensedWording:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected an object with 'items' and 'copyright'")
     texts = data.get("items")
@@ -118,7 +129,9 @@ def _checked_wording(path: Path, instrument: Instrument, data) -> LicensedWordin
     return LicensedWording(items=tuple(texts), copyright=copyright_line, options=options)
 
 
-def _checked_options(path: Path, instrument: Instrument, options) -> tuple:
+def _checked_options(
+    path: Path, instrument: Instrument, options: object
+) -> tuple[tuple[str, ...], ...]:
     if options == []:
         return ()
     if not isinstance(options, list) or len(options) != len(instrument.items):

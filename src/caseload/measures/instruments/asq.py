@@ -9,10 +9,11 @@ screen an unanswered question 5 leaves acuity unknown, and caseload treats it as
 until it is asked (a precaution; document in the hazard log). A yes to question 5 is
 acute whatever questions 1-4 say: a yes to a risk question is never set aside."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from caseload.measures.instruments.base import Band, Instrument
-from caseload.measures.instruments.common import NO_YES, items
+from caseload.measures.instruments.common import NO_YES, Answers, Context, items
 from caseload.measures.result import Flag, Score
 
 YES = 1
@@ -72,7 +73,7 @@ EXPLANATION = (
 )
 
 
-def rule(instrument, answers, context):
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
     positive = [n for n in SCREEN_ITEMS if answers[n - 1] != 0]
     acuity = answers[ACUITY_ITEM - 1]
     acute = acuity == YES or (bool(positive) and acuity is None)
@@ -90,7 +91,7 @@ def rule(instrument, answers, context):
     )
 
 
-def _flag(answers, positive, acute) -> Flag:
+def _flag(answers: Answers, positive: Sequence[int], acute: bool) -> Flag:
     """One flag per screen, so that one screen raises one alert: high when acute."""
     parts = [
         f"question {n} ({_ABOUT[n]}) answered {_answer_words(answers[n - 1])}" for n in positive
@@ -106,17 +107,17 @@ def _flag(answers, positive, acute) -> Flag:
     )
 
 
-def _answer_words(value) -> str:
+def _answer_words(value: int | None) -> str:
     return "'Yes'" if value == YES else "nothing (declined, counted as yes)"
 
 
-def _acuity_words(acuity) -> str:
+def _acuity_words(acuity: int | None) -> str:
     if acuity == YES:
         return f"question 5 ({_ABOUT[5]}) answered 'Yes'"
     return f"question 5 ({_ABOUT[5]}) not answered: treated as acute until it is asked"
 
 
-def _missing_note(answers) -> str:
+def _missing_note(answers: Answers) -> str:
     declined = [n for n in SCREEN_ITEMS if answers[n - 1] is None]
     if not declined:
         return ""

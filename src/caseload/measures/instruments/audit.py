@@ -24,13 +24,17 @@ dependence: the clinician may always act on a higher level, never on a lower one
 Skips (Babor et al. 2001, interview guidance): "Never" to item 1 skips to item 9, and a
 score of 0 on items 2 and 3 together skips to item 9; skipped items score 0."""
 
+from collections.abc import Sequence
+
 from caseload.measures.instruments import auditc
 from caseload.measures.instruments.base import Band, Instrument, Item, Option
 from caseload.measures.instruments.common import (
     CLOSING,
+    Answers,
+    Context,
+    all_answered,
     band_for,
     missing_numbers,
-    refuse_missing,
     screen_flag,
 )
 from caseload.measures.result import Score
@@ -113,20 +117,20 @@ _MEANINGS = {
 }
 
 
-def rule(instrument, answers, context):
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
     auditc.threshold(context)  # a malformed sex is refused whatever the zone
     filled, note = _apply_skips(answers)
-    refuse_missing(instrument, filled)
-    total = sum(filled)
+    given = all_answered(instrument, filled)
+    total = sum(given)
     zone = band_for(ZONES, total)
-    raised, reasons = _bumped(zone, filled, context)
+    raised, reasons = _bumped(zone, given, context)
     flags = tuple(screen_flag(reason, code="zone_raised") for reason in reasons)
     return Score(
         instrument=instrument.code,
         total=total,
         band=raised.code,
         band_label=raised.label,
-        subscales={"consumption": sum(filled[:3]), "zone_by_total": ZONES.index(zone) + 1},
+        subscales={"consumption": sum(given[:3]), "zone_by_total": ZONES.index(zone) + 1},
         flags=flags,
         explanation=(
             f"Your answers add up to {total} out of 40. {_MEANINGS[raised.code]} {CLOSING}"
@@ -136,7 +140,7 @@ def rule(instrument, answers, context):
     )
 
 
-def _apply_skips(answers):
+def _apply_skips(answers: Answers) -> tuple[list[int | None], str]:
     filled = list(answers)
     if filled[0] == 0:
         skipped = missing_numbers(filled, range(2, 9))
@@ -152,7 +156,7 @@ def _apply_skips(answers):
     return filled, f"Items {listed} skipped as the AUDIT directs, and scored 0."
 
 
-def _bumped(zone: Band, answers, context) -> tuple[Band, list[str]]:
+def _bumped(zone: Band, answers: Sequence[int], context: Context) -> tuple[Band, list[str]]:
     """The zone after the raising rules (see the module's docstring), and a reason for each
     rule that raised it above the zone by total."""
     by_total = ZONES.index(zone)
@@ -169,7 +173,7 @@ def _bumped(zone: Band, answers, context) -> tuple[Band, list[str]]:
     return ZONES[level], [reason for _, reason in raised]
 
 
-def _manual_raise(by_total: int, answers) -> tuple[int, str]:
+def _manual_raise(by_total: int, answers: Sequence[int]) -> tuple[int, str]:
     """Babor et al. 2001, note to table 6: the next zone up for 2 or more on items 4-6,
     or 4 on item 9 or 10."""
     dependence = sum(answers[n - 1] for n in DEPENDENCE_ITEMS)
@@ -185,7 +189,7 @@ def _manual_raise(by_total: int, answers) -> tuple[int, str]:
     return level, f"{why}: the WHO manual gives the next zone up, {_ROMAN[level]}"
 
 
-def _weekly_dependence(answers) -> tuple[int, str]:
+def _weekly_dependence(answers: Sequence[int]) -> tuple[int, str]:
     weekly = [n for n in DEPENDENCE_ITEMS if answers[n - 1] >= WEEKLY]
     if not weekly:
         return -1, ""
@@ -194,7 +198,7 @@ def _weekly_dependence(answers) -> tuple[int, str]:
     )
 
 
-def _auditc_positive(answers, context) -> tuple[int, str]:
+def _auditc_positive(answers: Sequence[int], context: Context) -> tuple[int, str]:
     if not auditc.is_positive(sum(answers[:3]), context):
         return -1, ""
     return 1, "AUDIT-C (items 1-3) positive: zone raised to II"

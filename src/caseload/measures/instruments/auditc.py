@@ -4,8 +4,14 @@ When sex is not recorded the women's threshold (3) is used: it is the stricter s
 no one who would screen positive under either rule is missed."""
 
 from caseload.measures.instruments.base import Instrument, Item, Option
-from caseload.measures.instruments.common import CLOSING, refuse_missing, screen_flag
-from caseload.measures.result import Score, ScoringError
+from caseload.measures.instruments.common import (
+    CLOSING,
+    Answers,
+    Context,
+    all_answered,
+    screen_flag,
+)
+from caseload.measures.result import Flag, Score, ScoringError
 
 THRESHOLDS = {"female": 3, "male": 4, None: 3}
 
@@ -62,7 +68,7 @@ INSTRUMENT = Instrument(
 )
 
 
-def threshold(context) -> int:
+def threshold(context: Context) -> int:
     """The positive-screen threshold for the sex in `context` ("female", "male" or None)."""
     sex = context.get("sex")
     if sex not in THRESHOLDS:
@@ -70,16 +76,15 @@ def threshold(context) -> int:
     return THRESHOLDS[sex]
 
 
-def is_positive(total: int, context) -> bool:
+def is_positive(total: int, context: Context) -> bool:
     return total >= threshold(context)
 
 
-def rule(instrument, answers, context):
-    refuse_missing(instrument, answers)
-    total = sum(answers)
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
+    total = sum(all_answered(instrument, answers))
     cut = threshold(context)
     positive = total >= cut
-    flags = ()
+    flags: tuple[Flag, ...] = ()
     if positive:
         flags = (
             screen_flag(
@@ -104,7 +109,7 @@ def rule(instrument, answers, context):
     )
 
 
-def _whose(context) -> str:
+def _whose(context: Context) -> str:
     sex = context.get("sex")
     if sex is None:
         return "threshold 3 used because sex is not recorded"

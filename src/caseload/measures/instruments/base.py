@@ -53,7 +53,7 @@ class Instrument:
     rules_version: str = "1"  # stored with every score; bump when scoring rules change
     wording_shipped: bool = True  # False: a practice loads licensed wording from a data file
     copyright: str = ""  # the copyright line shown with the wording, when there is one
-    extra: dict = field(default_factory=dict, hash=False, compare=False)
+    extra: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def clinician_administered(self) -> bool:

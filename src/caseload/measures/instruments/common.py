@@ -3,13 +3,15 @@ rule, bands, flags and the plain-words explanation. Every rule receives answers 
 scoring.py has already checked (right count, integers among the item's option values), so
 what is left here is clinical: which answers count, and what to do with the missing ones."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from caseload.measures.instruments.base import Band, Instrument, Item, Option
 from caseload.measures.result import Flag, Score, ScoringError
 
 Answers = Sequence[int | None]
+# What a rule may be told beside the answers (AUDIT-C: the sex the threshold depends on).
+Context = Mapping[str, object]
 
 NOT_AT_ALL_TO_NEARLY_EVERY_DAY = (
     Option(0, "Not at all"),
@@ -28,7 +30,9 @@ NO_YES = (Option(0, "No"), Option(1, "Yes"))
 CLOSING = "Your clinician will talk it through with you."
 
 
-def items(texts: Sequence[str], options: tuple[Option, ...], loincs: Sequence[str] = ()):
+def items(
+    texts: Sequence[str], options: tuple[Option, ...], loincs: Sequence[str] = ()
+) -> tuple[Item, ...]:
     """Items numbered from 1 in the order given, all sharing one option set."""
     codes = list(loincs) or [""] * len(texts)
     return tuple(
@@ -51,7 +55,7 @@ def missing_numbers(answers: Answers, numbers: Sequence[int]) -> list[int]:
     return [n for n in numbers if answers[n - 1] is None]
 
 
-def refuse_missing(instrument: Instrument, answers: Answers, numbers: Sequence[int] = ()):
+def refuse_missing(instrument: Instrument, answers: Answers, numbers: Sequence[int] = ()) -> None:
     """The rule for instruments that are not prorated: any missing answer stops scoring."""
     numbers = numbers or [item.number for item in instrument.items if item.scored]
     missing = missing_numbers(answers, numbers)
@@ -61,6 +65,13 @@ def refuse_missing(instrument: Instrument, answers: Answers, numbers: Sequence[i
             f"scored when every item is answered ({instrument.missing_rule})",
             item=missing[0],
         )
+
+
+def all_answered(instrument: Instrument, answers: Answers) -> tuple[int, ...]:
+    """For an instrument whose every item is scored: refuse any missing answer, then the
+    answers as whole numbers, so that sums and comparisons need no None check."""
+    refuse_missing(instrument, answers, [item.number for item in instrument.items])
+    return tuple(value for value in answers if value is not None)
 
 
 def prorated_sum(
@@ -76,7 +87,7 @@ def prorated_sum(
             f"are missing; {instrument.missing_rule}",
             item=missing[0],
         )
-    given = [answers[n - 1] for n in numbers if answers[n - 1] is not None]
+    given = [value for n in numbers if (value := answers[n - 1]) is not None]
     if not missing:
         return sum(given), False, ""
     total = round_half_up(sum(given) * len(numbers) / len(given))
@@ -140,7 +151,7 @@ def banded_score(
     flags: Sequence[Flag] = (),
     prorated: bool = False,
     missing_note: str = "",
-    subscales: dict[str, float] | None = None,
+    subscales: Mapping[str, float] | None = None,
 ) -> Score:
     """The Score of a summed instrument: its band, and the plain words for that band."""
     band = band_for(instrument.bands, total)
@@ -149,7 +160,7 @@ def banded_score(
         total=total,
         band=band.code,
         band_label=band.label,
-        subscales=subscales or {},
+        subscales=dict(subscales or {}),
         flags=tuple(flags),
         explanation=explain_total(instrument, total, meanings[band.code]),
         rules_version=instrument.rules_version,

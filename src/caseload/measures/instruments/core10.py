@@ -14,11 +14,14 @@ CORE guidance asks for risk at any level to be followed up and frequent risk urg
 
 from caseload.measures.instruments.base import Band, Instrument, Item, Option
 from caseload.measures.instruments.common import (
+    Answers,
+    Context,
     banded_score,
     prorated_sum,
     risk_flag,
     unanswered_risk_flag,
 )
+from caseload.measures.result import Flag, Score
 
 RISK_ITEM = 6
 RISK_ABOUT = "the risk item: plans to end life"
@@ -89,7 +92,7 @@ _MEANINGS = {
 }
 
 
-def item_scores(answers):
+def item_scores(answers: Answers) -> list[int | None]:
     """Answers as item scores: items 2 and 3 reversed (4 - answer); None stays None."""
     return [
         None if value is None else TOP - value if number in REVERSED else value
@@ -97,7 +100,7 @@ def item_scores(answers):
     ]
 
 
-def rule(instrument, answers, context):
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
     scores = item_scores(answers)
     total, prorated, note = prorated_sum(instrument, scores, range(1, 11), MAX_MISSING)
     return banded_score(
@@ -110,7 +113,7 @@ def rule(instrument, answers, context):
     )
 
 
-def risk_flags(instrument, answers):
+def risk_flags(instrument: Instrument, answers: Answers) -> tuple[Flag, ...]:
     value = answers[RISK_ITEM - 1]
     item = instrument.items[RISK_ITEM - 1]
     if value is None:

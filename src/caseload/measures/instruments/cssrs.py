@@ -18,8 +18,10 @@ one without telling the care team (a departure from the source towards more care
 docs/measures-instruments.md). Answers given to questions the
 skip logic passed over are not discarded: a yes there still counts."""
 
+from collections.abc import Sequence
+
 from caseload.measures.instruments.base import Band, Instrument, Item
-from caseload.measures.instruments.common import NO_YES
+from caseload.measures.instruments.common import NO_YES, Answers, Context
 from caseload.measures.result import Flag, Score, ScoringError
 
 YES, NO = 1, 0
@@ -83,7 +85,7 @@ EXPLANATION = (
 )
 
 
-def rule(instrument, answers, context):
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
     _check_asked(answers)
     level, reasons = triage(answers)
     band = BANDS[level]
@@ -98,7 +100,7 @@ def rule(instrument, answers, context):
     )
 
 
-def _check_asked(answers) -> None:
+def _check_asked(answers: Answers) -> None:
     required = [1, 2, 6]
     if answers[1] == YES:
         required += [3, 4, 5]
@@ -119,7 +121,7 @@ def _check_asked(answers) -> None:
         )
 
 
-def triage(answers) -> tuple[int, list[tuple[int, str]]]:
+def triage(answers: Answers) -> tuple[int, list[tuple[int, str]]]:
     """The triage level (0 none, 1 low, 2 moderate, 3 high) and, for each answer behind
     it, (question number, words naming the question and the answer)."""
     said_yes = {n for n in range(1, 8) if answers[n - 1] == YES}
@@ -136,7 +138,7 @@ def triage(answers) -> tuple[int, list[tuple[int, str]]]:
     return 0, []
 
 
-def _reasons(hits, behaviour, recent) -> list[tuple[int, str]]:
+def _reasons(hits: Sequence[int], behaviour: bool, recent: bool) -> list[tuple[int, str]]:
     reasons = [(n, f"question {n} ({_LABELS[n - 1][1]}) answered 'Yes'") for n in hits]
     if behaviour:
         when = "within the past 3 months" if recent else "more than 3 months ago"

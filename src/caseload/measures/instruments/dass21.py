@@ -3,8 +3,17 @@
 (Lovibond and Lovibond 1995). The total is the sum of the three doubled scales, 0-126;
 the clinical reading is the three scales, each banded by the Lovibond severity labels."""
 
+from collections.abc import Mapping
+
 from caseload.measures.instruments.base import Band, Instrument, Option
-from caseload.measures.instruments.common import CLOSING, band_for, items, refuse_missing
+from caseload.measures.instruments.common import (
+    CLOSING,
+    Answers,
+    Context,
+    all_answered,
+    band_for,
+    items,
+)
 from caseload.measures.result import Score
 
 MULTIPLIER = 2
@@ -95,10 +104,10 @@ INSTRUMENT = Instrument(
 _WORDS = {"depression": "low mood", "anxiety": "worry and fear", "stress": "stress"}
 
 
-def rule(instrument, answers, context):
-    refuse_missing(instrument, answers)
-    subscales = {
-        name: MULTIPLIER * sum(answers[n - 1] for n in numbers) for name, numbers in SCALES.items()
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
+    given = all_answered(instrument, answers)
+    subscales: dict[str, float] = {
+        name: MULTIPLIER * sum(given[n - 1] for n in numbers) for name, numbers in SCALES.items()
     }
     levels = {name: band_for(BANDS[name], value).code for name, value in subscales.items()}
     return Score(
@@ -113,7 +122,7 @@ def rule(instrument, answers, context):
     )
 
 
-def _explain(subscales) -> str:
+def _explain(subscales: Mapping[str, float]) -> str:
     parts = ", ".join(f"{_WORDS[name]} {value} out of 42" for name, value in subscales.items())
     return (
         f"Your answers give three scores: {parts}. Higher scores mean that feeling was "

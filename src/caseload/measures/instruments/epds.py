@@ -10,9 +10,16 @@ Bands: 10 or more, possible depression; 13 or more, probable depression (Cox et 
 1987). Item 10 (thoughts of self-harm) scoring above 0 raises a high risk flag whatever
 the total: the authors ask that any positive answer to it is followed up at once."""
 
+from collections.abc import Sequence
+
 from caseload.measures.instruments.base import Band, Instrument, Item, Option
-from caseload.measures.instruments.common import banded_score, refuse_missing
-from caseload.measures.result import Flag
+from caseload.measures.instruments.common import (
+    Answers,
+    Context,
+    all_answered,
+    banded_score,
+)
+from caseload.measures.result import Flag, Score
 
 RISK_ITEM = 10
 REVERSED = (3, 5, 6, 7, 8, 9, 10)
@@ -69,13 +76,13 @@ def item_score(number: int, position: int) -> int:
     return TOP - position if number in REVERSED else position
 
 
-def rule(instrument, answers, context):
-    refuse_missing(instrument, answers)
-    scores = [item_score(n, position) for n, position in enumerate(answers, start=1)]
-    return banded_score(instrument, sum(scores), _MEANINGS, flags=_risk_flags(instrument, answers))
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
+    given = all_answered(instrument, answers)
+    scores = [item_score(n, position) for n, position in enumerate(given, start=1)]
+    return banded_score(instrument, sum(scores), _MEANINGS, flags=_risk_flags(instrument, given))
 
 
-def _risk_flags(instrument, answers):
+def _risk_flags(instrument: Instrument, answers: Sequence[int]) -> tuple[Flag, ...]:
     position = answers[RISK_ITEM - 1]
     item_value = item_score(RISK_ITEM, position)
     if item_value == 0:

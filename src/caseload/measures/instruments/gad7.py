@@ -6,11 +6,14 @@ from dataclasses import replace
 from caseload.measures.instruments.base import Band, Instrument
 from caseload.measures.instruments.common import (
     NOT_AT_ALL_TO_NEARLY_EVERY_DAY,
+    Answers,
+    Context,
     banded_score,
     items,
     prorated_sum,
 )
 from caseload.measures.instruments.phq9 import INSTRUMENT as PHQ9
+from caseload.measures.result import Score
 
 SCORED = range(1, 8)
 # One of the seven may be missing: the proportion PHQ-9's rule allows (no more than about
@@ -66,6 +69,6 @@ _MEANINGS = {
 }
 
 
-def rule(instrument, answers, context):
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
     total, prorated, note = prorated_sum(instrument, answers, SCORED, MAX_MISSING)
     return banded_score(instrument, total, _MEANINGS, prorated=prorated, missing_note=note)

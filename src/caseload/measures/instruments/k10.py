@@ -3,7 +3,14 @@ each, total 10-50, with the Australian bands (Andrews and Slade 2001, as used by
 Australian Bureau of Statistics): 10-15 low, 16-21 moderate, 22-29 high, 30-50 very high."""
 
 from caseload.measures.instruments.base import Band, Instrument, Option
-from caseload.measures.instruments.common import banded_score, items, refuse_missing
+from caseload.measures.instruments.common import (
+    Answers,
+    Context,
+    all_answered,
+    banded_score,
+    items,
+)
+from caseload.measures.result import Score
 
 _OPTIONS = (
     Option(1, "None of the time"),
@@ -69,11 +76,11 @@ _MEANINGS = {
 }
 
 
-def rule(instrument, answers, context):
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
     filled = list(answers)
     for skipped, gate in SKIPS.items():
         if filled[skipped - 1] is None and filled[gate - 1] == NONE_OF_THE_TIME:
             filled[skipped - 1] = NONE_OF_THE_TIME
-    refuse_missing(instrument, filled)
+    given = all_answered(instrument, filled)
     note = "Skipped questions scored 1, as the K10 skips them." if filled != list(answers) else ""
-    return banded_score(instrument, sum(filled), _MEANINGS, missing_note=note)
+    return banded_score(instrument, sum(given), _MEANINGS, missing_note=note)

@@ -4,11 +4,14 @@ distress is from Prochaska et al. 2012."""
 
 from caseload.measures.instruments.base import Band, Instrument, Option
 from caseload.measures.instruments.common import (
+    Answers,
+    Context,
+    all_answered,
     banded_score,
     items,
-    refuse_missing,
     screen_flag,
 )
+from caseload.measures.result import Flag, Score
 
 SERIOUS_AT = 13
 
@@ -58,10 +61,9 @@ _MEANINGS = {
 }
 
 
-def rule(instrument, answers, context):
-    refuse_missing(instrument, answers)
-    total = sum(answers)
-    flags = ()
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
+    total = sum(all_answered(instrument, answers))
+    flags: tuple[Flag, ...] = ()
     if total >= SERIOUS_AT:
         flags = (
             screen_flag(

@@ -8,10 +8,19 @@ veterans); we take 33, the value the authors themselves put forward.
 Provisional diagnosis (DSM-5 rule as the authors apply it): an item rated 2 ("Moderately")
 or more counts as a symptom, and at least 1 B, 1 C, 2 D and 2 E symptoms are needed."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from caseload.measures.instruments.base import Band, Instrument, Option
-from caseload.measures.instruments.common import banded_score, items, refuse_missing, screen_flag
+from caseload.measures.instruments.common import (
+    Answers,
+    Context,
+    all_answered,
+    banded_score,
+    items,
+    screen_flag,
+)
+from caseload.measures.result import Score
 
 PROBABLE_AT = 33
 SYMPTOM_AT = 2
@@ -104,13 +113,13 @@ _MEANINGS = {
 }
 
 
-def rule(instrument, answers, context):
-    refuse_missing(instrument, answers)
-    total = sum(answers)
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
+    given = all_answered(instrument, answers)
+    total = sum(given)
     subscales = {
-        name: sum(answers[n - 1] for n in numbers) for name, (numbers, _) in CLUSTERS.items()
+        name: sum(given[n - 1] for n in numbers) for name, (numbers, _) in CLUSTERS.items()
     }
-    met = provisional_diagnosis(answers)
+    met = provisional_diagnosis(given)
     flags = []
     if total >= PROBABLE_AT:
         flags.append(screen_flag(f"PCL-5 total {total} is 33 or more: probable PTSD"))
@@ -126,7 +135,7 @@ def rule(instrument, answers, context):
     return replace(score, levels={"provisional_diagnosis": "met" if met else "not_met"})
 
 
-def provisional_diagnosis(answers) -> bool:
+def provisional_diagnosis(answers: Sequence[int]) -> bool:
     return all(
         sum(1 for n in numbers if answers[n - 1] >= SYMPTOM_AT) >= needed
         for numbers, needed in CLUSTERS.values()

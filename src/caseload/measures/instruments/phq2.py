@@ -4,12 +4,15 @@ screen that calls for the full PHQ-9 (Kroenke, Spitzer and Williams 2003)."""
 from caseload.measures.instruments.base import Band, Instrument
 from caseload.measures.instruments.common import (
     NOT_AT_ALL_TO_NEARLY_EVERY_DAY,
+    Answers,
+    Context,
+    all_answered,
     banded_score,
     items,
-    refuse_missing,
     screen_flag,
 )
 from caseload.measures.instruments.phq9 import INSTRUMENT as PHQ9
+from caseload.measures.result import Flag, Score
 
 POSITIVE_AT = 3
 
@@ -51,10 +54,9 @@ _MEANINGS = {
 }
 
 
-def rule(instrument, answers, context):
-    refuse_missing(instrument, answers)
-    total = sum(answers)
-    flags = ()
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
+    total = sum(all_answered(instrument, answers))
+    flags: tuple[Flag, ...] = ()
     if total >= POSITIVE_AT:
         flags = (
             screen_flag(

@@ -8,12 +8,15 @@ from caseload.measures.instruments.base import Band, Instrument, Item
 from caseload.measures.instruments.common import (
     DIFFICULTY,
     NOT_AT_ALL_TO_NEARLY_EVERY_DAY,
+    Answers,
+    Context,
     banded_score,
     items,
     prorated_sum,
     risk_flag,
     unanswered_risk_flag,
 )
+from caseload.measures.result import Flag, Score
 
 SCORED = range(1, 10)
 RISK_ITEM = 9
@@ -105,7 +108,7 @@ _MEANINGS = {
 }
 
 
-def rule(instrument, answers, context):
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
     total, prorated, note = prorated_sum(instrument, answers, SCORED, MAX_MISSING)
     return banded_score(
         instrument,
@@ -117,7 +120,7 @@ def rule(instrument, answers, context):
     )
 
 
-def item9_flags(instrument, answers):
+def item9_flags(instrument: Instrument, answers: Answers) -> tuple[Flag, ...]:
     """Item 9 above 0 is a risk signal whatever the total (Kroenke 2001: any positive
     answer to item 9 calls for a direct assessment of suicide risk)."""
     item = instrument.items[RISK_ITEM - 1]
@@ -129,5 +132,5 @@ def item9_flags(instrument, answers):
     return ()
 
 
-def unanswered_risk_item(instrument):
+def unanswered_risk_item(instrument: Instrument) -> Flag:
     return unanswered_risk_flag(instrument, instrument.items[RISK_ITEM - 1])

@@ -8,7 +8,7 @@ their levels in `Score.levels`. The ProQOL may be copied only unchanged with its
 copyright line, so the wording is loaded by the practice from the licensed folder."""
 
 from caseload.measures.instruments.base import Instrument, Item, Option
-from caseload.measures.instruments.common import refuse_missing
+from caseload.measures.instruments.common import Answers, Context, all_answered
 from caseload.measures.result import Score
 
 SUBSCALES = {
@@ -75,10 +75,10 @@ def level(value: int) -> str:
     return "average"
 
 
-def rule(instrument, answers, context):
-    refuse_missing(instrument, answers)
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
+    given = all_answered(instrument, answers)
     subscales = {
-        name: sum(item_score(n, answers[n - 1]) for n in numbers)
+        name: sum(item_score(n, given[n - 1]) for n in numbers)
         for name, numbers in SUBSCALES.items()
     }
     levels = {name: level(value) for name, value in subscales.items()}
@@ -90,7 +90,7 @@ def rule(instrument, answers, context):
         total=None,
         band=None,
         band_label=None,
-        subscales=subscales,
+        subscales=dict(subscales),
         explanation=(
             f"Your answers give three scores: {parts}. Each runs from 10 to 50. They are "
             "not a diagnosis; they can help you notice how your work is affecting you."

@@ -4,7 +4,14 @@ weeks; the raw 0-25 is reported times 4 on 0-100, where higher is better (Topp e
 for screening for depression."""
 
 from caseload.measures.instruments.base import Band, Instrument, Option
-from caseload.measures.instruments.common import CLOSING, band_for, items, refuse_missing
+from caseload.measures.instruments.common import (
+    CLOSING,
+    Answers,
+    Context,
+    all_answered,
+    band_for,
+    items,
+)
 from caseload.measures.result import Score
 
 PERCENT_PER_POINT = 4
@@ -63,9 +70,8 @@ _MEANINGS = {
 }
 
 
-def rule(instrument, answers, context):
-    refuse_missing(instrument, answers)
-    raw = sum(answers)
+def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
+    raw = sum(all_answered(instrument, answers))
     total = raw * PERCENT_PER_POINT
     band = band_for(instrument.bands, total)
     return Score(

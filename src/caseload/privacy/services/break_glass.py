@@ -3,11 +3,13 @@ and the privacy officer, reviewed, and noticed when it runs out."""
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from caseload.accounts.access import clients_visible_to
@@ -26,7 +28,7 @@ def break_glass_open(
     client: Client,
     reason: str,
     duration: timedelta = BREAK_GLASS_DEFAULT,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> BreakGlassGrant:
     """Emergency access for a clinician outside the care team, for `duration` (4 hours
     by default). Refused without a reason. The primary clinician and every privacy
@@ -99,7 +101,12 @@ def _notify_break_glass(grant: BreakGlassGrant, *, ended: bool = False) -> None:
 
 
 def break_glass_review(
-    *, acting_user: User, grant: BreakGlassGrant, outcome: str, note: str = "", request=None
+    *,
+    acting_user: User,
+    grant: BreakGlassGrant,
+    outcome: str,
+    note: str = "",
+    request: HttpRequest | None = None,
 ) -> BreakGlassGrant:
     """The privacy officer (or the client's primary clinician) records their review."""
     if outcome not in ("appropriate", "inappropriate"):
@@ -138,6 +145,6 @@ def break_glass_notify_expired() -> int:
             if not claimed:
                 continue
             audit_record(action="break_glass.expired", client_id=grant.client_id, obj=grant)
-            transaction.on_commit(lambda grant=grant: _notify_break_glass(grant, ended=True))
+            transaction.on_commit(partial(_notify_break_glass, grant, ended=True))
         count += 1
     return count

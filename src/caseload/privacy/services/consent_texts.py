@@ -3,6 +3,7 @@ version and consents already signed keep the one they signed."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import User
@@ -17,7 +18,7 @@ def consent_template_save(
     title: str,
     text: str,
     valid_for_days: int | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> ConsentTemplate:
     """Write the practice's text for a kind of consent. A changed text (or title, or
     validity) makes a new version; the same text again changes nothing."""
@@ -26,12 +27,8 @@ def consent_template_save(
     if not title.strip() or not text.strip():
         raise ValidationError(_("A consent needs a title and a text."))
     current = consent_template_current(kind)
-    same = current is not None and (current.title, current.text, current.valid_for_days) == (
-        title.strip(),
-        text.strip(),
-        valid_for_days,
-    )
-    if same:
+    wanted = (title.strip(), text.strip(), valid_for_days)
+    if current is not None and (current.title, current.text, current.valid_for_days) == wanted:
         return current
     with transaction.atomic():
         template = ConsentTemplate.objects.create(

@@ -4,11 +4,13 @@ event; emails go out after commit."""
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import User
@@ -25,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 
 def consent_request(
-    *, acting_user: User, client: Client, kind: str, request=None
+    *, acting_user: User, client: Client, kind: str, request: HttpRequest | None = None
 ) -> tuple[Consent, IssuedLink]:
     """Ask the client to sign the current version of a consent; returns the consent and
     the signing link (shown or sent once). Renewing is asking again: a new row."""
@@ -56,7 +58,12 @@ def consent_request(
 
 
 def consent_sign(
-    *, link: PortalLink, consent: Consent, typed_name: str, shown_sha256: str, request=None
+    *,
+    link: PortalLink,
+    consent: Consent,
+    typed_name: str,
+    shown_sha256: str,
+    request: HttpRequest | None = None,
 ) -> Consent:
     """The client signs through their link: the typed name, the time, the exact version
     and the SHA-256 of the text they were shown (refused if the text changed under them)."""
@@ -85,7 +92,9 @@ def consent_sign(
     return consent
 
 
-def consent_decline(*, link: PortalLink, consent: Consent, request=None) -> Consent:
+def consent_decline(
+    *, link: PortalLink, consent: Consent, request: HttpRequest | None = None
+) -> Consent:
     if consent.state != ConsentState.REQUESTED:
         raise ValidationError(_("This consent is no longer waiting for a signature."))
     with transaction.atomic():
@@ -104,7 +113,7 @@ def consent_withdraw(
     acting_user: User | None = None,
     link: PortalLink | None = None,
     note: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Consent:
     """Withdraw a given consent: the clinician recording what the client said, or the
     client themself through a link. The row stays, marked withdrawn."""
@@ -138,7 +147,9 @@ def consent_withdraw(
     return consent
 
 
-def consent_withdraw_link(*, acting_user: User, consent: Consent, request=None) -> IssuedLink:
+def consent_withdraw_link(
+    *, acting_user: User, consent: Consent, request: HttpRequest | None = None
+) -> IssuedLink:
     """A link the client can use to withdraw a consent themself."""
     if consent.state not in (ConsentState.GIVEN, ConsentState.EXPIRED):
         raise ValidationError(_("Only a consent that was given can be withdrawn."))
@@ -175,12 +186,15 @@ def consents_remind_expiring() -> int:
             if not claimed:
                 continue
             audit_record(action="consent.reminder", client_id=consent.client_id, obj=consent)
-            transaction.on_commit(lambda consent=consent: _email_renewal(consent))
+            transaction.on_commit(partial(_email_renewal, consent))
         count += 1
     return count
 
 
 def _email_renewal(consent: Consent) -> None:
+    expires_at = consent.expires_at
+    if expires_at is None:  # the reminder query selects consents by their expiry
+        return
     primary = CareTeamMember.objects.filter(
         client_id=consent.client_id, role=CareTeamRole.PRIMARY
     ).select_related("user")
@@ -193,7 +207,7 @@ def _email_renewal(consent: Consent) -> None:
     ) % {
         "kind": consent.get_kind_display(),
         "id": consent.client_id,
-        "expires": consent.expires_at.strftime("%Y-%m-%d"),
+        "expires": expires_at.strftime("%Y-%m-%d"),
     }
     try:
         send_mail(_("A consent expires soon"), body, settings.DEFAULT_FROM_EMAIL, addresses)

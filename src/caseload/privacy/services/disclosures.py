@@ -1,8 +1,11 @@
 """Disclosures: refused unless a valid release or a recorded legal basis covers them; each
 is kept with its exact packet in the accounting of disclosures."""
 
+from collections.abc import Sequence
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import User
@@ -28,7 +31,7 @@ class DisclosureRefused(ValidationError):
 def disclosure_check(
     *,
     client: Client,
-    categories: list,
+    categories: Sequence[str],
     release: Release | None,
     legal_basis: str = "",
     justification: str = "",
@@ -74,14 +77,14 @@ def disclosure_make(
     *,
     acting_user: User,
     client: Client,
-    categories: list,
+    categories: Sequence[str],
     recipient: str = "",
     recipient_contact: str = "",
     purpose: str = "",
     release: Release | None = None,
     legal_basis: str = "",
     justification: str = "",
-    request=None,
+    request: HttpRequest | None = None,
 ) -> Disclosure:
     """Check what covers the disclosure, build the packet from those categories only,
     and record it in the accounting. Under a release, the recipient and purpose are the

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import User
@@ -22,7 +23,9 @@ class OwnCopy:
     filename: str
 
 
-def own_copy_export(*, acting_user: User, client: Client, format: str, request=None) -> OwnCopy:
+def own_copy_export(
+    *, acting_user: User, client: Client, format: str, request: HttpRequest | None = None
+) -> OwnCopy:
     """The client's own copy of their record (right of access): the whole record,
     psychotherapy notes excluded, with their consents, releases, accounting of
     disclosures and access report, as a FHIR R4 Bundle or that bundle printed as a PDF.

@@ -1,9 +1,11 @@
 """Releases of information: the text the client signs, signing by a link, revoking."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import User
@@ -16,7 +18,9 @@ from caseload.privacy.models import SEPARATE_CATEGORY, Category, Release, sha256
 from caseload.privacy.services.signing import SIGNING_LINK_LIFETIME, check_signature
 
 
-def release_text(*, client: Client, recipient: str, categories: list, purpose: str, expires_on):
+def release_text(
+    *, client: Client, recipient: str, categories: Sequence[str], purpose: str, expires_on: date
+) -> str:
     """The words the client signs, built from the release's own fields, so the hash of
     the text pins exactly what they agreed to."""
     labels = ", ".join(str(Category(value).label) for value in categories)
@@ -34,7 +38,7 @@ def release_text(*, client: Client, recipient: str, categories: list, purpose: s
     }
 
 
-def clean_categories(categories) -> list[str]:
+def clean_categories(categories: Sequence[str] | None) -> list[str]:
     chosen = list(dict.fromkeys(categories or []))
     if not chosen:
         raise ValidationError(_("Choose at least one category of information."))
@@ -54,10 +58,10 @@ def release_create(
     client: Client,
     recipient: str,
     recipient_contact: str,
-    categories: list,
+    categories: Sequence[str],
     purpose: str,
     expires_on: date,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> tuple[Release, IssuedLink]:
     """Draft a release and make the link through which the client reads and signs it."""
     chosen = clean_categories(categories)
@@ -103,7 +107,12 @@ def release_create(
 
 
 def release_sign(
-    *, link: PortalLink, release: Release, typed_name: str, shown_sha256: str, request=None
+    *,
+    link: PortalLink,
+    release: Release,
+    typed_name: str,
+    shown_sha256: str,
+    request: HttpRequest | None = None,
 ) -> Release:
     name = check_signature(typed_name, release.client)
     if release.state != "unsigned":
@@ -125,7 +134,9 @@ def release_sign(
     return release
 
 
-def release_revoke(*, acting_user: User, release: Release, note: str = "", request=None):
+def release_revoke(
+    *, acting_user: User, release: Release, note: str = "", request: HttpRequest | None = None
+) -> Release:
     """Record the client's revocation. Disclosures already made stay in the accounting."""
     if release.revoked_at:
         raise ValidationError(_("This release is already revoked."))

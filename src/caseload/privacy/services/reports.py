@@ -5,11 +5,13 @@ saved in one transaction with its audit event; emails go out after commit."""
 
 import logging
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import Role, User
@@ -35,7 +37,7 @@ def report_open(
     concern: str,
     jurisdiction: str,
     concern_at: datetime | None = None,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> MandatoryReport:
     """Start a report. The deadline runs from when the concern arose, by the
     jurisdiction's rule (24 hours unless the practice set another)."""
@@ -68,7 +70,13 @@ def report_open(
     return report
 
 
-def _save_step(report, acting_user, request, step: str, fields: list[str]) -> MandatoryReport:
+def _save_step(
+    report: MandatoryReport,
+    acting_user: User,
+    request: HttpRequest | None,
+    step: str,
+    fields: list[str],
+) -> MandatoryReport:
     with transaction.atomic():
         report.save(update_fields=fields)
         audit_record(
@@ -88,7 +96,12 @@ def _editable_by(report: MandatoryReport, user: User) -> None:
 
 
 def report_consulted(
-    *, acting_user: User, report: MandatoryReport, consulted: str, note: str = "", request=None
+    *,
+    acting_user: User,
+    report: MandatoryReport,
+    consulted: str,
+    note: str = "",
+    request: HttpRequest | None = None,
 ) -> MandatoryReport:
     _editable_by(report, acting_user)
     if not consulted.strip():
@@ -108,7 +121,7 @@ def report_made(
     person_spoken_to: str,
     reported_at: datetime,
     reference: str,
-    request=None,
+    request: HttpRequest | None = None,
 ) -> MandatoryReport:
     _editable_by(report, acting_user)
     if not agency.strip() or not person_spoken_to.strip():
@@ -124,7 +137,12 @@ def report_made(
 
 
 def report_client_told(
-    *, acting_user: User, report: MandatoryReport, decision: str, how: str, request=None
+    *,
+    acting_user: User,
+    report: MandatoryReport,
+    decision: str,
+    how: str,
+    request: HttpRequest | None = None,
 ) -> MandatoryReport:
     _editable_by(report, acting_user)
     if decision not in ClientTold.values or not decision:
@@ -156,7 +174,7 @@ def reports_notify_overdue() -> int:
             if not claimed:
                 continue
             audit_record(action="mandatory_report.overdue", client_id=report.client_id, obj=report)
-            transaction.on_commit(lambda report=report: _email_overdue(report))
+            transaction.on_commit(partial(_email_overdue, report))
         count += 1
     return count
 
@@ -183,7 +201,7 @@ def _email_overdue(report: MandatoryReport) -> None:
 
 
 def jurisdiction_deadline_set(
-    *, acting_user: User, jurisdiction: str, hours: int, request=None
+    *, acting_user: User, jurisdiction: str, hours: int, request: HttpRequest | None = None
 ) -> JurisdictionDeadline:
     """The practice's rule for how soon a report is due in one jurisdiction."""
     if acting_user.role != Role.PRIVACY_OFFICER:
