@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     CharField,
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
 from caseload.accounts.access import clients_visible_to, parts_for
+from caseload.accounts.models import AnyUser
 from caseload.clients.caseload import Signal, rules_for, signals_of
 from caseload.clients.models import Appointment, Attendance, CareTeamRole, Client, ClientStatus
 from caseload.core import clock
@@ -27,7 +29,7 @@ CASELOAD_FIELDS = ("id", "legal_name", "preferred_name", "status")
 
 
 def caseload_clients(
-    user, *, include_discharged: bool = False, search: str = ""
+    user: AnyUser, *, include_discharged: bool = False, search: str = ""
 ) -> QuerySet[Client]:
     """The clients on `user`'s caseload, by name: the door's `clients_visible_to`, without
     discharged clients unless asked, narrowed by a search of either name (searched for
@@ -42,7 +44,7 @@ def caseload_clients(
     return clients.order_by("legal_name", "id")
 
 
-def caseload_rows(user, client_ids: Sequence[int]) -> list[Client]:
+def caseload_rows(user: AnyUser, client_ids: Sequence[int]) -> list[Client]:
     """The clients of `client_ids` (a page of `caseload_clients`) that `user` may see, in
     that order, each with `next_appointment`, `primary_name` (the primary clinician's,
     or "") and `caseload_signals` (the badges of the rules for the user's record parts).
@@ -87,7 +89,8 @@ def caseload_rows(user, client_ids: Sequence[int]) -> list[Client]:
         )
         .order_by()
     )
-    by_id = {client.pk: client for client in clients}
+    # Any: the annotations and the badges set below are not on the model's type.
+    by_id: dict[int, Any] = {client.pk: client for client in clients}
     for rule in rules:
         if rule.page_data is not None:
             values = rule.page_data(list(by_id))
@@ -114,8 +117,9 @@ class CaseloadRow:
     signals: list[Signal]
 
 
-def caseload_table(clients: Sequence[Client], *, show_record: bool) -> list[CaseloadRow]:
-    """The table rows for `clients` (from `caseload_rows`), linking to each client's
+def caseload_table(clients: Sequence[Any], *, show_record: bool) -> list[CaseloadRow]:
+    """The table rows for `clients` (from `caseload_rows`: Clients with its annotations,
+    which the model's type does not declare, hence Any), linking to each client's
     overview, or to their care team for a directory-only role (`show_record` False).
 
     Each value is worked out here once, not by the template per row: resolving a

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import (
+    BooleanField,
     Exists,
+    ExpressionWrapper,
     OuterRef,
     Q,
     QuerySet,
@@ -78,7 +80,7 @@ def _state(plan) -> PlanState:
     return PlanState(plan, "due", f"Due now (since {due_on:%-d %b %Y})")
 
 
-def due_expression(*, overdue: bool) -> Exists:
+def due_expression(*, overdue: bool) -> ExpressionWrapper:
     """True for an outer client (OuterRef "pk") with an active plan that is due now (or,
     with overdue=True, overdue: due for longer than the grace period), as the caseload
     page's rows annotate it. Reads the clock: build it for each page.
@@ -92,9 +94,8 @@ def due_expression(*, overdue: bool) -> Exists:
         sessions = _sessions_since(before=now - GRACE)
     else:
         weekly_due, sessions = Q(next_due_on__lte=today), _sessions_since(until=now)
-    return Exists(
-        MeasurePlan.objects.filter(client=OuterRef("pk"), active=True).filter(
-            Q(weekly_due, frequency=PlanFrequency.EVERY_N_WEEKS)
-            | Q(Exists(sessions), frequency=PlanFrequency.EVERY_SESSION)
-        )
+    plans = MeasurePlan.objects.filter(client=OuterRef("pk"), active=True).filter(
+        Q(weekly_due, frequency=PlanFrequency.EVERY_N_WEEKS)
+        | Q(Exists(sessions), frequency=PlanFrequency.EVERY_SESSION)
     )
+    return ExpressionWrapper(Exists(plans), output_field=BooleanField())
