@@ -33,6 +33,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
 	$(MAKE) --no-print-directory types
 	CASELOAD_DEMO=1 $(BIN)/caseload makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -56,6 +57,7 @@ e2e: $(VENV)/.installed-dev
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format src tests bench

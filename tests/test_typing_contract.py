@@ -46,7 +46,7 @@ def test_no_strict_module_has_a_recorded_mypy_error():
 def test_the_strict_patterns_cover_access_services_selectors_and_scoring():
     patterns = strict_patterns()
     for module in (
-        "caseload.accounts.access",
+        "caseload.clients.access",
         "caseload.access",
         "caseload.access.rules",
         "caseload.safety.services",

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "caseload.wellbeing",
     "caseload.fhir",
     "caseload.api",
+    "caseload.demo",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +92,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "caseload.urls"
+# What pages are made of (tabs, navigation, panels, timeline sources, link pages, demo
+# steps), listed in one place at the top of the layers (core/composition.py).
+CASELOAD_COMPOSITION = "caseload.composition"
 WSGI_APPLICATION = "caseload.wsgi.application"
 
 TEMPLATES = [

@@ -10,7 +10,7 @@ urlpatterns = [
     path("accounts/", include("caseload.accounts.urls")),
     path("staff/", include("caseload.accounts.staff_urls")),
     path("clients/", include("caseload.clients.urls")),
-    path("audit/", include("caseload.audit.urls")),
+    path("audit/", include("caseload.privacy.audit_urls")),
     path("safety/", include("caseload.safety.urls")),
     path("safety/", include("caseload.safetyplans.urls")),
     path("p/", include("caseload.portal.urls")),
@@ -28,5 +28,5 @@ urlpatterns = [
     path("robots.txt", core_views.robots, name="robots"),
 ]
 
-handler404 = "caseload.core.errors.not_found"
-handler403 = "caseload.core.errors.forbidden"
+handler404 = "caseload.audit.errors.not_found"
+handler403 = "caseload.audit.errors.forbidden"

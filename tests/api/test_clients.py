@@ -23,7 +23,7 @@ from caseload.core import clock
 API = "/api/v1"
 NEW_CLIENT = {"legal_name": "Casey New", "date_of_birth": "2001-02-03", "pronouns": "they/them"}
 
-# GET/PATCH /clients/{id} and its appointments: who gets what (accounts/access.py ROLE_PARTS).
+# GET/PATCH /clients/{id} and its appointments: who gets what (clients/access.py ROLE_PARTS).
 READERS = ["clinician", "colleague", "supervisor", "intake"]
 HIDDEN_FROM = ["outsider", "other_supervisor", "privacy_officer"]
 ROLE_TOO_NARROW = ["admin"]

@@ -15,7 +15,7 @@ import time_machine
 from django.core.paginator import Paginator
 from django.urls import reverse
 
-from caseload.accounts.access import clients_visible_to
+from caseload.clients.access import clients_visible_to
 from caseload.clients.models import ClientStatus
 from caseload.clients.selectors import caseload_clients, caseload_rows
 from caseload.core import clock

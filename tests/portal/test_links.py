@@ -10,21 +10,26 @@ import time_machine
 from django.http import HttpResponse
 from django.urls import reverse
 
+from caseload import composition
 from caseload.audit.models import AuditEvent
 from caseload.core import clock
-from caseload.portal.handlers import handler_for, portal_handler
+from caseload.portal.handlers import handler_for
 from caseload.portal.models import PortalLink
 from caseload.portal.services import portal_link_create, portal_link_revoke, portal_link_use
 
 DOB = date(1990, 5, 17)  # factories.make_client's default
 
 
-@portal_handler("test-page")
 def _test_page(request, link):
     if request.method == "POST":
         portal_link_use(link=link, request=request)
         return HttpResponse("done")
     return HttpResponse(f"private page for link {link.pk}")
+
+
+@pytest.fixture(autouse=True)
+def _test_page_composed(monkeypatch):
+    monkeypatch.setitem(composition.PORTAL_PAGES, "test-page", _test_page)
 
 
 @pytest.fixture
@@ -114,7 +119,7 @@ def test_verification_is_per_browser_session(issued, client):
     assert response["Location"] == reverse("portal:open", args=[issued.token])
 
 
-def test_handlers_register_once_per_kind():
+def test_each_kind_opens_the_page_the_composition_lists():
     assert handler_for("test-page") is _test_page
-    with pytest.raises(ValueError):
-        portal_handler("test-page")(lambda request, link: None)
+    assert handler_for("measure").__name__ == "complete_measure"
+    assert handler_for("no-such-kind") is None

@@ -6,9 +6,10 @@ outsider still sees nothing (an active grant is tested in test_break_glass.py)."
 
 from datetime import timedelta
 
+from caseload.clients.models import BreakGlassGrant
 from caseload.core import clock
 from caseload.privacy import services
-from caseload.privacy.models import BreakGlassGrant, Release
+from caseload.privacy.models import Release
 from matrix import API_CLINICAL, CLINICAL, DENIED, HIDDEN, OK, PRIVACY_ONLY, row
 
 PRIVACY_HOME = row(default=OK, intake=DENIED, admin=DENIED)

@@ -13,11 +13,11 @@ from django.core.management import call_command
 from django.http import Http404
 from django.urls import reverse
 
-from caseload.accounts.access import Part, access_client, clients_visible_to
 from caseload.audit.models import AuditEvent
+from caseload.clients.access import Part, access_client, clients_visible_to
+from caseload.clients.models import BreakGlassGrant
 from caseload.core import clock
 from caseload.privacy import services
-from caseload.privacy.models import BreakGlassGrant
 from factories import PASSWORD
 
 REASON = "Client brought to the ED unconscious; need their safety plan."

@@ -56,7 +56,7 @@ def test_a_release_in_the_past_is_refused(clinician, client_record):
 
 
 def test_the_own_copy_holds_the_access_report(clinician, colleague, client_record):
-    from caseload.accounts.access import Part, access_client
+    from caseload.clients.access import Part, access_client
 
     access_client(colleague, client_record.pk, part=Part.CLINICAL, purpose="session prep")
     bundle = packets.own_copy_bundle_json(client_record)

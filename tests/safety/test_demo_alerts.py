@@ -5,7 +5,7 @@ particular PHQ-9 item 9 above 0 is a high alert for every client."""
 import pytest
 from django.test.utils import override_settings
 
-from caseload.core import synthetic
+from caseload.demo import synthetic
 from caseload.measures.models import MeasureResponse
 from caseload.measures.scoring import score
 from caseload.safety import screening

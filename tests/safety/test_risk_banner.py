@@ -13,8 +13,8 @@ import pytest
 from django.urls import reverse
 from safety_helpers import WEDNESDAY_10AM, assessment_fields
 
+from caseload.clients.composition import client_tabs
 from caseload.core import clock
-from caseload.core.registry import client_tabs
 from caseload.safety.models import Checkin, RiskAssessment
 from caseload.safety.selectors import current_risk_assessment, risk_banner
 from caseload.safety.services import alert_acknowledge, alert_raise, risk_assessment_record

@@ -8,8 +8,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from caseload import composition
 from caseload.audit.models import AuditEvent
-from caseload.core import contact_policy
 from caseload.core.contact_policy import ContactPolicy
 from caseload.wellbeing.models import ContactLog
 from caseload.wellbeing.services import contact_log
@@ -24,7 +24,7 @@ CONTACT = {
 
 
 @pytest.fixture
-def weekend_agreement(client_record):
+def weekend_agreement(client_record, monkeypatch):
     """An agreement for this client: Saturdays 10:00-14:00, texts only."""
     agreed = ContactPolicy(
         days=frozenset({5}),
@@ -38,9 +38,8 @@ def weekend_agreement(client_record):
     def provider(client):
         return agreed if client.pk == client_record.pk else None
 
-    contact_policy.register_policy_provider(provider)
-    yield agreed
-    contact_policy._PROVIDERS.remove(provider)
+    monkeypatch.setattr(composition, "CONTACT_POLICY_PROVIDERS", (provider,))
+    return agreed
 
 
 def test_api_contact_at_twenty_to_midnight_is_marked_out_of_hours(

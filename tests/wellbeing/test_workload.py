@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from caseload import composition
 from caseload.clients.services import appointment_create
 from caseload.core import clock
 from caseload.safety.models import CrisisEvent, RiskAssessment
@@ -175,24 +176,23 @@ def test_a_day_off_breaks_the_run(thursday, clinician):
     assert workload_for(clinician).value("days_in_a_row") == 3
 
 
-def test_another_app_adds_a_figure_with_its_own_nudge(thursday, clinician, api_client, bearer):
+def test_another_app_adds_a_figure_with_its_own_nudge(
+    thursday, clinician, api_client, bearer, monkeypatch
+):
     figure = figures.WorkloadFigure(
         key="overdue_things",
-        label=gettext_lazy("Things overdue"),  # lazy, as apps register them
+        label=gettext_lazy("Things overdue"),  # lazy, as the composition lists them
         count=lambda user: 2,
         nudge_at=2,
         nudge=gettext_lazy("{count} things are overdue."),
     )
-    figures.register_workload_figure(figure)
-    try:
-        found = workload_for(clinician)
-        assert found.value("overdue_things") == 2
-        assert "2 things are overdue." in [n.message for n in found.nudges]
-        response = api_client.get(reverse("api:my_workload"), headers=bearer(clinician))
-        assert response.status_code == 200
-        assert "Things overdue" in [f["label"] for f in response.json()["figures"]]
-    finally:
-        figures._FIGURES.pop("overdue_things")
+    monkeypatch.setattr(composition, "WORKLOAD_FIGURES", (*composition.WORKLOAD_FIGURES, figure))
+    found = workload_for(clinician)
+    assert found.value("overdue_things") == 2
+    assert "2 things are overdue." in [n.message for n in found.nudges]
+    response = api_client.get(reverse("api:my_workload"), headers=bearer(clinician))
+    assert response.status_code == 200
+    assert "Things overdue" in [f["label"] for f in response.json()["figures"]]
 
 
 def test_patterns_name_repeated_out_of_hours_with_one_client(thursday, clinician):

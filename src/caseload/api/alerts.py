@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
 from caseload.api.auth import ApiRequest
 from caseload.audit.services import audit_record
+from caseload.clients.access import Part, access_client
 from caseload.safety.alerts import alerts_visible_to, open_alerts_for
 from caseload.safety.models import AlertAction
 from caseload.safety.services import alert_acknowledge

@@ -1,17 +1,10 @@
 """/clients: the client record over the API. Every client is reached through the door
-(`accounts.access`), which checks the relationship and writes the audit event."""
+(`clients.access`), which checks the relationship and writes the audit event."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, FilteredRelation, Q, QuerySet
 from ninja import Query, Router, Status
 
-from caseload.accounts.access import (
-    Part,
-    access_client,
-    can_create_clients,
-    can_see_part,
-    clients_visible_to,
-)
 from caseload.accounts.models import User
 from caseload.api.auth import ApiRequest
 from caseload.api.schemas import (
@@ -24,6 +17,13 @@ from caseload.api.schemas import (
 )
 from caseload.audit.services import audit_record
 from caseload.clients import services as client_services
+from caseload.clients.access import (
+    Part,
+    access_client,
+    can_create_clients,
+    can_see_part,
+    clients_visible_to,
+)
 from caseload.clients.forms import clinicians
 from caseload.clients.models import CareTeamRole
 

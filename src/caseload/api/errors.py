@@ -5,15 +5,13 @@ message it can show. A hidden client and a missing one get the same body (H-001)
 
 from functools import partial
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
-NOT_FOUND = "Not found."
-NOT_AUTHENTICATED = "A valid API token is required: send 'Authorization: Bearer <token>'."
-FORBIDDEN = "You do not have permission to do this."
+from caseload.core.http import FORBIDDEN, NOT_AUTHENTICATED, NOT_FOUND, validation_messages
 
 
 def register_error_handlers(api: NinjaAPI) -> None:
@@ -21,17 +19,6 @@ def register_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(Http404, partial(_not_found, api=api))
     api.add_exception_handler(PermissionDenied, partial(_forbidden, api=api))
     api.add_exception_handler(DjangoValidationError, partial(_invalid, api=api))
-
-
-def validation_messages(error: DjangoValidationError) -> list[str]:
-    """The error's messages, each prefixed with the field it is about."""
-    if not hasattr(error, "error_dict"):
-        return list(error.messages)
-    return [
-        message if field == NON_FIELD_ERRORS else f"{field}: {message}"
-        for field, messages in error.message_dict.items()
-        for message in messages
-    ]
 
 
 def _unauthenticated(request: HttpRequest, exc: Exception, *, api: NinjaAPI) -> HttpResponse:

@@ -8,8 +8,8 @@ from typing import Any
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
 from caseload.api.auth import ApiRequest
+from caseload.clients.access import Part, access_client
 from caseload.measures import change, services
 from caseload.measures.instruments import all_instruments
 from caseload.measures.models import ResponseSource

@@ -10,9 +10,9 @@ from datetime import datetime
 
 from ninja import Field, Query, Router, Schema, Status
 
-from caseload.accounts.access import Part, access_client
 from caseload.api.auth import ApiRequest
 from caseload.api.schemas import Page, _Input, _local
+from caseload.clients.access import Part, access_client
 from caseload.notes import selectors, services
 from caseload.notes.models import NoteFormat, NoteKind
 from caseload.notes.services import EditConflictError, NoteLockedError

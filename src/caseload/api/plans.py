@@ -7,8 +7,8 @@ from datetime import date, datetime
 from django.http import Http404
 from ninja import Field, Router, Schema
 
-from caseload.accounts.access import Part, access_client
 from caseload.api.auth import ApiRequest
+from caseload.clients.access import Part, access_client
 from caseload.plans import selectors
 from caseload.plans.selectors import goal_views
 

@@ -9,8 +9,8 @@ from django.http import HttpResponse
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
 from caseload.api.auth import ApiRequest
+from caseload.clients.access import Part, access_client
 from caseload.privacy import selectors, services
 from caseload.privacy.models import Category, ConsentKind, LegalBasis
 

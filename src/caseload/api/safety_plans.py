@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
 from caseload.api.auth import ApiRequest
 from caseload.api.schemas import Page
-from caseload.portal.context import crisis_lines
+from caseload.clients.access import Part, access_client
+from caseload.core.crisis_lines import crisis_lines
 from caseload.safety import checkins
 from caseload.safety.models import CheckinChannel
 from caseload.safetyplans import content as plan_content

@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from caseload.accounts.access import Part, access_client
 from caseload.accounts.models import CLINICAL_ROLES
 from caseload.api.auth import ApiRequest
+from caseload.clients.access import Part, access_client
 from caseload.wellbeing import selfcheck, services, workload
 
 router = Router(tags=["wellbeing"])

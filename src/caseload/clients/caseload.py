@@ -1,7 +1,7 @@
 """The caseload page's signals: small badges beside a client ("interpreter needed",
-"missed last session"). Other apps add their own with `register_signal`.
+"missed last session"). caseload/composition.py lists every rule (CASELOAD_SIGNALS).
 
-Each rule names the part of the record it is drawn from (accounts.access.Part), and a
+Each rule names the part of the record it is drawn from (clients.access.Part), and a
 page computes only the rules for the parts the user's role covers: an intake worker's
 page never runs the risk or the measures subqueries, so no clinical fact can reach it,
 even by mistake in a template. A rule names the annotations it needs (subqueries over
@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from django.db.models import Expression, OuterRef, Subquery
 
-from caseload.accounts.access import Part
+from caseload.clients.access import Part
 from caseload.clients.models import Appointment, Attendance, Client, CommunicationProfile
 from caseload.core import clock
+from caseload.core.composition import composed
 
 
 @dataclass(frozen=True)
@@ -51,21 +52,16 @@ class SignalRule:
     annotations: Callable[[], dict[str, Expression]] = dict
     page_data: Callable[[list[int]], dict] | None = None
 
-
-_RULES: list[SignalRule] = []
-
-
-def register_signal(rule: SignalRule) -> SignalRule:
-    if not isinstance(rule.part, Part):
-        raise TypeError(f"signal {rule.name!r} must name the record part it belongs to")
-    _RULES.append(rule)
-    return rule
+    def __post_init__(self) -> None:
+        if not isinstance(self.part, Part):
+            raise TypeError(f"signal {self.name!r} must name the record part it belongs to")
 
 
 def rules_for(parts: frozenset[Part]) -> tuple[SignalRule, ...]:
     """The signal rules drawn from the record parts in `parts` (a role's parts,
-    accounts.access.parts_for): the only ones a page for that role computes."""
-    return tuple(rule for rule in _RULES if rule.part in parts)
+    clients.access.parts_for): the only ones a page for that role computes."""
+    rules: tuple[SignalRule, ...] = composed("CASELOAD_SIGNALS")
+    return tuple(rule for rule in rules if rule.part in parts)
 
 
 def signals_of(client: Client, rules: tuple[SignalRule, ...]) -> list[Signal]:
@@ -73,23 +69,21 @@ def signals_of(client: Client, rules: tuple[SignalRule, ...]) -> list[Signal]:
     return [signal for rule in rules for signal in rule.signals(client)]
 
 
-register_signal(
-    SignalRule(
-        name="interpreter",
-        part=Part.COMMUNICATION,
-        annotations=lambda: {
-            "signal_interpreter": Subquery(
-                CommunicationProfile.objects.filter(
-                    client=OuterRef("pk"), interpreter_needed=True
-                ).values("interpreter_language")[:1]
-            )
-        },
-        signals=lambda client: (
-            [Signal(f"Interpreter: {client.signal_interpreter or 'needed'}", "info")]
-            if client.signal_interpreter is not None
-            else []
-        ),
-    )
+INTERPRETER = SignalRule(
+    name="interpreter",
+    part=Part.COMMUNICATION,
+    annotations=lambda: {
+        "signal_interpreter": Subquery(
+            CommunicationProfile.objects.filter(
+                client=OuterRef("pk"), interpreter_needed=True
+            ).values("interpreter_language")[:1]
+        )
+    },
+    signals=lambda client: (
+        [Signal(f"Interpreter: {client.signal_interpreter or 'needed'}", "info")]
+        if client.signal_interpreter is not None
+        else []
+    ),
 )
 
 
@@ -108,15 +102,13 @@ _MISSED = {
     Attendance.LATE_CANCELLATION: "Late cancellation last time",
 }
 
-register_signal(
-    SignalRule(
-        name="missed_last_session",
-        part=Part.DEMOGRAPHICS,  # attendance: the scheduling side of the record
-        annotations=_last_attendance,
-        signals=lambda client: (
-            [Signal(_MISSED[client.signal_last_attendance], "warning")]
-            if client.signal_last_attendance in _MISSED
-            else []
-        ),
-    )
+MISSED_LAST_SESSION = SignalRule(
+    name="missed_last_session",
+    part=Part.DEMOGRAPHICS,  # attendance: the scheduling side of the record
+    annotations=_last_attendance,
+    signals=lambda client: (
+        [Signal(_MISSED[client.signal_last_attendance], "warning")]
+        if client.signal_last_attendance in _MISSED
+        else []
+    ),
 )

@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from caseload.core import clock
 from caseload.core.fields import EncryptedModel, EncryptedTextField
 
 
@@ -46,7 +49,6 @@ class Client(models.Model):
         return self.display_name
 
     def clean(self) -> None:
-        from caseload.core import clock
 
         if self.date_of_birth and self.date_of_birth > clock.today():
             raise ValidationError({"date_of_birth": _("The date of birth is in the future.")})
@@ -238,3 +240,49 @@ class CommunicationProfile(EncryptedModel):
     @property
     def needs_banner(self) -> bool:
         return bool(self.interpreter_needed or self.sensitivities)
+
+
+BREAK_GLASS_DEFAULT = timedelta(hours=4)
+
+
+class BreakGlassGrant(models.Model):
+    """Emergency access for a clinician outside the care team: a stated reason, a few
+    hours, every read audited with the reason, and a review afterwards. It lives beside
+    the care team because the door (clients/access.py) reads both; the privacy officer's
+    review and its services stay in `privacy`."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="break_glass")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glass_grants"
+    )
+    reason = models.CharField(max_length=300)
+    granted_at = models.DateTimeField(default=clock.now)
+    expires_at = models.DateTimeField()
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    review_note = models.CharField(max_length=300, blank=True)
+    review_outcome = models.CharField(max_length=20, blank=True)
+    expiry_notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at", "-id"]
+        # The table and index keep the names they had when the grant lived in `privacy`.
+        db_table = "privacy_breakglassgrant"
+        indexes = [
+            models.Index(
+                fields=["user", "client", "expires_at"], name="privacy_bre_user_id_4d9c17_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Break-the-glass by {self.user} on client {self.client_id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires_at > clock.now()

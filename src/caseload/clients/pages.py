@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from caseload.accounts.access import Part, can_manage_care_team, can_see_part
+from caseload.clients.access import Part, can_manage_care_team, can_see_part
 from caseload.clients.models import CommunicationProfile
 
 

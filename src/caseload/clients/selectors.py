@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
-from caseload.accounts.access import clients_visible_to, parts_for
 from caseload.accounts.models import AnyUser
+from caseload.clients.access import clients_visible_to, parts_for
 from caseload.clients.caseload import Signal, rules_for, signals_of
 from caseload.clients.models import Appointment, Attendance, CareTeamRole, Client, ClientStatus
 from caseload.core import clock

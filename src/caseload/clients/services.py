@@ -1,6 +1,6 @@
 """Writing the client record. Each function is one transaction with its audit event;
 each validates before writing, so bad input changes nothing. Callers have already been
-through the door (`accounts.access.access_client`) for the client concerned."""
+through the door (`clients.access.access_client`) for the client concerned."""
 
 from datetime import date, datetime
 from typing import Any

@@ -1,5 +1,5 @@
 """The client's timeline: one chronological view of everything that happened, built
-from sources that each capability registers, so apps do not edit one another's files.
+from sources that each capability provides, listed in caseload/composition.py.
 
 A source is a function `events(user, client, start, end) -> list[TimelineEvent]` for
 the events of one client with `start <= at < end` that `user` may see (the user is
@@ -8,12 +8,9 @@ once escalated). It must make a constant number of
 queries (one, usually), however many events there are: the timeline's cost must not
 grow with the client's history (tests/notes/test_timeline.py counts them).
 
-Register from the owning app's AppConfig.ready():
+The composition lists them in the order the page offers them:
 
-    register_timeline_source(TimelineSource(
-        key="measures", label=_("Measures"), part="clinical", order=30,
-        events=measure_events,
-    ))
+    TimelineSource(key="notes", label=_("Notes"), part=Part.CLINICAL, events=note_events)
 
 Events carry titles only, never clinical text; psychotherapy notes are never a source.
 """
@@ -23,9 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.functional import Promise
 
-from caseload.accounts.access import Part, can_see_part
+from caseload.clients.access import Part, can_see_part
 from caseload.clients.models import Appointment, Attendance, Client
+from caseload.core.composition import composed
 
 PERIOD_DAYS = 91  # one page of the timeline: about three months
 
@@ -43,25 +42,15 @@ class TimelineEvent:
 @dataclass(frozen=True)
 class TimelineSource:
     key: str
-    label: str
-    part: str  # accounts.access.Part value a user needs to see these events
+    label: str | Promise
+    part: Part  # the part of the record a user needs to see these events
     events: Callable[..., list[TimelineEvent]] = field(compare=False)
-    order: int = 100
-
-
-_SOURCES: dict[str, TimelineSource] = {}
-
-
-def register_timeline_source(source: TimelineSource) -> None:
-    """Add (or replace, by key) a source of timeline events."""
-    _SOURCES[source.key] = source
 
 
 def timeline_sources_for(user) -> list[TimelineSource]:
-    return sorted(
-        (source for source in _SOURCES.values() if can_see_part(user, Part(source.part))),
-        key=lambda source: (source.order, source.key),
-    )
+    """The sources `user`'s role covers, in the composition's order."""
+    sources: tuple[TimelineSource, ...] = composed("TIMELINE_SOURCES")
+    return [source for source in sources if can_see_part(user, source.part)]
 
 
 @dataclass(frozen=True)
@@ -104,7 +93,7 @@ def timeline(user, client: Client, period: Period, *, keys: set[str] | None = No
     return sorted(events, key=lambda event: event.at, reverse=True)
 
 
-def _appointment_events(
+def appointment_events(
     user, client: Client, start: datetime, end: datetime
 ) -> list[TimelineEvent]:
     from django.urls import reverse
@@ -127,20 +116,3 @@ def _appointment_events(
         )
         for appointment in rows
     ]
-
-
-def _register_builtin() -> None:
-    from django.utils.translation import gettext_lazy as _
-
-    register_timeline_source(
-        TimelineSource(
-            key="appointments",
-            label=_("Appointments and attendance"),
-            part=Part.DEMOGRAPHICS,
-            events=_appointment_events,
-            order=10,
-        )
-    )
-
-
-_register_builtin()

@@ -4,11 +4,11 @@ from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
 
-from caseload.accounts.access import Part, access_client
+from caseload.clients.access import Part, access_client
+from caseload.clients.composition import timeline_engagement
 from caseload.clients.pages import render_client_page
 from caseload.clients.timeline import Period, timeline, timeline_sources_for
 from caseload.core import clock
-from caseload.notes.engagement import client_engagement
 
 
 def _period(raw: str | None) -> Period:
@@ -38,6 +38,6 @@ def client_timeline(request, client_id):
             "sources": sources,
             "chosen": chosen,
             "period": period,
-            "engagement": client_engagement(client),
+            "engagement": timeline_engagement(client),
         },
     )

@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import (
+from caseload.audit.services import audit_record
+from caseload.clients import forms, services
+from caseload.clients.access import (
     Part,
     access_client,
     can_create_clients,
@@ -15,8 +17,6 @@ from caseload.accounts.access import (
     can_see_part,
     clients_visible_to,
 )
-from caseload.audit.services import audit_record
-from caseload.clients import forms, services
 from caseload.clients.pages import render_client_page
 from caseload.clients.selectors import caseload_clients, caseload_rows, caseload_table
 from caseload.core import clock

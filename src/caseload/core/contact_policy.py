@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
 
+from caseload.core.composition import composed
+
 
 @dataclass(frozen=True)
 class ContactPolicy:
@@ -27,17 +29,13 @@ DEFAULT_POLICY = ContactPolicy(
 )
 
 PolicyProvider = Callable[[object], ContactPolicy | None]
-_PROVIDERS: list[PolicyProvider] = []
-
-
-def register_policy_provider(provider: PolicyProvider) -> None:
-    if provider not in _PROVIDERS:
-        _PROVIDERS.append(provider)
 
 
 def contact_policy_for(client) -> ContactPolicy:
-    """The agreed policy for `client`, or the practice default."""
-    for provider in _PROVIDERS:
+    """The agreed policy for `client` from the first provider that has one (the
+    composition's CONTACT_POLICY_PROVIDERS), or the practice default."""
+    providers: tuple[PolicyProvider, ...] = composed("CONTACT_POLICY_PROVIDERS")
+    for provider in providers:
         policy = provider(client)
         if policy is not None:
             return policy

@@ -24,6 +24,6 @@ def _practice():
 
 
 def _crisis_lines():
-    from caseload.portal.context import crisis_lines
+    from caseload.core.crisis_lines import crisis_lines
 
     return crisis_lines()

@@ -1,5 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
+
+# The answers the machine interfaces (the REST API and FHIR) give for the errors the
+# door and the services raise. A hidden client and a missing one read the same (H-001).
+NOT_FOUND = "Not found."
+NOT_AUTHENTICATED = "A valid API token is required: send 'Authorization: Bearer <token>'."
+FORBIDDEN = "You do not have permission to do this."
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -14,3 +22,14 @@ def client_ip(request: HttpRequest | None) -> str | None:
         if len(hops) >= proxies:
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR") or None
+
+
+def validation_messages(error: DjangoValidationError) -> list[str]:
+    """The error's messages, each prefixed with the field it is about."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    return [
+        message if field == NON_FIELD_ERRORS else f"{field}: {message}"
+        for field, messages in error.message_dict.items()
+        for message in messages
+    ]

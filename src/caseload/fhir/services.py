@@ -17,12 +17,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest
 
-from caseload.accounts.access import Part, access_client, can_see_part
 from caseload.accounts.models import User
-from caseload.api.errors import NOT_FOUND, validation_messages
 from caseload.audit.services import audit_record
 from caseload.clients import services as client_services
+from caseload.clients.access import Part, access_client, can_see_part
 from caseload.clients.models import Client
+from caseload.core.http import NOT_FOUND, validation_messages
 from caseload.fhir.importing import PatientIn, Plan, ResultIn, read_bundle
 from caseload.fhir.models import PatientIdentifier
 from caseload.measures.models import MeasureResponse, ResponseSource

@@ -11,10 +11,10 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from caseload.accounts.access import Part, access_client, can_see_part
 from caseload.accounts.services import api_token_user
-from caseload.api.errors import NOT_AUTHENTICATED, NOT_FOUND
 from caseload.audit.services import audit_record
+from caseload.clients.access import Part, access_client, can_see_part
+from caseload.core.http import NOT_AUTHENTICATED, NOT_FOUND
 from caseload.fhir import export, selectors
 from caseload.fhir.codes import FHIR_JSON, INSTRUMENT_SYSTEM, LOINC, validated
 from caseload.fhir.importing import BundleRefused

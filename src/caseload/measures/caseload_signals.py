@@ -8,8 +8,8 @@ query that loads a page of the caseload (clients.selectors.caseload_rows)."""
 from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat
 
-from caseload.accounts.access import Part
-from caseload.clients.caseload import Signal, SignalRule, register_signal
+from caseload.clients.access import Part
+from caseload.clients.caseload import Signal, SignalRule
 from caseload.measures.models import MeasureResponse
 from caseload.measures.schedule import due_expression
 
@@ -62,22 +62,18 @@ def _due_signals(client) -> list[Signal]:
     return []
 
 
-register_signal(
-    SignalRule(
-        name="measure_off_track",
-        part=Part.CLINICAL,
-        annotations=_off_track,
-        signals=_off_track_signals,
-    )
+MEASURE_OFF_TRACK = SignalRule(
+    name="measure_off_track",
+    part=Part.CLINICAL,
+    annotations=_off_track,
+    signals=_off_track_signals,
 )
-register_signal(
-    SignalRule(
-        name="measure_due",
-        part=Part.CLINICAL,
-        annotations=lambda: {
-            "signal_measure_due": due_expression(overdue=False),
-            "signal_measure_overdue": due_expression(overdue=True),
-        },
-        signals=_due_signals,
-    )
+MEASURE_DUE = SignalRule(
+    name="measure_due",
+    part=Part.CLINICAL,
+    annotations=lambda: {
+        "signal_measure_due": due_expression(overdue=False),
+        "signal_measure_overdue": due_expression(overdue=True),
+    },
+    signals=_due_signals,
 )

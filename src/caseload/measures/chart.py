@@ -1,11 +1,11 @@
 """A client's trajectory on one instrument, drawn on the server as inline SVG (no
 JavaScript): the scores over time, the severity bands shaded, the baseline and the band
-of changes too small to be reliable, and events (attended sessions, and whatever other
-capabilities register) along the time axis. The same data feeds the table and the text
+of changes too small to be reliable, and events (attended sessions, and whatever the
+composition lists in CHART_EVENTS) along the time axis. The same data feeds the table and the text
 summary that screen readers and printouts rely on.
 
-Other capabilities add events with `register_chart_events(source)`, where
-`source(client, start, end)` returns ChartEvents in that window in one query.
+Each event source, `source(client, start, end)`, returns ChartEvents in that window in
+one query.
 """
 
 from collections.abc import Callable
@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from caseload.clients.models import Attendance, Client
+from caseload.core.composition import composed
 from caseload.measures import change
 from caseload.measures.instruments.base import Instrument
 from caseload.measures.models import ITEMS_NOT_KNOWN, MeasureResponse
@@ -32,12 +33,6 @@ class ChartEvent:
 
 
 EventSource = Callable[[Client, datetime, datetime], list[ChartEvent]]
-_EVENT_SOURCES: list[EventSource] = []
-
-
-def register_chart_events(source: EventSource) -> None:
-    if source not in _EVENT_SOURCES:
-        _EVENT_SOURCES.append(source)
 
 
 def attended_sessions(client: Client, start: datetime, end: datetime) -> list[ChartEvent]:
@@ -45,9 +40,6 @@ def attended_sessions(client: Client, start: datetime, end: datetime) -> list[Ch
         attendance=Attendance.ATTENDED, starts_at__gte=start, starts_at__lte=end
     ).values_list("starts_at", flat=True)
     return [ChartEvent(when, "Session attended", "session") for when in rows]
-
-
-register_chart_events(attended_sessions)
 
 
 @dataclass(frozen=True)
@@ -124,7 +116,7 @@ def build_chart(instrument: Instrument, responses: list[MeasureResponse], client
     baseline = next((r for r in reversed(scored) if r.is_baseline), scored[0])
     events = [
         EventMark(x_of(event.when), f"{event.label}, {_day(event.when)}", event.kind)
-        for source in _EVENT_SOURCES
+        for source in composed("CHART_EVENTS")
         for event in source(client, start, end)
     ]
     return Chart(

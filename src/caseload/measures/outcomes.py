@@ -24,8 +24,8 @@ from datetime import date
 
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 
-from caseload.accounts.access import clients_visible_to
 from caseload.accounts.models import User
+from caseload.clients.access import clients_visible_to
 from caseload.clients.models import CareTeamRole, Client, Episode
 
 PHQ_CASE, GAD_CASE = 10, 8

@@ -8,7 +8,6 @@ from django.shortcuts import render
 from caseload.core.forms import run_service
 from caseload.measures import services
 from caseload.measures.forms import AnswersForm
-from caseload.portal.handlers import portal_handler
 from caseload.portal.services import PortalLinkSpent
 
 
@@ -17,7 +16,6 @@ def _page(request, template: str, context: dict, status: int = 200):
     return render(request, template, context, status=status)
 
 
-@portal_handler(services.LINK_KIND)
 def complete_measure(request, link):
     try:
         instrument = services.instrument_named(link.target_id)

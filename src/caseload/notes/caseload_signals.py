@@ -4,17 +4,14 @@ Both caseload rules add subqueries to the page's one query (clients.caseload), s
 cost no query per client."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from caseload.accounts.access import Part
-from caseload.clients.caseload import Signal, SignalRule, register_signal
+from caseload.clients.access import Part
+from caseload.clients.caseload import Signal, SignalRule
 from caseload.notes.engagement import engagement_for_page
 from caseload.notes.overdue import (
     overdue_annotations,
     overdue_hours,
-    overdue_notes_count,
 )
-from caseload.wellbeing.figures import WorkloadFigure, register_workload_figure
 
 
 def _overdue_signals(client) -> list[Signal]:
@@ -48,33 +45,17 @@ def _engagement_signals(client) -> list[Signal]:
     ]
 
 
-register_signal(
-    SignalRule(
-        name="note_overdue",
-        part=Part.CLINICAL,
-        annotations=overdue_annotations,
-        signals=_overdue_signals,
-    )
+NOTE_OVERDUE = SignalRule(
+    name="note_overdue",
+    part=Part.CLINICAL,
+    annotations=overdue_annotations,
+    signals=_overdue_signals,
 )
-register_signal(
-    SignalRule(
-        name="engagement_dropping",
-        # Drawn from attendance alone (notes/engagement.py): the scheduling side of the
-        # record, which intake keeps; it says nothing of what happens in the sessions.
-        part=Part.DEMOGRAPHICS,
-        page_data=engagement_for_page,
-        signals=_engagement_signals,
-    )
-)
-register_workload_figure(
-    WorkloadFigure(
-        key="overdue_notes",
-        label=gettext_lazy("Notes overdue"),
-        count=overdue_notes_count,
-        order=20,
-        nudge_at=5,
-        nudge=gettext_lazy(
-            "{count} notes are overdue. A protected half hour to catch up may help."
-        ),
-    )
+ENGAGEMENT_DROPPING = SignalRule(
+    name="engagement_dropping",
+    # Drawn from attendance alone (notes/engagement.py): the scheduling side of the
+    # record, which intake keeps; it says nothing of what happens in the sessions.
+    part=Part.DEMOGRAPHICS,
+    page_data=engagement_for_page,
+    signals=_engagement_signals,
 )

@@ -4,8 +4,8 @@ from the user's own work; none reaches a psychotherapy note for anyone but its a
 
 from django.http import Http404, HttpRequest
 
-from caseload.accounts.access import clients_visible_to
 from caseload.accounts.models import User
+from caseload.clients.access import clients_visible_to, supervisees_of
 from caseload.clients.models import Appointment, Client
 from caseload.notes.models import Note, NoteQuerySet
 
@@ -49,7 +49,7 @@ def cosign_queue(user: User) -> NoteQuerySet:
     return (
         Note.objects.record_notes()
         .filter(
-            author__supervision_by__supervisor=user,
+            author__in=supervisees_of(user),
             signed_at__isnull=False,
             cosign_required=True,
             cosigned_at__isnull=True,
@@ -71,7 +71,7 @@ def note_through_door(
     """A note by its id alone (the API's /notes/{id}): through the door of its client.
     Someone else's psychotherapy note answers 404 before the door is even asked, so
     its existence is never confirmed (H-037)."""
-    from caseload.accounts.access import Part, access_client
+    from caseload.clients.access import Part, access_client
 
     try:
         found = (

@@ -1,6 +1,6 @@
 """Writing notes. Each function validates first, then writes in one transaction with its
 audit event, so bad input changes nothing. Callers have already been through the door
-(`accounts.access.access_client`) for the note's client, with `Part.CLINICAL`.
+(`clients.access.access_client`) for the note's client, with `Part.CLINICAL`.
 
 The rules that are the notes' own:
 - a signed note is never changed (ARCHITECTURE.md rule 5): NoteLockedError;
@@ -18,8 +18,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from caseload.accounts.models import CLINICAL_ROLES, Supervision, User
+from caseload.accounts.models import CLINICAL_ROLES, User
 from caseload.audit.services import audit_record
+from caseload.clients.access import has_supervisor, supervises
 from caseload.clients.models import Appointment, Client
 from caseload.core import clock
 from caseload.notes.models import (
@@ -256,7 +257,7 @@ def note_sign(
 
 
 def is_supervisor_of(supervisor: User, supervisee_id: int) -> bool:
-    return Supervision.objects.filter(supervisor=supervisor, supervisee_id=supervisee_id).exists()
+    return supervises(supervisor, supervisee_id)
 
 
 def note_cosign(*, acting_user: User, note: Note, request: HttpRequest | None = None) -> Note:
@@ -361,7 +362,7 @@ def note_settings_save(
         raise ValidationError(f"{user} does not write notes.")
     if progress_format not in NoteFormat.values:
         raise ValidationError(f"Unknown note format {progress_format!r}.")
-    if needs_cosign and not Supervision.objects.filter(supervisee=user).exists():
+    if needs_cosign and not has_supervisor(user):
         raise ValidationError(
             f"{user} has no supervisor to co-sign their notes. Add a supervisor first."
         )

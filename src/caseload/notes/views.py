@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import Part, access_client
 from caseload.accounts.decorators import role_required
 from caseload.accounts.models import CLINICAL_ROLES, Role, User
+from caseload.clients.access import Part, access_client, supervisees_of
 from caseload.clients.pages import render_client_page
 from caseload.core.forms import run_service
 from caseload.notes import forms, overdue, selectors, services
@@ -236,7 +236,7 @@ def consistency(request):
     """The clinician's own figures; a supervisor also sees their supervisees'."""
     people = [request.user]
     if request.user.role == Role.SUPERVISOR:
-        people += list(User.objects.filter(supervision_by__supervisor=request.user))
+        people += list(supervisees_of(request.user))
     return render(
         request,
         "notes/consistency.html",

@@ -5,8 +5,8 @@ subquery joined into the query that loads a page of the caseload
 
 from django.db.models import Exists, OuterRef, Subquery
 
-from caseload.accounts.access import Part
-from caseload.clients.caseload import Signal, SignalRule, register_signal
+from caseload.clients.access import Part
+from caseload.clients.caseload import Signal, SignalRule
 from caseload.core import clock
 from caseload.plans.models import SessionFeedback, TreatmentPlan
 
@@ -40,19 +40,15 @@ def _feedback_signals(client) -> list[Signal]:
     return [Signal("Session feedback to read", "danger", "low rating or a drop")]
 
 
-register_signal(
-    SignalRule(
-        name="plan_review_overdue",
-        part=Part.CLINICAL,
-        annotations=_overdue_review,
-        signals=_review_signals,
-    )
+PLAN_REVIEW_OVERDUE = SignalRule(
+    name="plan_review_overdue",
+    part=Part.CLINICAL,
+    annotations=_overdue_review,
+    signals=_review_signals,
 )
-register_signal(
-    SignalRule(
-        name="session_feedback_concern",
-        part=Part.CLINICAL,
-        annotations=_feedback_concern,
-        signals=_feedback_signals,
-    )
+SESSION_FEEDBACK_CONCERN = SignalRule(
+    name="session_feedback_concern",
+    part=Part.CLINICAL,
+    annotations=_feedback_concern,
+    signals=_feedback_signals,
 )

@@ -7,10 +7,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from caseload.core.crisis_lines import crisis_lines
 from caseload.plans import document, selectors, services
 from caseload.plans.forms import FeedbackForm, SignForm
-from caseload.portal.context import crisis_lines
-from caseload.portal.handlers import portal_handler
 from caseload.portal.services import PortalLinkSpent
 
 
@@ -52,7 +51,6 @@ def _sign_page(request, link, *, sections, service, template, done, already):
     return render(request, template, context, status=400 if form.errors else 200)
 
 
-@portal_handler("plan")
 def sign_plan(request, link):
     plan = get_object_or_404(link.client.treatment_plans, pk=int(link.target_id))
     signed = plan.current_version_signed
@@ -75,7 +73,6 @@ def sign_plan(request, link):
     )
 
 
-@portal_handler("agreement")
 def acknowledge_agreement(request, link):
     agreement = get_object_or_404(link.client.agreements, pk=int(link.target_id))
     sections = document.agreement_sections(
@@ -97,7 +94,6 @@ def acknowledge_agreement(request, link):
     )
 
 
-@portal_handler("feedback")
 def session_feedback(request, link):
     appointment = get_object_or_404(link.client.appointments, pk=int(link.target_id))
     form = FeedbackForm(request.POST or None)

@@ -14,6 +14,7 @@ from caseload.accounts.models import User
 from caseload.audit.services import audit_record
 from caseload.clients.models import Appointment, Attendance, Client, Episode
 from caseload.core import clock
+from caseload.core.crisis_lines import crisis_lines
 from caseload.measures import instruments
 from caseload.plans import document, feedback
 from caseload.plans.gas import LEVELS, rounded, t_score
@@ -29,7 +30,6 @@ from caseload.plans.models import (
     TreatmentPlan,
 )
 from caseload.plans.selectors import active_goals
-from caseload.portal.context import crisis_lines
 from caseload.portal.models import PortalLink
 from caseload.portal.services import IssuedLink, portal_link_create, portal_link_use
 from caseload.safety.screening_alerts import client_text_screen

@@ -9,9 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from caseload.clients.timeline import TimelineEvent, TimelineSource, register_timeline_source
+from caseload.clients.timeline import TimelineEvent
 
 
 def _day_start(day) -> datetime:
@@ -102,14 +101,3 @@ def feedback_events(user, client, start, end) -> list[TimelineEvent]:
         )
         for row in rows
     ]
-
-
-def register() -> None:
-    for key, label, events, order in [
-        ("plans", gettext_lazy("Plan reviews and signatures"), plan_events, 40),
-        ("agreements", gettext_lazy("Expectations agreements"), agreement_events, 41),
-        ("feedback", gettext_lazy("Session feedback"), feedback_events, 42),
-    ]:
-        register_timeline_source(
-            TimelineSource(key=key, label=label, part="clinical", events=events, order=order)
-        )

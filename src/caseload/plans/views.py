@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import Part, access_client
+from caseload.clients.access import Part, access_client
 from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.contact_policy import DEFAULT_POLICY

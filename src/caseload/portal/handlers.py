@@ -1,31 +1,22 @@
-"""What each kind of link opens. An app registers a view for its kind:
+"""What each kind of link opens: a page per kind, listed in caseload/composition.py
+(PORTAL_PAGES, kind -> view):
 
-    @portal_handler("measure")
-    def complete_measure(request, link): ...
+    def complete_measure(request: HttpRequest, link: PortalLink) -> HttpResponse: ...
 
-The portal checks the link and the date of birth first; the handler gets a link that
-this browser session may use, and calls `portal_link_use` when it is done.
+The portal checks the link and the date of birth first; the page gets a link that this
+browser session may use, and calls `portal_link_use` when it is done.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.http import HttpRequest, HttpResponse
 
+from caseload.core.composition import composed
 from caseload.portal.models import PortalLink
 
 Handler = Callable[[HttpRequest, PortalLink], HttpResponse]
-_HANDLERS: dict[str, Handler] = {}
-
-
-def portal_handler(kind: str) -> Callable[[Handler], Handler]:
-    def register(view: Handler) -> Handler:
-        if kind in _HANDLERS and _HANDLERS[kind] is not view:
-            raise ValueError(f"a portal handler for {kind!r} is registered twice")
-        _HANDLERS[kind] = view
-        return view
-
-    return register
 
 
 def handler_for(kind: str) -> Handler | None:
-    return _HANDLERS.get(kind)
+    pages: Mapping[str, Handler] = composed("PORTAL_PAGES")
+    return pages.get(kind)

@@ -7,7 +7,6 @@ edited), a disclosure is append-only (database triggers refuse UPDATE and DELETE
 """
 
 import hashlib
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -328,44 +327,6 @@ class MandatoryReport(EncryptedModel):
     @property
     def is_complete(self) -> bool:
         return bool(self.reported_at and self.client_told)
-
-
-BREAK_GLASS_DEFAULT = timedelta(hours=4)
-
-
-class BreakGlassGrant(models.Model):
-    """Emergency access for a clinician outside the care team: a stated reason, a few
-    hours, every read audited with the reason, and a review afterwards."""
-
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="break_glass")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glass_grants"
-    )
-    reason = models.CharField(max_length=300)
-    granted_at = models.DateTimeField(default=clock.now)
-    expires_at = models.DateTimeField()
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    review_note = models.CharField(max_length=300, blank=True)
-    review_outcome = models.CharField(max_length=20, blank=True)
-    expiry_notified_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-granted_at", "-id"]
-        indexes = [models.Index(fields=["user", "client", "expires_at"])]
-
-    def __str__(self) -> str:
-        return f"Break-the-glass by {self.user} on client {self.client_id}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.expires_at > clock.now()
 
 
 class RetentionRule(models.Model):

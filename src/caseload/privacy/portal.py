@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from caseload.portal.handlers import portal_handler
 from caseload.privacy import services
 from caseload.privacy.models import sha256_of
 
@@ -55,7 +54,6 @@ def _sign_page(request, link, *, title: str, text: str, sign, decline=None):
     return render(request, "privacy/portal_sign.html", context, status=400 if form.errors else 200)
 
 
-@portal_handler("consent")
 def sign_consent(request, link):
     consent = _target(link.client.consents.select_related("template", "client"), link)
     return _sign_page(
@@ -70,7 +68,6 @@ def sign_consent(request, link):
     )
 
 
-@portal_handler("release")
 def sign_release(request, link):
     release = _target(link.client.releases.select_related("client"), link)
     return _sign_page(
@@ -84,7 +81,6 @@ def sign_release(request, link):
     )
 
 
-@portal_handler("consent_withdraw")
 def withdraw_consent(request, link):
     consent = _target(link.client.consents.select_related("template"), link)
     form = ClientWithdrawForm(request.POST or None)

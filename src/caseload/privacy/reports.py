@@ -4,9 +4,10 @@ are in `privacy.services.reports`."""
 
 import logging
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from caseload.accounts.models import Role, User
+from caseload.clients.access import authored_or_supervised_rule
 from caseload.privacy.models import (
     MandatoryReport,
 )
@@ -25,5 +26,5 @@ def reports_visible_to(user: User) -> QuerySet[MandatoryReport]:
     if not user.is_clinical:
         return MandatoryReport.objects.none()
     return MandatoryReport.objects.filter(
-        Q(reporter=user) | Q(reporter__supervision_by__supervisor=user)
+        authored_or_supervised_rule(user, author_field="reporter")
     ).distinct()

@@ -4,15 +4,15 @@ reporting deadline and a client's accounting of disclosures."""
 
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from caseload.accounts.models import Role, User
-from caseload.clients.models import CareTeamRole, Client
+from caseload.clients.access import break_glass_grants_visible_to
+from caseload.clients.models import BreakGlassGrant, Client
 from caseload.core import clock
 from caseload.privacy.models import (
     DEFAULT_REPORT_HOURS,
-    BreakGlassGrant,
     Disclosure,
     JurisdictionDeadline,
     MandatoryReport,
@@ -20,24 +20,10 @@ from caseload.privacy.models import (
 from caseload.privacy.reports import reports_visible_to
 
 
-def grants_visible_to(user: User) -> QuerySet[BreakGlassGrant]:
-    """- privacy officer: every break-the-glass grant;
-    - clinician or supervisor: their own grants, and grants on clients they are the
-      primary clinician of (they review those);
-    - everyone else: none."""
-    grants = BreakGlassGrant.objects.select_related("user", "reviewed_by", "client")
-    if user.role == Role.PRIVACY_OFFICER:
-        return grants
-    if not user.is_clinical:
-        return grants.none()
-    primary = Q(client__care_team__user=user, client__care_team__role=CareTeamRole.PRIMARY)
-    return grants.filter(Q(user=user) | primary).distinct()
-
-
 def grant_to_review(user: User, grant_id: int) -> BreakGlassGrant:
     """A grant the user may review: any for the privacy officer; for a clinician, one
     on a client they are primary for, made by someone else. 404 otherwise."""
-    grant = grants_visible_to(user).exclude(user=user).filter(pk=grant_id).first()
+    grant = break_glass_grants_visible_to(user).exclude(user=user).filter(pk=grant_id).first()
     if grant is None:
         raise Http404("No such grant.")
     return grant

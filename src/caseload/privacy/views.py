@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import Part, access_client
 from caseload.accounts.decorators import role_required
 from caseload.accounts.models import Role
 from caseload.audit.services import audit_record
+from caseload.clients.access import Part, access_client, break_glass_grants_visible_to
 from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.forms import run_service
@@ -292,7 +292,7 @@ def home(request):
     and the practice's disclosures. A clinician sees the grants they made or review."""
     if request.user.role not in (*CLINICAL_ROLES, Role.PRIVACY_OFFICER):
         raise PermissionDenied
-    grants = selectors.grants_visible_to(request.user)
+    grants = break_glass_grants_visible_to(request.user)
     return render(
         request,
         "privacy/home.html",

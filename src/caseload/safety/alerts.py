@@ -4,10 +4,11 @@ stays open until someone acknowledges it. Raising, notifying and acknowledging a
 writes, in `safety.services`.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
-from caseload.accounts.models import Supervision, User
-from caseload.clients.models import CareTeamMember
+from caseload.accounts.models import User
+from caseload.clients.access import alert_recipients
+from caseload.clients.access import alert_visible_rule as access_alert_rule
 from caseload.safety.models import (
     Alert,
     AlertState,
@@ -15,24 +16,13 @@ from caseload.safety.models import (
 )
 
 
-def care_team_users(client_id: int) -> QuerySet[User]:
-    return User.objects.filter(is_active=True, care_teams__client_id=client_id).distinct()
-
-
-def supervisors_of_care_team(client_id: int) -> QuerySet[User]:
-    return User.objects.filter(
-        is_active=True,
-        supervision_of__supervisee__care_teams__client_id=client_id,
-    ).distinct()
-
-
 def recipients(alert: Alert, *, level: int) -> list[User]:
     """The people an alert reaches at `level`: the care team; from level 1 also the
-    care team's supervisors. (Level 2 adds the practice's on-call contact, by email.)"""
-    people = {user.pk: user for user in care_team_users(alert.client_id)}
-    if level >= EscalationLevel.SUPERVISOR:
-        people.update({user.pk: user for user in supervisors_of_care_team(alert.client_id)})
-    return list(people.values())
+    care team's supervisors (clients.access.alert_recipients). Level 2 adds the
+    practice's on-call contact, by email."""
+    return alert_recipients(
+        alert.client_id, reaches_supervisors=level >= EscalationLevel.SUPERVISOR
+    )
 
 
 def alerts_visible_to(user) -> QuerySet[Alert]:
@@ -44,14 +34,11 @@ def alerts_visible_to(user) -> QuerySet[Alert]:
 
 
 def alert_visible_rule(user_id) -> Q:
-    """The rule of `alerts_visible_to` for a user id, or for a Param standing in for one
-    (the header's prepared count)."""
-    own = CareTeamMember.objects.filter(client=OuterRef("client_id"), user_id=user_id)
-    supervised = CareTeamMember.objects.filter(
-        client=OuterRef("client_id"),
-        user__in=Supervision.objects.filter(supervisor_id=user_id).values("supervisee"),
+    """The rule of `alerts_visible_to` for a user id: clients.access.alert_visible_rule,
+    with supervisors reached once the alert has escalated to them."""
+    return access_alert_rule(
+        user_id, escalated=Q(escalation_level__gte=EscalationLevel.SUPERVISOR)
     )
-    return Q(Exists(own)) | Q(Exists(supervised), escalation_level__gte=EscalationLevel.SUPERVISOR)
 
 
 def open_alerts_for(user) -> QuerySet[Alert]:

@@ -1,6 +1,7 @@
-"""The risk banner at the top of every page of a client (core.registry.ClientBanner):
-registered for the clinical part only, so intake, the admin and the privacy officer
-never get it, nor its queries (H-093, H-095)."""
+"""The risk banner at the top of every page of a client
+(clients.composition.ClientBanner): listed for the clinical part only
+(caseload/composition.py), so intake, the admin and the privacy officer never get it,
+nor its queries (H-093, H-095)."""
 
 from caseload.safety.selectors import risk_banner
 

@@ -5,8 +5,8 @@ Clinical: only roles that see the clinical part get them (or their query)."""
 
 from django.db.models import OuterRef, Subquery
 
-from caseload.accounts.access import Part
-from caseload.clients.caseload import Signal, SignalRule, register_signal
+from caseload.clients.access import Part
+from caseload.clients.caseload import Signal, SignalRule
 from caseload.core import clock
 from caseload.safety.models import RiskLevel
 from caseload.safety.models.assessments import ALERTING_LEVELS
@@ -32,11 +32,9 @@ def _signals(client) -> list[Signal]:
     return found
 
 
-register_signal(
-    SignalRule(
-        name="risk_assessment",
-        part=Part.CLINICAL,
-        annotations=_latest_assessment,
-        signals=_signals,
-    )
+RISK_ASSESSMENT = SignalRule(
+    name="risk_assessment",
+    part=Part.CLINICAL,
+    annotations=_latest_assessment,
+    signals=_signals,
 )

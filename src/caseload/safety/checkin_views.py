@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import Part, access_client
+from caseload.clients.access import Part, access_client
 from caseload.clients.pages import render_client_page
 from caseload.core import clock
 from caseload.core.forms import run_service

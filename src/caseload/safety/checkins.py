@@ -1,7 +1,7 @@
 """Between-session check-ins: recording one (its text screened for risk language, an
 alert raised on a match, in the same transaction) and its text cut for highlighting.
 
-Callers reach the client through the door (accounts.access) first; these functions
+Callers reach the client through the door (clients.access) first; these functions
 trust the client they are given and write the audit events."""
 
 import json

@@ -1,7 +1,7 @@
 """The client's reusable links, to their safety plan and to their check-ins: one open
 link per kind, working until it is withdrawn.
 
-Callers reach the client through the door (accounts.access) first; these functions
+Callers reach the client through the door (clients.access) first; these functions
 trust the client they are given and write the audit events (through portal.services)."""
 
 from django.core.exceptions import ValidationError

@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from caseload.accounts.access import Part, access_client
+from caseload.clients.access import Part, access_client
 from caseload.portal.services import IssuedLink
 from caseload.safety import client_links
 from caseload.safety.plan_provider import safety_plan_provider

@@ -3,12 +3,14 @@
 Safety plans live in the safetyplans app, which stands above safety and may import it;
 safety may not import safetyplans. What the risk banner and the client-link pages need
 (does the client have a plan, where to open it or make one) is declared here, and
-safetyplans registers its provider when the app is ready."""
+caseload/composition.py names safetyplans' provider (SAFETY_PLAN_PROVIDER)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Exists
+
+from caseload.core.composition import composed
 
 
 @dataclass(frozen=True)
@@ -20,14 +22,6 @@ class SafetyPlanProvider:
     url: Callable[[int, bool], str]
 
 
-_provider: SafetyPlanProvider | None = None
-
-
-def register_safety_plan_provider(provider: SafetyPlanProvider) -> None:
-    global _provider
-    _provider = provider
-
-
 def safety_plan_provider() -> SafetyPlanProvider | None:
-    """The registered provider, or None when no app keeps safety plans."""
-    return _provider
+    """The composition's provider, or None when no app keeps safety plans."""
+    return composed("SAFETY_PLAN_PROVIDER")

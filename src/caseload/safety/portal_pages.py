@@ -6,14 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from caseload.core.forms import run_service
-from caseload.portal.handlers import portal_handler
 from caseload.safety import checkins
 from caseload.safety.checkin_forms import ClientCheckinForm
-from caseload.safety.client_links import CHECKIN_LINK
 from caseload.safety.models import CheckinChannel
 
 
-@portal_handler(CHECKIN_LINK)
 @require_http_methods(["GET", "POST"])
 def checkin(request, link):
     form = ClientCheckinForm(request.POST if request.method == "POST" else None)

@@ -102,7 +102,7 @@ def risk_banner(client: Client, *, user: User) -> RiskBanner | None:
       transaction, so this is the net under that rule, not the usual path).
 
     The caller has already decided that `user` may see the clinical part of the record:
-    every reason here is clinical (accounts.access.Part.CLINICAL)."""
+    every reason here is clinical (clients.access.Part.CLINICAL)."""
     safety_url = reverse("safety:client", args=[client.pk])
     reasons = [*_alert_reasons(client, user, safety_url)]
     plans = safety_plan_provider()

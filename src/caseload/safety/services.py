@@ -2,7 +2,7 @@
 assessments, crisis events, follow-up contacts and the practice's safety settings. Each
 function validates first, then writes its rows and its audit event in one transaction;
 emails go out after commit. Callers have been through the door
-(`accounts.access.access_client`) for the client concerned.
+(`clients.access.access_client`) for the client concerned.
 
 `alert_raise` is the one function every risk signal calls: a positive risk item in a
 measure (from a session, a link, the API or a FHIR import), a flagged check-in, a risk

@@ -3,7 +3,7 @@ they may see (through `clients_visible_to`, the door's list)."""
 
 from django.db.models import QuerySet
 
-from caseload.accounts.access import clients_visible_to
+from caseload.clients.access import clients_visible_to
 from caseload.safety.models import FollowUp
 
 

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import Part, access_client
 from caseload.accounts.decorators import role_required
 from caseload.accounts.models import Role
 from caseload.audit.services import audit_record
+from caseload.clients.access import Part, access_client
 from caseload.clients.pages import render_client_page
 from caseload.core.forms import run_service
 from caseload.core.models import PracticeSettings

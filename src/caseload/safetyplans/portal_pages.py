@@ -5,12 +5,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from caseload.portal.handlers import portal_handler
-from caseload.safety.client_links import SAFETY_PLAN_LINK
 from caseload.safetyplans import services
 
 
-@portal_handler(SAFETY_PLAN_LINK)
 @require_http_methods(["GET"])
 def safety_plan(request, link):
     """Always the current version, so a change made in session reaches the client's

@@ -1,7 +1,7 @@
 """Safety plans: saving versions and showing a version with what changed (the client's
 link to their plan is made by safety.client_links).
 
-Callers reach the client through the door (accounts.access) first; these functions
+Callers reach the client through the door (clients.access) first; these functions
 trust the client they are given and write the audit events."""
 
 from typing import Any

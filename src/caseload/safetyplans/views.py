@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import Part, access_client
+from caseload.clients.access import Part, access_client
 from caseload.clients.pages import render_client_page
+from caseload.core.crisis_lines import crisis_lines
 from caseload.core.forms import run_service
-from caseload.portal.context import crisis_lines
 from caseload.safety.client_links import SAFETY_PLAN_LINK, client_link_issue, open_links
 from caseload.safety.link_views import issue, issued_link
 from caseload.safetyplans import services

@@ -5,8 +5,9 @@ Counts only; no client is named."""
 from dataclasses import dataclass
 
 from caseload.accounts.models import CLINICAL_ROLES, User
+from caseload.clients.access import workload_clients
 from caseload.wellbeing.models import WorkloadSettings
-from caseload.wellbeing.workload import high_risk_client_ids, own_clients
+from caseload.wellbeing.workload import high_risk_client_ids
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ def assignment_rows() -> list[AssignmentRow]:
     capacity = WorkloadSettings.current().caseload_capacity
     rows = []
     for person in User.objects.filter(is_active=True, role__in=CLINICAL_ROLES):
-        client_ids = list(own_clients(person).values_list("pk", flat=True))
+        client_ids = list(workload_clients(person).values_list("pk", flat=True))
         rows.append(
             AssignmentRow(
                 person=person,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from caseload.accounts.models import CLINICAL_ROLES, Role, User
 from caseload.audit.services import audit_record
+from caseload.clients.access import supervisees_of
 from caseload.core import clock
 from caseload.measures.result import ScoringError
 from caseload.measures.scoring import score
@@ -207,7 +208,7 @@ def aggregate(name: str, user_ids) -> TeamAggregate:
 
 def team_members(supervisor: User) -> list[int]:
     """A team: a supervisor and the people they supervise."""
-    return [supervisor.pk, *supervisor.supervision_of.values_list("supervisee_id", flat=True)]
+    return [supervisor.pk, *supervisees_of(supervisor).values_list("pk", flat=True)]
 
 
 def team_aggregates(user: User) -> list[TeamAggregate]:

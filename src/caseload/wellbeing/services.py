@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest
 
-from caseload.accounts.models import CLINICAL_ROLES, Role, Supervision, User
+from caseload.accounts.models import CLINICAL_ROLES, Role, User
 from caseload.audit.services import audit_record
+from caseload.clients import access
 from caseload.clients.models import Client
 from caseload.core import clock
 from caseload.core.contact_policy import contact_policy_for
@@ -153,7 +154,7 @@ def boundary_flag(
 
 
 def supervises(supervisor: User, supervisee: User) -> bool:
-    return Supervision.objects.filter(supervisor=supervisor, supervisee=supervisee).exists()
+    return access.supervises(supervisor, supervisee.pk)
 
 
 def supervision_session_record(

@@ -5,8 +5,8 @@ they supervise them (404 otherwise, as for a client that is not yours)."""
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from caseload.accounts.access import Part, access_client, clients_visible_to
 from caseload.accounts.models import User
+from caseload.clients.access import Part, access_client, clients_visible_to, own_clients
 from caseload.core.forms import run_service
 from caseload.wellbeing import services, workload
 from caseload.wellbeing.forms import SupervisionForm
@@ -50,7 +50,7 @@ def own_boundary_events(user: User) -> QuerySet[BoundaryEvent]:
 def supervision_form_for(supervisor: User, supervisee: User, data) -> SupervisionForm:
     """Cases: the supervisee's care-team clients that the supervisor may also see.
     Boundary items: those the supervisee has flagged and not yet discussed."""
-    cases = clients_visible_to(supervisor).filter(care_team__user=supervisee).distinct()
+    cases = clients_visible_to(supervisor) & own_clients(supervisee)
     return SupervisionForm(
         data,
         cases=cases.order_by("legal_name"),

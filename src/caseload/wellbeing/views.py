@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from caseload.accounts.access import Part, access_client, clients_visible_to
 from caseload.accounts.decorators import role_required
 from caseload.accounts.models import Role
+from caseload.clients import access
+from caseload.clients.access import Part, access_client, clients_visible_to
 from caseload.clients.pages import render_client_page
 from caseload.core.contact_policy import contact_policy_for
 from caseload.core.forms import run_service
@@ -205,7 +206,7 @@ def contacts(request, client_id):
 @require_http_methods(["GET", "POST"])
 def boundaries(request):
     # Entries are about one's own clients: those whose care team one is on.
-    own_clients = clients_visible_to(request.user).filter(care_team__user=request.user)
+    own_clients = clients_visible_to(request.user) & access.own_clients(request.user)
     form = BoundaryForm(request.POST or None, clients=own_clients.order_by("legal_name"))
     if request.method == "POST" and form.is_valid():
         client = access_client(

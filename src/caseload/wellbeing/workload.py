@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from caseload.clients.models import Attendance, CareTeamMember, Client, ClientStatus
+from caseload.clients.access import workload_clients
+from caseload.clients.models import Attendance, Client
 from caseload.core import clock
 from caseload.safety.models import Alert, AlertState, CrisisEvent, CrisisOutcome
 from caseload.safety.models.assessments import ALERTING_LEVELS
@@ -63,13 +64,6 @@ class Pattern:
 
 
 # --- where the counts come from -------------------------------------------------------
-
-
-def own_clients(user) -> QuerySet[Client]:
-    """Clients on the professional's own care teams, not yet discharged."""
-    return Client.objects.filter(
-        pk__in=CareTeamMember.objects.filter(user=user).values("client_id")
-    ).exclude(status=ClientStatus.DISCHARGED)
 
 
 def crisis_events_since(client_ids, since: datetime.datetime) -> QuerySet[CrisisEvent]:
@@ -129,7 +123,7 @@ def workload_for(user) -> Workload:
     """The professional's figures and the nudges their thresholds raise."""
     thresholds = WorkloadSettings.current()
     now, today = clock.now(), clock.today()
-    client_ids = list(own_clients(user).values_list("pk", flat=True))
+    client_ids = list(workload_clients(user).values_list("pk", flat=True))
     month_ago = now - datetime.timedelta(days=RECENT_DAYS)
     fortnight = crisis_events_since(client_ids, now - datetime.timedelta(days=FORTNIGHT)).count()
     week_start, week_end = _week_bounds(today)
@@ -300,4 +294,4 @@ def debriefs_for(user) -> list:
     """Serious incidents of the professional's clients in the last 30 days: each one
     offers a debrief."""
     since = clock.now() - datetime.timedelta(days=RECENT_DAYS)
-    return serious_incidents_since(own_clients(user).values("pk"), since)
+    return serious_incidents_since(workload_clients(user).values("pk"), since)

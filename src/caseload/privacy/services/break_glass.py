@@ -12,12 +12,17 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from caseload.accounts.access import clients_visible_to
 from caseload.accounts.models import Role, User
 from caseload.audit.services import audit_record
-from caseload.clients.models import CareTeamMember, CareTeamRole, Client
+from caseload.clients.access import clients_visible_to
+from caseload.clients.models import (
+    BREAK_GLASS_DEFAULT,
+    BreakGlassGrant,
+    CareTeamMember,
+    CareTeamRole,
+    Client,
+)
 from caseload.core import clock
-from caseload.privacy.models import BREAK_GLASS_DEFAULT, BreakGlassGrant
 
 logger = logging.getLogger(__name__)
 

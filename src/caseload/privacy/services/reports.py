@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from caseload.accounts.models import Role, User
 from caseload.audit.services import audit_record
+from caseload.clients.access import supervisors_of
 from caseload.clients.models import Client
 from caseload.core import clock
 from caseload.privacy.models import (
@@ -180,7 +181,7 @@ def reports_notify_overdue() -> int:
 
 
 def _report_watchers(report: MandatoryReport) -> list[User]:
-    supervisors = User.objects.filter(supervision_of__supervisee=report.reporter, is_active=True)
+    supervisors = supervisors_of(report.reporter)
     officers = User.objects.filter(role=Role.PRIVACY_OFFICER, is_active=True)
     return [report.reporter, *supervisors, *officers]
 

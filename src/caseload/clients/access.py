@@ -1,14 +1,22 @@
-"""The one door to client data (ARCHITECTURE.md rule 1).
+"""The one door to client data (ARCHITECTURE.md rule 1), and every relationship rule.
 
 Every view, API endpoint and export reaches a client through `access_client` or lists
 clients through `clients_visible_to`. Both state the rule in one place and write the
-audit event. A client the user may not see answers 404, exactly like one that does not
+audit event. The other relationship rules live here too, one function each, so no other
+module restates them: who supervises whom (`supervises`, `supervisees_of`,
+`supervisors_of`), a professional's own clients (`own_clients`, and the workload's
+set, `workload_clients`), who an alert reaches and who sees it (`alert_recipients`,
+`alert_visible_rule`), whose report lines a user may see
+(`authored_or_supervised_rule`) and break-the-glass (`active_grant`,
+`break_glass_grants_visible_to`). tests/clients/test_access_rules.py states them all as
+one table. A client the user may not see answers 404, exactly like one that does not
 exist; a client they may see but a part of the record their role does not cover answers
 403.
 """
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -16,11 +24,16 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import Combinable
 from django.http import Http404, HttpRequest
 
-from caseload.accounts.models import AnyUser, Role, User
+from caseload.accounts.models import AnyUser, Role, Supervision, User
 from caseload.audit.services import audit_record
-from caseload.clients.models import CareTeamMember, Client
+from caseload.clients.models import (
+    BreakGlassGrant,
+    CareTeamMember,
+    CareTeamRole,
+    Client,
+    ClientStatus,
+)
 from caseload.core import clock
-from caseload.privacy.models import BreakGlassGrant
 
 
 class Part(StrEnum):
@@ -68,8 +81,8 @@ def clients_visible_to(user: AnyUser) -> QuerySet[Client]:
 
 def visible_clients_rule(role: str, user_id: int | Combinable, now: datetime | Combinable) -> Q:
     """The condition of `clients_visible_to` for a user of `role` who may see clients.
-    `user_id` and `now` are values, or Params for a prepared query (the caseload page's
-    listing); either way this is the one statement of the rule."""
+    `user_id` and `now` are values or expressions; either way this is the one statement
+    of the rule."""
     if role in (Role.ADMIN, Role.INTAKE):
         return Q()
     team = CareTeamMember.objects.filter(client=OuterRef("pk"))
@@ -82,8 +95,102 @@ def visible_clients_rule(role: str, user_id: int | Combinable, now: datetime | C
     ) | Q(glass)
 
 
-def _active_grants(user: User) -> QuerySet[BreakGlassGrant]:
-    return BreakGlassGrant.objects.filter(user=user, expires_at__gt=clock.now())
+def active_grant(user: User, client_id: int) -> BreakGlassGrant | None:
+    """The user's unexpired break-the-glass grant for the client, if they hold one
+    (privacy.services.break_glass_open makes them; they end at `expires_at`)."""
+    grants = BreakGlassGrant.objects.filter(user=user, client_id=client_id)
+    return grants.filter(expires_at__gt=clock.now()).first()
+
+
+def break_glass_grants_visible_to(user: AnyUser) -> QuerySet[BreakGlassGrant]:
+    """- privacy officer: every break-the-glass grant;
+    - clinician or supervisor: their own grants, and grants on clients they are the
+      primary clinician of (they review those);
+    - everyone else: none."""
+    grants = BreakGlassGrant.objects.select_related("user", "reviewed_by", "client")
+    if isinstance(user, AnonymousUser):
+        return grants.none()
+    if user.role == Role.PRIVACY_OFFICER:
+        return grants
+    if not user.is_clinical:
+        return grants.none()
+    primary = Q(client__care_team__user=user, client__care_team__role=CareTeamRole.PRIMARY)
+    return grants.filter(Q(user=user) | primary).distinct()
+
+
+def supervises(supervisor: User, supervisee_id: int) -> bool:
+    """Whether `supervisor` holds a supervision link to the user `supervisee_id`."""
+    links = Supervision.objects.filter(supervisor=supervisor, supervisee_id=supervisee_id)
+    return links.exists()
+
+
+def has_supervisor(user: User) -> bool:
+    """Whether anyone supervises `user` (notes needing a co-signature wait for them)."""
+    return Supervision.objects.filter(supervisee=user).exists()
+
+
+def supervisees_of(user: User) -> QuerySet[User]:
+    """The people `user` supervises, active or not."""
+    return User.objects.filter(supervision_by__supervisor=user)
+
+
+def supervisors_of(user: User, *, active_only: bool = True) -> QuerySet[User]:
+    """The people who supervise `user` (by default only those who can still sign in)."""
+    people = User.objects.filter(supervision_of__supervisee=user)
+    return people.filter(is_active=True) if active_only else people
+
+
+def own_clients(user: User) -> QuerySet[Client]:
+    """The clients whose care team includes `user`, whatever their role: a
+    professional's own caseload (the workload page counts these, never the
+    supervisees' or a break-the-glass client)."""
+    return Client.objects.filter(
+        pk__in=CareTeamMember.objects.filter(user=user).values("client_id")
+    )
+
+
+def workload_clients(user: User) -> QuerySet[Client]:
+    """The clients a professional's workload counts: their own, not yet discharged."""
+    return own_clients(user).exclude(status=ClientStatus.DISCHARGED)
+
+
+def care_team_of(client_id: int) -> QuerySet[User]:
+    """The active members of the client's care team."""
+    return User.objects.filter(is_active=True, care_teams__client_id=client_id).distinct()
+
+
+def supervisors_of_care_team(client_id: int) -> QuerySet[User]:
+    """The active supervisors of anyone on the client's care team."""
+    return User.objects.filter(
+        is_active=True,
+        supervision_of__supervisee__care_teams__client_id=client_id,
+    ).distinct()
+
+
+def alert_recipients(client_id: int, *, reaches_supervisors: bool) -> list[User]:
+    """Who a client's safety alert reaches: the care team; once it has escalated to
+    supervisors, their supervisors too (safety/escalation.py decides when)."""
+    people = {user.pk: user for user in care_team_of(client_id)}
+    if reaches_supervisors:
+        people.update({user.pk: user for user in supervisors_of_care_team(client_id)})
+    return list(people.values())
+
+
+def alert_visible_rule(user_id: Any, *, escalated: Q) -> Q:
+    """Which alerts (rows with a `client_id`) a user sees: those of clients on their
+    care teams always; those of their supervisees' clients once `escalated` holds."""
+    own = CareTeamMember.objects.filter(client=OuterRef("client_id"), user_id=user_id)
+    supervised = CareTeamMember.objects.filter(
+        client=OuterRef("client_id"),
+        user__in=Supervision.objects.filter(supervisor_id=user_id).values("supervisee"),
+    )
+    return Q(Exists(own)) | (Q(Exists(supervised)) & escalated)
+
+
+def authored_or_supervised_rule(user: User, *, author_field: str) -> Q:
+    """Rows (a mandatory report, a report line) that `user` wrote, or that one of their
+    supervisees wrote; `author_field` names the row's author."""
+    return Q(**{author_field: user}) | Q(**{f"{author_field}__supervision_by__supervisor": user})
 
 
 def can_see_part(user: AnyUser, part: Part) -> bool:
@@ -116,7 +223,7 @@ def access_client(
     detail: dict[str, object] = {"part": str(part)}
     grant = None
     if not isinstance(user, AnonymousUser) and user.is_clinical:
-        grant = _active_grants(user).filter(client=client).first()
+        grant = active_grant(user, client.pk)
     if grant is not None:
         detail.update(break_glass_grant=grant.pk, break_glass_reason=grant.reason)
         purpose = f"break-the-glass: {grant.reason} ({purpose})"

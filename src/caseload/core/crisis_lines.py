@@ -1,3 +1,5 @@
+"""The practice's crisis lines, shown on every client-facing page and safety plan."""
+
 from caseload.core.models import PracticeSettings
 from caseload.core.phone import tel_href
 

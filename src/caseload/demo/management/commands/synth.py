@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from caseload.accounts.models import Role, User
-from caseload.core import synthetic
+from caseload.demo import synthetic
 
 
 class Command(BaseCommand):

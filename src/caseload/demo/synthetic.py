@@ -2,6 +2,8 @@
 (Faker, seeded, so runs are repeatable); no real client data is ever used."""
 
 import random
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
@@ -19,6 +21,7 @@ from caseload.clients.models import (
     ReadingLevel,
 )
 from caseload.core import clock
+from caseload.core.composition import composed
 
 STAFF = [
     # username, role, first, last
@@ -261,16 +264,19 @@ def _appointments(client, clinician, rng, now, weeks, status):
     )
 
 
+@dataclass(frozen=True)
+class DemoStep:
+    """One capability's demo data: `seed(staff=..., clients=..., rng=...)`, with a random
+    generator of its own, named by `label`, so one step's draws never shift another's."""
+
+    label: str
+    seed: Callable[..., None]
+
+
 def seed_capabilities(*, staff: dict[str, User], clients: list, seed: int = 2026) -> None:
-    """Let each capability add its demo data: every installed caseload app with a
-    `demo.py` gets `seed(staff=..., clients=..., rng=...)` called, in app order."""
-    from importlib import import_module
-    from importlib.util import find_spec
-
-    from django.apps import apps
-
-    for config in apps.get_app_configs():
-        if not config.name.startswith("caseload.") or find_spec(f"{config.name}.demo") is None:
-            continue
-        rng = random.Random(f"{seed}-{config.label}")  # noqa: S311 - synthetic data
-        import_module(f"{config.name}.demo").seed(staff=staff, clients=clients, rng=rng)
+    """Let each capability add its demo data, in the order caseload/composition.py
+    lists them (DEMO_STEPS)."""
+    steps: tuple[DemoStep, ...] = composed("DEMO_STEPS")
+    for step in steps:
+        rng = random.Random(f"{seed}-{step.label}")  # noqa: S311 - synthetic data
+        step.seed(staff=staff, clients=clients, rng=rng)

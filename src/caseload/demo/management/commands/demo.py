@@ -6,8 +6,8 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from caseload.accounts.models import User
-from caseload.core import synthetic
 from caseload.core.local_secrets import read_or_create
+from caseload.demo import synthetic
 
 DEMO_CLIENTS = 28
 

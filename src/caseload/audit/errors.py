@@ -1,3 +1,6 @@
+"""The 404 and 403 pages (settings: handler404, handler403). They live in the audit app
+because a refusal is an audit event."""
+
 from django.shortcuts import render
 
 from caseload.audit.services import audit_record

@@ -1,8 +1,13 @@
 from django import template
 from django.urls import reverse
 
-from caseload.accounts.access import Part, can_see_part
-from caseload.core.registry import client_banners, client_tabs, nav_links_for, overview_panels
+from caseload.clients.access import can_see_part
+from caseload.clients.composition import (
+    client_banners,
+    client_tabs,
+    nav_links_for,
+    overview_panels,
+)
 
 register = template.Library()
 
@@ -16,17 +21,18 @@ def extra_client_tabs(context, client):
     return [
         (tab.label, reverse(tab.url_name, args=[client.pk]), here == tab.url_name)
         for tab in client_tabs()
-        if can_see_part(request.user, Part(tab.part))
+        if can_see_part(request.user, tab.part)
     ]
 
 
 @register.simple_tag(takes_context=True)
-def extra_nav_links(context):
-    """[(label, url)] of the main navigation links other capabilities add for this role."""
+def nav_links(context):
+    """[(link, url)] of the main navigation for the user's role (caseload/composition.py
+    lists it); nothing before sign-in."""
     user = context["request"].user
     if not user.is_authenticated:
         return []
-    return [(link.label, reverse(link.url_name)) for link in nav_links_for(user.role)]
+    return [(link, reverse(link.url_name)) for link in nav_links_for(user.role)]
 
 
 @register.simple_tag(takes_context=True)
@@ -36,7 +42,7 @@ def client_overview_panels(context, client):
     request = context["request"]
     panels = []
     for panel in overview_panels():
-        if not can_see_part(request.user, Part(panel.part)):
+        if not can_see_part(request.user, panel.part):
             continue
         panel_context = panel.context(request, client)
         if panel_context is not None:
@@ -47,12 +53,12 @@ def client_overview_panels(context, client):
 @register.simple_tag(takes_context=True)
 def client_page_banners(context, client):
     """[(template, context)] of the warnings other capabilities put at the top of every
-    page of a client (core.registry.ClientBanner), for those the user's role covers and
-    that have something to say."""
+    page of a client (clients.composition.ClientBanner), for those the user's role covers
+    and that have something to say."""
     request = context["request"]
     banners = []
     for banner in client_banners():
-        if not can_see_part(request.user, Part(banner.part)):
+        if not can_see_part(request.user, banner.part):
             continue
         banner_context = banner.context(request, client)
         if banner_context is not None:
