@@ -1,10 +1,11 @@
-"""The caseload page's listing (clients.caseload.CaseloadListing) runs the access rule as
-a prepared query. H-063: if it listed a client the door would refuse, the caseload page
-would show a name (and its signals) to someone outside the care team; if it missed one,
-a clinician would not see a client they are responsible for.
+"""The caseload page's listing (clients.selectors.caseload_clients, paged by id) and its
+rows (clients.selectors.caseload_rows). H-063: if it listed a client the door would
+refuse, the caseload page would show a name (and its signals) to someone outside the care
+team; if it missed one, a clinician would not see a client they are responsible for.
 
-The reference is `clients_visible_to`, the door itself, for every persona, with and
-without discharged clients, searches, and a break-the-glass grant that expires.
+The reference is `clients_visible_to`, the door itself, filtered here by hand, for every
+persona, with and without discharged clients, searches, and a break-the-glass grant that
+expires.
 """
 
 from datetime import timedelta
@@ -12,11 +13,11 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.urls import reverse
 
-from caseload.clients.caseload import CaseloadListing, caseload_queryset
+from caseload.clients.access import clients_visible_to
 from caseload.clients.models import ClientStatus
+from caseload.clients.selectors import caseload_clients, caseload_rows
 from caseload.core import clock
 from caseload.privacy.services import break_glass_open
 from factories import make_client
@@ -46,19 +47,26 @@ def practice(client_record, clinician, colleague, outsider):
 
 
 def _listed(user, **options) -> list[int]:
-    listing = CaseloadListing(user, **options)
-    ids = listing[0:1000]
+    """What the page lists: the listing's ids, and the rows loaded for them."""
+    listing = caseload_clients(user, **options)
+    ids = list(listing.values_list("pk", flat=True)[0:1000])
     assert listing.count() == len(ids)
+    assert [client.pk for client in caseload_rows(user, ids)] == ids
     return ids
 
 
 def _expected(user, *, include_discharged=False, search="") -> list[int]:
-    clients = caseload_queryset(user, include_discharged=include_discharged)
+    clients = clients_visible_to(user)
+    if not include_discharged:
+        clients = [client for client in clients if client.status != ClientStatus.DISCHARGED]
     if search:
-        clients = clients.filter(
-            Q(legal_name__icontains=search) | Q(preferred_name__icontains=search)
-        )
-    return list(clients.values_list("pk", flat=True))
+        search = search.lower()
+        clients = [
+            client
+            for client in clients
+            if search in client.legal_name.lower() or search in client.preferred_name.lower()
+        ]
+    return [client.pk for client in sorted(clients, key=lambda c: (c.legal_name, c.pk))]
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -85,8 +93,16 @@ def test_h063_break_the_glass_lists_the_client_until_it_expires(practice, outsid
         assert _listed(outsider) == _expected(outsider)
 
 
+def test_h063_rows_are_loaded_only_through_the_door(practice, clinician, outsider):
+    """Ids that did not come from the listing (a tampered page) load no row."""
+    ids = [client.pk for client in practice]
+    assert [client.pk for client in caseload_rows(outsider, ids)] == [practice[4].pk]
+    assert {client.pk for client in caseload_rows(clinician, ids)} == set(ids[:3])
+
+
 def test_pages_are_the_door_in_order(practice, admin):
-    paginator = Paginator(CaseloadListing(admin, include_discharged=True), 2)
+    listing = caseload_clients(admin, include_discharged=True).values_list("pk", flat=True)
+    paginator = Paginator(listing, 2)
     pages = [list(paginator.page(number).object_list) for number in paginator.page_range]
     assert paginator.count == 5 and len(pages) == 3
     assert [pk for page in pages for pk in page] == _expected(admin, include_discharged=True)

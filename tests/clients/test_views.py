@@ -292,7 +292,8 @@ def test_caseload_lists_only_the_clients_the_user_may_see(
     make_client(primary=outsider, legal_name="Outsiders Own")
 
     def names(user):
-        return [row.name for row in as_user(user).get(reverse("clients:caseload")).context["rows"]]
+        rows = as_user(user).get(reverse("clients:caseload")).context["rows"]
+        return [row.name for row in rows]
 
     assert names(clinician) == ["Jo (Jordan Rivera)"]
     assert names(outsider) == ["Outsiders Own"]

@@ -73,6 +73,58 @@ def test_session_plan_is_due_after_an_attended_session(as_user, clinician, clien
     assert "Measure due" in _caseload(as_user, clinician)
 
 
+def test_session_plan_is_overdue_a_week_after_the_attended_session(
+    as_user, clinician, client_record
+):
+    _record(client_record, clinician, 8, 20)
+    measure_plan_save(
+        acting_user=clinician, client=client_record, instrument="phq9", frequency="session"
+    )
+    Appointment.objects.create(
+        client=client_record,
+        clinician=clinician,
+        attendance="attended",
+        starts_at=clock.now() - timedelta(days=6),
+    )
+    page = _caseload(as_user, clinician)
+    assert "Measure due" in page and "Measure overdue" not in page
+
+    Appointment.objects.filter(client=client_record).update(
+        starts_at=clock.now() - timedelta(days=8)
+    )
+    page = _caseload(as_user, clinician)
+    assert "Measure overdue" in page and "Measure due" not in page
+
+
+def test_each_plan_is_judged_by_its_own_kind(as_user, clinician, client_record):
+    """A weekly plan not yet due does not hide a session plan that is due, and a session
+    plan without an attended session does not make a weekly plan's date count as due."""
+    _record(client_record, clinician, 8, 3)
+    measure_plan_save(
+        acting_user=clinician,
+        client=client_record,
+        instrument="phq9",
+        frequency="weeks",
+        interval_weeks=4,
+    )
+    measure_plan_save(
+        acting_user=clinician, client=client_record, instrument="gad7", frequency="session"
+    )
+    client_record.measure_plans.filter(instrument="gad7").update(
+        next_due_on=clock.today() - timedelta(days=30),
+        counted_from=clock.now() - timedelta(days=5),
+    )
+    assert "Measure" not in _caseload(as_user, clinician)
+
+    Appointment.objects.create(
+        client=client_record,
+        clinician=clinician,
+        attendance="attended",
+        starts_at=clock.now() - timedelta(days=1),
+    )
+    assert "Measure due" in _caseload(as_user, clinician)
+
+
 def test_nothing_due_without_a_plan(as_user, clinician, client_record):
     _record(client_record, clinician, 8, 60)
     page = _caseload(as_user, clinician)

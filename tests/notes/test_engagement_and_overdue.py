@@ -9,9 +9,8 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from caseload.clients.access import ALL_PARTS
-from caseload.clients.caseload import rules_for, with_schedule
-from caseload.clients.models import Attendance, Client
+from caseload.clients.models import Attendance
+from caseload.clients.selectors import caseload_rows
 from caseload.core import clock
 from caseload.notes.engagement import (
     client_engagement,
@@ -62,9 +61,7 @@ def test_the_caseload_query_agrees_with_the_rule(history, client_record, clinici
     the one-client rule."""
     for index, outcome in enumerate(history):  # most recent first
         past_session(client_record, clinician, hours_ago=24 * 7 * (index + 1), attendance=outcome)
-    (annotated,) = with_schedule(
-        list(Client.objects.filter(pk=client_record.pk)), rules=rules_for(ALL_PARTS)
-    )
+    (annotated,) = caseload_rows(clinician, [client_record.pk])
     expected = client_engagement(client_record)
     found = annotated.signal_engagement_dropping
     assert found == (expected if expected.counted else None)

@@ -81,8 +81,8 @@ def clients_visible_to(user: AnyUser) -> QuerySet[Client]:
 
 def visible_clients_rule(role: str, user_id: int | Combinable, now: datetime | Combinable) -> Q:
     """The condition of `clients_visible_to` for a user of `role` who may see clients.
-    `user_id` and `now` are values, or Params for a prepared query (the caseload page's
-    listing); either way this is the one statement of the rule."""
+    `user_id` and `now` are values or expressions; either way this is the one statement
+    of the rule."""
     if role in (Role.ADMIN, Role.INTAKE):
         return Q()
     team = CareTeamMember.objects.filter(client=OuterRef("pk"))
@@ -178,8 +178,7 @@ def alert_recipients(client_id: int, *, reaches_supervisors: bool) -> list[User]
 
 def alert_visible_rule(user_id: Any, *, escalated: Q) -> Q:
     """Which alerts (rows with a `client_id`) a user sees: those of clients on their
-    care teams always; those of their supervisees' clients once `escalated` holds. The
-    user id may be a Param standing in for one (the header's prepared count)."""
+    care teams always; those of their supervisees' clients once `escalated` holds."""
     own = CareTeamMember.objects.filter(client=OuterRef("client_id"), user_id=user_id)
     supervised = CareTeamMember.objects.filter(
         client=OuterRef("client_id"),

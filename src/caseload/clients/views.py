@@ -16,16 +16,9 @@ from caseload.clients.access import (
     can_manage_care_team,
     can_see_part,
     clients_visible_to,
-    parts_for,
-)
-from caseload.clients.caseload import (
-    CaseloadListing,
-    caseload_rows,
-    rows_html,
-    rules_for,
-    schedule_for_ids,
 )
 from caseload.clients.pages import render_client_page
+from caseload.clients.selectors import caseload_clients, caseload_rows, caseload_table
 from caseload.core import clock
 from caseload.core.forms import run_service
 
@@ -36,29 +29,29 @@ PAGE_SIZE = 50  # a screenful; the search box finds the rest
 def caseload(request):
     # A NUL cannot be in a name, and PostgreSQL refuses it in a parameter.
     query = request.GET.get("q", "").replace("\x00", "").strip()
-    clients = CaseloadListing(
+    clients = caseload_clients(
         request.user, include_discharged=request.GET.get("discharged") == "1", search=query
     )
-    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
-    # Directory-only roles (the admin) see names, status and care team, not the schedule.
+    # Paged by id first: only the page's clients get the schedule and signal subqueries.
+    page = Paginator(clients.values_list("pk", flat=True), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     # Signals are computed only for the record parts the role covers: intake gets the
     # scheduling and communication ones, never a clinical one (H-094).
-    show_record = can_see_part(request.user, Part.DEMOGRAPHICS)
-    rules = rules_for(parts_for(request.user))
-    clients_on_page = schedule_for_ids(list(page.object_list), rules=rules)
+    rows = caseload_rows(request.user, list(page.object_list))
     audit_record(
         action="caseload.view",
         request=request,
-        detail={"client_ids": [client.pk for client in clients_on_page]},
+        detail={"client_ids": [client.pk for client in rows]},
     )
-    rows = caseload_rows(clients_on_page, show_record=show_record, rules=rules)
+    # Directory-only roles (the admin) see names, status and care team, not the schedule.
+    show_record = can_see_part(request.user, Part.DEMOGRAPHICS)
     return render(
         request,
         "clients/caseload.html",
         {
             "page": page,
-            "rows": rows,
-            "rows_html": rows_html(rows, show_record=show_record),
+            "rows": caseload_table(rows, show_record=show_record),
             "show_record": show_record,
             "query": query,
             "can_create": can_create_clients(request.user),

@@ -3,7 +3,7 @@ instrument in the current episode is a reliable deterioration ("worse", a warnin
 is a clinically meaningful worsening that is not reliable: a 10-point PCL-5 rise is below
 its reliable-change threshold of 14.6), and "measure due" or
 "measure overdue" from the client's measure plans. Annotations only: they join the
-page's one prepared query (clients/caseload.py), with the time as Params."""
+query that loads a page of the caseload (clients.selectors.caseload_rows)."""
 
 from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Concat
@@ -11,7 +11,7 @@ from django.db.models.functions import Concat
 from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule
 from caseload.measures.models import MeasureResponse
-from caseload.measures.schedule import due_expression, due_params
+from caseload.measures.schedule import due_expression
 
 OFF_TRACK = "reliable_deterioration"
 WORSE = "meaningful_deterioration"
@@ -75,6 +75,5 @@ MEASURE_DUE = SignalRule(
         "signal_measure_due": due_expression(overdue=False),
         "signal_measure_overdue": due_expression(overdue=True),
     },
-    params=due_params,
     signals=_due_signals,
 )

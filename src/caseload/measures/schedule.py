@@ -6,8 +6,6 @@ from datetime import timedelta
 
 from django.db.models import (
     BooleanField,
-    DateField,
-    DateTimeField,
     Exists,
     ExpressionWrapper,
     OuterRef,
@@ -18,7 +16,6 @@ from django.db.models import (
 
 from caseload.clients.models import Appointment, Attendance, Client
 from caseload.core import clock
-from caseload.core.prepared import Param
 from caseload.measures.models import MeasurePlan, PlanFrequency
 
 GRACE = timedelta(days=7)  # due for longer than this: overdue
@@ -47,7 +44,7 @@ class PlanState:
 
 def _sessions_since(field: str = "counted_from", *, until=None, before=None) -> QuerySet:
     """Attended appointments of the plan's client after the plan's last result, up to
-    `until` (by default now) or strictly `before` a time (a value or a Param)."""
+    `until` (by default now) or strictly `before` a time."""
     sessions = Appointment.objects.filter(
         client=OuterRef("client_id"),
         attendance=Attendance.ATTENDED,
@@ -84,34 +81,21 @@ def _state(plan) -> PlanState:
 
 
 def due_expression(*, overdue: bool) -> ExpressionWrapper:
-    """True for an outer client (OuterRef "pk") with an active plan that is due (or, with
-    overdue=True, overdue): an annotation for the caseload page's prepared query. Its
-    times are Params, bound to `due_params()` on every run."""
-    prefix = "measure_overdue" if overdue else "measure_due"
-    on = Param(f"{prefix}_on", DateField())
-    at = Param(f"{prefix}_at", DateTimeField())
-    weekly = MeasurePlan.objects.filter(
-        client=OuterRef("pk"), active=True, frequency=PlanFrequency.EVERY_N_WEEKS
-    )
-    if overdue:
-        weekly, sessions = weekly.filter(next_due_on__lt=on), _sessions_since(before=at)
-    else:
-        weekly, sessions = weekly.filter(next_due_on__lte=on), _sessions_since(until=at)
-    per_session = MeasurePlan.objects.filter(
-        client=OuterRef("pk"), active=True, frequency=PlanFrequency.EVERY_SESSION
-    ).filter(Exists(sessions))
-    return ExpressionWrapper(
-        Q(Exists(weekly)) | Q(Exists(per_session)), output_field=BooleanField()
-    )
+    """True for an outer client (OuterRef "pk") with an active plan that is due now (or,
+    with overdue=True, overdue: due for longer than the grace period), as the caseload
+    page's rows annotate it. Reads the clock: build it for each page.
 
-
-def due_params() -> dict:
-    """The values of `due_expression`'s Params now: due by today, overdue once due for
-    longer than the grace period."""
+    One EXISTS over the client's active plans, either kind matched by its own condition:
+    every subquery here is built and compiled again for each page, and that, not running
+    them, is what the caseload page's query costs."""
     now, today = clock.now(), clock.today()
-    return {
-        "measure_due_on": today,
-        "measure_due_at": now,
-        "measure_overdue_on": today - GRACE,
-        "measure_overdue_at": now - GRACE,
-    }
+    if overdue:
+        weekly_due = Q(next_due_on__lt=today - GRACE)
+        sessions = _sessions_since(before=now - GRACE)
+    else:
+        weekly_due, sessions = Q(next_due_on__lte=today), _sessions_since(until=now)
+    plans = MeasurePlan.objects.filter(client=OuterRef("pk"), active=True).filter(
+        Q(weekly_due, frequency=PlanFrequency.EVERY_N_WEEKS)
+        | Q(Exists(sessions), frequency=PlanFrequency.EVERY_SESSION)
+    )
+    return ExpressionWrapper(Exists(plans), output_field=BooleanField())

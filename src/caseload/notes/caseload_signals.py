@@ -11,7 +11,6 @@ from caseload.notes.engagement import engagement_for_page
 from caseload.notes.overdue import (
     overdue_annotations,
     overdue_hours,
-    overdue_params,
 )
 
 
@@ -50,7 +49,6 @@ NOTE_OVERDUE = SignalRule(
     name="note_overdue",
     part=Part.CLINICAL,
     annotations=overdue_annotations,
-    params=overdue_params,
     signals=_overdue_signals,
 )
 ENGAGEMENT_DROPPING = SignalRule(

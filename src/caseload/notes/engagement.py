@@ -18,13 +18,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, DateTimeField, F, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
-from django.db.models.lookups import In
 
 from caseload.clients.models import Appointment, Attendance
 from caseload.core import clock
-from caseload.core.prepared import Param, id_params, id_slots, id_values, run_prepared
 
 WINDOW = 8
 MIN_COUNTED = 4
@@ -87,15 +85,10 @@ def client_engagement(client) -> Engagement:
     return engagement_from_outcomes(outcomes)
 
 
-def _ranked_for_page(slots: int):
-    """Each of `slots` clients' last eight counted sessions, ranked by a window function;
-    the ids and the time are Params (core.prepared)."""
+def _ranked_for_page(client_ids: list[int]):
+    """Each client's last eight counted sessions, ranked by a window function."""
     return (
-        # The In lookup itself: `client_id__in` would try to read the Params as ids.
-        Appointment.objects.filter(
-            In(F("client_id"), id_params("client", slots)),
-            starts_at__lt=Param("now", DateTimeField()),
-        )
+        Appointment.objects.filter(client_id__in=client_ids, starts_at__lt=clock.now())
         .exclude(attendance__in=NOT_COUNTED)
         .annotate(
             rank=Window(
@@ -111,18 +104,12 @@ def _ranked_for_page(slots: int):
 
 
 def engagement_for_page(client_ids: list[int]) -> dict[int, Engagement]:
-    """Engagement for a page of clients in ONE query, compiled once and reused, then the
-    same rule as one client's."""
+    """Engagement for a page of clients in ONE query, then the same rule as one
+    client's."""
     if not client_ids:
         return {}
-    slots = id_slots(len(client_ids))
-    rows = run_prepared(
-        ("engagement", slots),
-        lambda: _ranked_for_page(slots),
-        {"now": clock.now(), **id_values("client", client_ids)},
-    )
     outcomes: dict[int, list[str]] = defaultdict(list)
-    for row in rows:
+    for row in _ranked_for_page(client_ids):
         outcomes[row["client_id"]].append(row["attendance"])
     return {client_id: engagement_from_outcomes(found) for client_id, found in outcomes.items()}
 

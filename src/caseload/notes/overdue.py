@@ -16,11 +16,10 @@ variable of the same name; 72 hours by default).
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import DateTimeField, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from caseload.clients.models import Appointment, Attendance
 from caseload.core import clock
-from caseload.core.prepared import Param
 from caseload.notes.models import Note
 
 
@@ -66,9 +65,9 @@ def overdue_notes_count(user) -> int:
 
 
 def overdue_annotations() -> dict:
-    """For the caseload page's one prepared query: does this client have an overdue
-    note? The cutoff is a Param, bound to `overdue_params()` on every run."""
-    cutoff = Param("note_overdue_cutoff", DateTimeField())
+    """For the query that loads a page of the caseload: does this client have an overdue
+    note? Reads the clock: build them for each page."""
+    cutoff = overdue_cutoff()
     return {
         "signal_note_overdue_session": Exists(
             sessions_awaiting_note(cutoff).filter(client=OuterRef("pk"))
@@ -77,7 +76,3 @@ def overdue_annotations() -> dict:
             loose_overdue_notes(cutoff).filter(client=OuterRef("pk"))
         ),
     }
-
-
-def overdue_params() -> dict:
-    return {"note_overdue_cutoff": overdue_cutoff()}

@@ -1,11 +1,13 @@
 """The plans' badges on the caseload page: a plan review that is overdue, and session
 feedback that needs the clinician's attention before the next session. Each is one
-subquery joined into the page's single query (caseload.clients.caseload)."""
+subquery joined into the query that loads a page of the caseload
+(clients.selectors.caseload_rows)."""
 
 from django.db.models import Exists, OuterRef, Subquery
 
 from caseload.clients.access import Part
-from caseload.clients.caseload import TODAY, Signal, SignalRule
+from caseload.clients.caseload import Signal, SignalRule
+from caseload.core import clock
 from caseload.plans.models import SessionFeedback, TreatmentPlan
 
 
@@ -13,7 +15,7 @@ def _overdue_review():
     overdue = TreatmentPlan.objects.filter(
         client=OuterRef("pk"),
         episode__ended_on__isnull=True,
-        next_review_on__lt=TODAY,
+        next_review_on__lt=clock.today(),
     ).order_by("next_review_on")
     return {"signal_plan_review_due": Subquery(overdue.values("next_review_on")[:1])}
 

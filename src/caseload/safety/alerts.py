@@ -4,12 +4,11 @@ stays open until someone acknowledges it. Raising, notifying and acknowledging a
 writes, in `safety.services`.
 """
 
-from django.db.models import BigIntegerField, Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from caseload.accounts.models import User
 from caseload.clients.access import alert_recipients
 from caseload.clients.access import alert_visible_rule as access_alert_rule
-from caseload.core.prepared import Param, run_prepared
 from caseload.safety.models import (
     Alert,
     AlertState,
@@ -35,9 +34,8 @@ def alerts_visible_to(user) -> QuerySet[Alert]:
 
 
 def alert_visible_rule(user_id) -> Q:
-    """The rule of `alerts_visible_to` for a user id, or for a Param standing in for one
-    (the header's prepared count): clients.access.alert_visible_rule, with supervisors
-    reached once the alert has escalated to them."""
+    """The rule of `alerts_visible_to` for a user id: clients.access.alert_visible_rule,
+    with supervisors reached once the alert has escalated to them."""
     return access_alert_rule(
         user_id, escalated=Q(escalation_level__gte=EscalationLevel.SUPERVISOR)
     )
@@ -48,19 +46,5 @@ def open_alerts_for(user) -> QuerySet[Alert]:
 
 
 def open_alert_count(user) -> int:
-    """How many of `open_alerts_for(user)` there are, for the header of every page: the
-    same rule, compiled once and reused (core.prepared), since every page pays for it."""
-    if not user.is_authenticated or not user.is_active:
-        return 0
-    rows = run_prepared(
-        ("open_alert_count",),
-        lambda: (
-            Alert.objects.filter(alert_visible_rule(Param("user", BigIntegerField())))
-            .filter(state=AlertState.OPEN)
-            .order_by()
-            .values("state")
-            .annotate(count=Count("pk"))
-        ),
-        {"user": user.pk},
-    )
-    return rows[0]["count"] if rows else 0
+    """How many of `open_alerts_for(user)` there are, for the header of every page."""
+    return open_alerts_for(user).count()

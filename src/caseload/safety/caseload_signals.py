@@ -1,5 +1,6 @@
 """The safety badges on the caseload page: the current risk assessment's level when high,
-and a review that is overdue. Annotations join the page's one query (clients/caseload.py).
+and a review that is overdue. Annotations join the query that loads a page of the caseload
+(clients.selectors.caseload_rows).
 Clinical: only roles that see the clinical part get them (or their query)."""
 
 from django.db.models import OuterRef, Subquery
