@@ -29,19 +29,26 @@ RECALL, PRECISION = 0.95, 0.85
 # a change that makes any of them worse must say why. The targets above are asserted
 # separately and are not yet met by every author (docs/guide-safety-plans.md).
 HELD_OUT_FLOORS = {
-    "dev.jsonl": (0.977, 0.870, 1.0, 0.984),
-    "dev_b.jsonl": (0.976, 0.933, 1.0, 0.990),
-    # Recall 0.958 -> 0.949 (4 messages) when the reader began weighing what the rules saw
-    # and the bare death word became its to weigh: precision rose 0.855 -> 0.880 and
-    # every explicit statement is still caught.
-    "dev_c.jsonl": (0.939, 0.870, 1.0, 0.976),
-    "dev_d.jsonl": (0.935, 0.853, 1.0, 0.965),
-    "dev_e.jsonl": (0.943, 0.754, 1.0, 0.947),
-    "dev_f.jsonl": (0.966, 0.872, 1.0, 0.959),
-    "dev_g.jsonl": (0.971, 0.855, 1.0, 0.982),
-    "dev_h.jsonl": (0.968, 0.736, 1.0, 0.973),
+    # Since rules 2026.6 and reader lr-2026.5 (C 10, threshold -0.2, chosen by
+    # leave-one-author-out over twelve authors, weighing most the newest three): recall
+    # rose on nine of the twelve authors, and precision fell by a point or less on the
+    # older sets where the reader now flags a little more (dev_c 0.880 -> 0.852, dev_d
+    # 0.863 -> 0.851, dev_e 0.764 -> 0.746, dev_h 0.746 -> 0.738, dev_f 0.882 -> 0.878);
+    # dev_g's recall fell 0.981 -> 0.976 (two messages the C 3 reader had caught). Pooled
+    # over all twelve: recall 0.957 -> 0.978, precision 0.857 -> 0.854, explicit 0.984 ->
+    # 1.000.
+    "dev.jsonl": (0.981, 0.870, 1.0, 0.984),
+    "dev_b.jsonl": (0.981, 0.942, 1.0, 0.990),
+    "dev_c.jsonl": (0.948, 0.842, 1.0, 0.976),
+    "dev_d.jsonl": (0.954, 0.841, 1.0, 0.965),
+    "dev_e.jsonl": (0.966, 0.736, 1.0, 0.976),
+    "dev_f.jsonl": (0.971, 0.868, 1.0, 0.974),
+    "dev_g.jsonl": (0.966, 0.858, 1.0, 0.974),
+    "dev_h.jsonl": (0.974, 0.728, 1.0, 0.973),
     "dev_i.jsonl": (0.990, 0.964, 1.0, 0.990),
-    "dev_s1.jsonl": (0.910, 0.785, 1.0, 0.934),
+    "dev_j.jsonl": (0.981, 0.873, 1.0, 0.979),
+    "dev_k.jsonl": (0.968, 0.890, 1.0, 0.967),
+    "dev_s1.jsonl": (0.936, 0.797, 1.0, 0.962),
 }
 
 
@@ -130,9 +137,8 @@ def test_h089_h090_every_author_held_out_and_pooled_meets_the_targets(held_out, 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not yet met on every held-out author: precision 0.85 on dev_e (0.76), dev_h "
-    "(0.75), dev_s1 (0.80); recall 0.95 on dev_c (0.949), dev_d (0.945), dev_s1 (0.92): "
-    "docs/guide-safety-plans.md",
+    reason="not yet met on every held-out author: precision 0.85 on dev_e (0.75), dev_h "
+    "(0.74), dev_s1 (0.81); recall 0.95 on dev_s1 (0.946): docs/guide-safety-plans.md",
 )
 def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
     """H-089, H-090: the targets on writers never seen, for every author held out."""
@@ -146,7 +152,10 @@ def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
 # on them. The figures belong to one sealed set: a set that has been scored three times
 # is retired into the development sets (dev_s1.jsonl was one) and a new one, with its
 # own floors, takes its place. With no sealed.jsonl present these tests are skipped.
-SEALED_FLOORS = (0.91, 0.77, 0.96, 0.94)
+# The set now in use (727 messages by two authors) was scored once, by whoever holds it,
+# with the previous rules and reader (`client-text-rules-2026.5+lr-2026.4`): recall
+# 0.873, precision 0.815, 129 of 139 explicit statements, Spanish recall 0.852.
+SEALED_FLOORS = (0.87, 0.81, 0.92, 0.85)
 sealed_only = pytest.mark.skipif(
     not SEALED.exists(), reason="no sealed set present: it is scored by whoever holds it"
 )
@@ -183,7 +192,7 @@ def test_h089_h090_the_sealed_set_scores_no_worse_than_when_shipped(sealed, caps
 @sealed_only
 @pytest.mark.xfail(
     strict=True,
-    reason="not yet met on the sealed set (recall 0.92, precision 0.78, 3 of 90 explicit "
+    reason="not yet met on the sealed set (recall 0.87, precision 0.82, 10 of 139 explicit "
     "statements missed): docs/guide-safety-plans.md",
 )
 def test_h089_h090_the_sealed_set_meets_the_targets(sealed):

@@ -191,3 +191,88 @@ def test_h089_h090_h092_families_held_out_authors_showed_are_flagged(text):
 )
 def test_h100_the_new_family_members_leave_ordinary_talk_alone(text):
     assert not screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # danger under way, the writer's or reported by someone who sees it
+        "My sister drank rat poison an hour ago.",
+        "Mi tío se tomó el veneno para las cucarachas.",
+        "There's a guy trying to break in through the back door.",
+        "Alguien está intentando entrar por la puerta de atrás.",
+        "Someone slipped something into my drink and the room is spinning.",
+        "Le echaron algo en la bebida a mi amiga, no se puede parar.",
+        "Her dad is driving the kids home drunk right now.",
+        "Mi cuñado va borracho y manejando con los niños.",
+        "The woman upstairs left her kids alone since Saturday.",
+        "Mi ex me está siguiendo desde el metro.",
+        "Two men have been circling me in a car for ten minutes.",
+        "Me escribió que esta noche me mata.",
+        "Estoy en la tina con la navaja.",
+        "Me tomé como treinta de mis pastillas, tengo mucho sueño.",
+        "I did the rest of what I had and my chest hurts.",
+        "Almost fainted in the shower, I've only had water for five days.",
+        # harm to others threatened or feared
+        "Tengo miedo de lastimar a mi bebé cuando no para de llorar.",
+        "Mi hermano va a incendiar la casa de su ex.",
+        "He said he's going to burn down their house tonight.",
+        "I intend to hurt the man who did this to my sister.",
+        "Su jefe mejor que vaya con cuidado, llevo años esperando esto.",
+        "I keep getting pictures of drowning the baby in the bath.",
+        # self-harm told sideways
+        "the bandages ran out again",
+        "Se me acabaron las curitas otra vez.",
+        "Went back to the old way last night. Sleeves are covering it.",
+        "Anoche volví a lo de la cuchilla.",
+        "Me golpeé la cabeza hasta sangrar.",
+        "My arms are covered in new cuts.",
+        "Tengo los brazos llenos de rayitas.",
+        # endings said sideways
+        "I don't see the point in being here much longer.",
+        "Siento que ya he cumplido. Quiero dejar de existir.",
+        "I've written letters to each of the kids and left them in the drawer.",
+    ],
+)
+def test_h089_h090_h092_families_two_more_writers_showed_are_flagged(text):
+    """H-089, H-090, H-092: danger under way seen or reported, harm to others feared or
+    threatened, self-harm and endings said sideways, in both languages."""
+    assert screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you don't hear from me by eight, do what we talked about.",
+        "Si a las ocho no sabes nada de mí, haz lo que acordamos.",
+        "She's home. Can't talk.",
+        "Ya llegó. No puedo hablar.",
+        "Call me at five and pretend to be the dentist, it's not safe today.",
+    ],
+)
+def test_h127_a_message_in_code_from_someone_not_safe_to_speak_is_flagged(text):
+    """H-127: someone who is not safe to write plainly (the person hurting them is in
+    the room) writes in code: an agreed signal, a deadline, 'can't talk'."""
+    result = screen(text)
+    assert result.flagged, text
+    assert result.severity == "high", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hit my head on the cupboard door, ouch.",
+        "Tengo ganas de estrangular a mi jefe, nos cambió el turno.",
+        "He keeps following me on instagram, it's a bit much.",
+        "I've only had water since lunch, forgot my sandwich.",
+        "If I start having thoughts of hurting myself I'll use my safety plan.",
+        "Wrote Christmas cards to everyone in the street.",
+        "Ya cumplí con los papeles del seguro.",
+        "The kids were left alone for ten minutes while I parked, never again.",
+        "Talked about drunk driving in my course today.",
+    ],
+)
+def test_h100_the_families_from_two_more_writers_leave_ordinary_talk_alone(text):
+    """H-100: the new families keep to risk; their look-alikes in ordinary talk stay
+    quiet."""
+    assert not screen(text).flagged, text

@@ -64,7 +64,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.5+lr-2026.4"
+RULES_VERSION = "client-text-rules-2026.6+lr-2026.5"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -772,7 +772,7 @@ RULES: tuple[Rule, ...] = (
             |\b(?:car|engine)\b[^.!?\n]{{0,40}}\b(?:garage|engine\s+running)\b
             |\bgarage\b[^.!?\n]{{0,30}}
             \bengine
-            |\b(?:i'?m|im|i\s+am)\s+in\s+the\s+(?:bath|bathroom|car|woods)\s+with\s+(?:the|a|my)\s+
+            |\b(?:i'?m|im|i\s+am)\s+in\s+the\s+(?:bath|bathtub|tub|bathroom|car|woods)\s+with\s+(?:the|a|my)\s+
             (?:razor|blade|knife|rope|pills|{_WEAPON})
             |\bbleeding\s+(?:a\s+lot|heavily|badly|loads|so\s+much)|\bwon'?t\s+stop\s+bleeding
             |\bcan'?t\s+stop\s+(?:the\s+)?bleeding|\b(?:cut|wound)\s+is\s+(?:really\s+|very\s+
@@ -814,7 +814,7 @@ RULES: tuple[Rule, ...] = (
             |the)\s+(?:flat|house
             |room|door)|\bthreatening\s+me\b
             |\b(?:don'?t|do\s+not)\s+feel\s+safe|\bnot\s+safe\s+(?:at\s+home|here|right\s+now
-            |tonight|now
+            |tonight|now|today
             |with\s+(?:him|her|myself))|\b(?:don'?t|can'?t|cannot)\s+trust\s+myself
             |\bscared\s+(?:of\s+)?what\s+i'?(?:ll|\s+might|\s+will|\s+could
             |\s+am\s+going\s+to)\s+do
@@ -1583,6 +1583,166 @@ RULES: tuple[Rule, ...] = (
             |\bme\s+(?:hice|hago|hacia)\s+cortes
             |\bi(?:'ve|\s+have)?\s+decided\b[^\n]{0,80}\bi'?m\s+(?:done|out|going)\b
             |\bya\s+(?:lo\s+)?decidi\b[^\n]{0,80}\b(?:me\s+voy|se\s+acabo|lo\s+hago|ya\s+no\s+sigo)"""
+        ),
+        names_writer=True,
+    ),
+    # --- Families from two more authors (danger under way, seen or reported; harm to
+    # others threatened or feared; self-harm told sideways): kinds of statement, as verbs
+    # and objects in both languages, never one sentence.
+    Rule(
+        "danger_under_way",
+        "danger_now",
+        HIGH,
+        _rx(
+            r"""\bse\s+(?:tomo|trago|bebio|comio)\s+(?:(?:un|una|el|la|unas|unos|todo|toda|todas
+            |todos|sus|mis)\s+)?(?:\w+\s+)?(?:veneno|raticida|cloro|lejia|lavandina|pesticida
+            |insecticida|matarratas)
+            |\b(?:someone|somebody|a\s+(?:man|guy)|he|she|they|un\s+(?:hombre|tipo|senor)|alguien)\b
+            [^.!?\n]{0,25}\b(?:trying\s+to\s+(?:get|break|come|force\s+(?:his|her|their)\s+way)\s+in
+            |(?:tratando|intentando|queriendo)\s+(?:de\s+)?(?:entrar|meterse|forzar|abrir\s+la\s+puerta))
+            |\b(?:put|slipped|puso|echo|metio|pusieron|echaron)\s+(?:something|algo|una?\s+\w+)\s+(?:in|into
+            |en)\s+(?:my|mi|el|la|su|her|his)\s+(?:drink|trago|bebida|vaso|copa|cerveza|cup)
+            |\bspiked\s+(?:my|her|his)\s+drink|\bdrugged\s+(?:me|her|him)\b|\bme\s+drogaron\b
+            |\b(?:drove|driving|drives|drive|manejando|conduciendo|maneja|conduce|manejo)\b
+            [^.!?\n]{0,40}\b(?:drunk|high|wasted|borrach[oa]|drogad[oa]|tomad[oa]|bebid[oa]|pasad[oa])\b
+            |\b(?:drunk|high|wasted|borrach[oa]|drogad[oa])\b[^.!?\n]{0,20}\b(?:y\s+)?(?:manejando
+            |conduciendo|behind\s+the\s+wheel|driving)\b
+            |\b(?:dejo|dejaron|ha\s+dejado|left)\s+(?:a\s+)?(?:los|las|the|his|her|their|my|mis|sus|a)
+            \s+(?:[\w-]+\s+){0,2}(?:ninos|ninas|nino|nina|hijos|hij[oa]|kids?|children|baby|bebe|toddler
+            |old)\s+(?:sol[oa]s?|alone|by\s+themselves)
+            |\b(?:me\s+(?:viene|esta|anda|va)\s+siguiendo|(?:is|are|he'?s|she'?s|they'?re|keeps?|been)\s+
+            (?:following|circling|stalking|tailing)\s+me)\b(?!\s+(?:on|en)\s+(?:insta\w*|twitter|tiktok|x|redes|social))
+            |\b(?:dijo|dice|grito|amenazo|escribio)\s+que\s+(?:hoy|esta\s+noche|ahorita|ahora)?\s*
+            (?:me|nos)\s+(?:mata|matara|va\s+a\s+matar)\b
+            |\b(?:hay|sale|salio|esta\s+saliendo|perdiendo|perdi)\s+mucha\s+sangre
+            |\blosing\s+(?:a\s+lot\s+of|so\s+much|too\s+much)\s+blood\b
+            |\bmotor\s+(?:prendi?do|prendio|encendi?do|encendio|andando|en\s+marcha)\b[^.!?\n]{0,40}
+            \b(?:garaje|cochera)
+            |\b(?:garaje|cochera)\b[^.!?\n]{0,40}\bmotor\s+(?:prendi?do|prendio|encendi?do|encendio
+            |andando|en\s+marcha)
+            |\b(?:been\s+)?left\s+(?:alone|on\s+their\s+own|by\s+themselves)\s+(?:for|since)\s+(?:\d+|two
+            |three|four|a\s+few|several|days|last|yesterday)|\bsol[oa]s\s+desde\s+(?:el|hace|anoche|ayer)
+            |\bif\s+you\s+don'?t\s+hear\s+from\s+me\b|\bsi\s+(?:a\s+las\s+\w+\s+)?no\s+(?:sabes|tienes|recibes)
+            \s+nada\s+de\s+mi|\b(?:do|haz|haga|hagas)\s+(?:what|lo\s+que)\s+(?:we\s+)?(?:talked\s+about
+            |discussed|hablamos|acordamos|quedamos)
+            |\b(?:he'?s|she'?s|he\s+is|she\s+is|they'?re|esta\s+aqui|ha\s+llegado|llego)\b[^\n]{0,25}
+            \b(?:can'?t|cannot|no\s+puedo)\s+(?:talk|hablar)\b
+            |\bpretend\s+(?:to\s+be|you'?re)\s+(?:the|my|a)\s+\w+[^\n]{0,30}\bnot\s+safe
+            |\b(?:did|took|used|snorted|done)\s+(?:the\s+rest\s+of\s+(?:what\s+i\s+had|it|them|my\s+\w+)
+            |all\s+of\s+what\s+i\s+had)
+            |\b(?:me\s+)?(?:he\s+)?tom(?:e|ado)\s+(?:unas?\s+|como\s+)?(?:\d+|veinte|treinta|cuarenta
+            |cincuenta|cien)\s+de\s+(?:las\s+(?:de|para)\s+dormir|mis\s+pastillas|esas|las\s+\w+)
+            |\bpassat\s+amb\s+les\s+pastilles|\bme\s+pase\s+con\s+las\s+pastillas|\boverdid\s+(?:it\s+with\s+)?
+            (?:the|my)\s+(?:pills|meds|tablets)
+            |\b(?:nearly|almost)\s+(?:passed\s+out|fainted|blacked\s+out)\b(?![^.!?\n]{0,20}laugh)
+            |\bcasi\s+me\s+desmay\w*
+            |\bestoy\s+en\s+(?:el\s+|la\s+)?(?:bano|tina|banera|carro|coche|bosque)\s+con\s+(?:la|el
+            |una|un|mi|mis|las|los)\s+(?:gillette|navaja|cuchilla|cuchillo|soga|cuerda|pastillas|pistola
+            |rastrillo)"""
+        ),
+        idiom_after=_rx(
+            r"""[^.!?\n]{0,40}(?:\blol\b|jaja|\U0001F602|course|curso|class|clase|awareness
+            |campaign|campana|video|movie|pelicula|serie|show)"""
+        ),
+    ),
+    Rule(
+        "harm_to_others_feared",
+        "harm_to_others",
+        HIGH,
+        _rx(
+            r"""\b(?:ganas|impulsos?|pensamientos?|miedo)\s+de\s+(?:ahorcar|matar|ahogar|estrangular
+            |golpear|lastimar|sacudir|aventar|apunalar|asfixiar|pegarle|hacerle\s+dano)\s+(?:al?\s+)?
+            (?:(?:mi|mis|los|las|la|el)\s+)?(?:bebe|nin[oa]s?|hij[oa]s?|esposa|esposo|pareja|mama|papa
+            |hermanit[oa]s?|chiquit[oa]s?)\b
+            |\b(?:va|voy|vas|van|quiere|quiero|amenaza\w*\s+con)\s+(?:a\s+)?(?:quemar|incendiar
+            |prenderle\s+fuego\s+a)\s+(?:la|el|su|mi|tu)\s+(?:casa|carro|coche|escuela|trabajo|depa
+            |departamento|negocio)
+            |\b(?:going\s+to|gonna|'ll|will|wants?\s+to|threaten\w*\s+to)\s+(?:burn|torch|set\s+fire
+            \s+to)\s+(?:down\s+)?(?:the|his|her|their|our|my|your)\s+(?:house|place|car|school|flat
+            |apartment|office)
+            |\bput\s+(?:him|her|them|you)\s+in\s+(?:the|a)\s+(?:ground|grave|ditch)
+            |\bsleep\s+with\s+one\s+eye\s+open
+            |\bwon'?t\s+(?:see|live\s+to\s+see|make\s+it\s+to)\s+(?:christmas|new\s+year|(?:his|her
+            |their)\s+(?:next\s+)?birthday|the\s+weekend)
+            |\b(?:meterlo|meterla|enterrarlo|enterrarla)\s+bajo\s+tierra
+            |\bintend\w*\s+to\s+(?:physically\s+)?(?:harm|hurt|kill|attack|assault)
+            |\b(?:tengo\s+la\s+)?intencion\s+de\s+(?:hacerle\s+dano|lastimar|matar|agredir)
+            |\bbetter\s+watch\s+(?:him|her|them|your)\s*(?:self|selves|back)
+            |\b(?:que|mejor)\s+(?:vaya|valla|se\s+ande|ande)\s+con\s+cuidado
+            |\b(?:been\s+)?waiting\s+(?:a\s+long\s+time|years|so\s+long)\s+for\s+this
+            |\bllevo\s+(?:mucho\s+tiempo|anos)\s+esperando\s+esto
+            |\bi\s+know\s+where\s+(?:he|she|they|you)\s+lives?\b|\b(?:conozco|se)\s+(?:su|donde)\s+
+            (?:domicilio|vive|casa)
+            |\bresolver\w*\s+(?:nuestra|la|esta|esa)\s+(?:disputa|diferencia|asunto|cuenta)\s+personalmente
+            |\bsettle\s+(?:this|it|our\s+\w+)\s+(?:personally|in\s+person)
+            |\b(?:pictures?|images?|thoughts?|urges?)\s+of\s+(?:dropping|hurting|drowning|stabbing
+            |smothering|shaking|throwing)\s+(?:her|him|the\s+baby|my\s+(?:baby|son|daughter|kids?
+            |child|children))\b"""
+        ),
+        idiom_after=_rx(r"[^.!?\n]{0,40}(?:jaja|jeje|\blol\b|\U0001F602|\U0001F923)"),
+    ),
+    Rule(
+        "self_harm_told_sideways",
+        "self_harm",
+        MODERATE,
+        _rx(
+            r"""\b(?:no\s+(?:tenemos|tengo|hay)\s+gato|(?:we|i)\s+don'?t\s+(?:have|own)\s+a\s+cat
+            |not\s+a\s+cat)\b|["']cat\s+scratch\w*["']|\bcat\s+scratch\w*["']?\s+again
+            |\b(?:band-?aids?|plasters|bandages|gauze|curitas|venditas|vendas|gasas)\b[^.!?\n]{0,20}
+            \b(?:running\s+out|ran\s+out|run\s+out|se\s+(?:me\s+)?(?:acabaron|estan\s+acabando
+            |acaban))
+            |\bse\s+(?:me\s+)?(?:acabaron|estan\s+acabando|acaban)\s+las\s+(?:curitas|venditas|vendas
+            |gasas)
+            |\b(?:sheets|bedsheets|towels?|sabanas|toallas)\b[^\n]{0,40}\b(?:too\s+much\s+red
+            |blood|sangre)\b
+            |\b(?:art\s+project|tally\s+marks|lines|rayitas|rayones|rayoncitos)\b["']?\s+(?:on|en)\s+
+            (?:my|mis|los|las|el|la|mi)\s+(?:arms?|legs?|wrists?|thighs?|skin|stomach|brazos?|piernas?
+            |munecas?|muslos?|panza)
+            |\b(?:arms?|legs?|wrists?|thighs?|stomach|brazos|piernas|munecas|muslos)\s+(?:are\s+|is\s+
+            |estan\s+)?(?:llen[oa]s|cubiert[oa]s|covered|full)\s+(?:de|in|of|with)\s+(?:\w+\s+)?(?:marcas
+            |cortes|rayas|rayitas|rayones|rasgunos|heridas|quemaduras|cuts|marks|lines|scratches
+            |burns)
+            |\bme\s+(?:hice|hago|estoy\s+haciendo|volvi\s+a\s+hacer)\s+(?:unos?\s+|unas?\s+|mas\s+
+            |otros?\s+|otras?\s+)?(?:rayo\w*|rayas|rayitas|rasgu\w*|cortecitos|cortadas)
+            |\b(?:went\s+back\s+to|back\s+to|used)\s+the\s+(?:old|other)\s+(?:way|(?:coping\s+)?method
+            |habit|coping)|\b(?:forma|manera)\s+de\s+(?:aguantar|sobrellevar\w*|calmarme)[^.!?\n]{0,15}
+            \bde\s+antes
+            |\blo\s+de\s+(?:las?\s+|los?\s+)?(?:tijeras|cuchillas?|navajas?|gillette|cortes|blades?
+            |scissors)
+            |\b(?:sleeves|mangas)\s+(?:are\s+covering|cover(?:ing)?|lo\s+tapan|la\s+tapan|tapan)\b
+            |\bme\s+(?:volvi\s+a\s+|he\s+vuelto\s+a\s+)?marc(?:o|ar|ando|ado)\s+(?:la\s+piel|los\s+brazos
+            |las\s+piernas)|\bme\s+volvi\s+a\s+marcar
+            |\bhasta\s+(?:sangrar|hacerme\s+sangre)|\buntil\s+(?:it\s+|i\s+)?(?:bled|was\s+bleeding)
+            |\bquer[ií]a\s+que\s+(?:me\s+)?doliera|\bwanted\s+it\s+to\s+hurt
+            |\bme\s+(?:he\s+)?(?:di|dado|doy|daba)\s+(?:golpes|cabezazos|punetazos)\s+(?:contra|en)
+            |\blet\s+(?:the\s+)?(?:bad\s+)?blood\s+out\b
+            |\b(?:had|have|need(?:ed)?)\s+to\s+(?:undo|burn\s+(?:it|that)\s+off|work\s+(?:it|that)\s+off)\b
+            |\b(?:tuve|tengo)\s+que\s+(?:quemarlo|compensarlo|vomitarlo|deshacerlo)
+            |\b(?:only|nothing\s+but)\s+(?:had\s+)?water\s+for\s+(?:\d+|two|three|four|five|six|seven
+            |several)\s+days|\bllevo\s+(?:\d+|dos|tres|cuatro|cinco|seis|siete)\s+dias\s+(?:solo\s+con\s+agua
+            |sin\s+comer)"""
+        ),
+        idiom_after=_rx(
+            r"[^.!?\n]{0,30}(?:\bdrawing|\btattoo|\btatuaje|\bmarker|\bplumon|\bpen\b)"
+        ),
+    ),
+    Rule(
+        "ending_said_sideways",
+        "thoughts",
+        MODERATE,
+        _rx(
+            r"""\b(?:don'?t|do\s+not|can'?t)\s+see\s+(?:the|any)\s+point\s+(?:in|of)\s+(?:being\s+here
+            |living|going\s+on|carrying\s+on|staying|being\s+alive)
+            |\bmy\s+time\s+is\s+(?:done|up|over)\b|\bya\s+(?:he\s+)?cumpli(?:do)?\b(?!\s+(?:con|los|\d))
+            |\bstop\s+existing\b|\bdejar\s+de\s+existir\b
+            |\bleave\s+(?:this|my)\s+body\b|\bdejar\s+este\s+cuerpo\b
+            |\b(?:letters?|cartas?|cartes)\s+(?:to|for|para|per\s+a)\s+(?:each|every|all|everyone|cada
+            |todos|tothom)|\bwritten\s+to\s+each\s+of
+            |\b(?:not|no)\s+(?:to\s+)?blame\s+yourself\s+(?:afterwards|after)|\bluego\s+no\s+se\s+sienta
+            \s+culpable|\bdespues\s+no\s+se\s+(?:sienta|culpe)"""
+        ),
+        idiom_after=_rx(
+            r"[^.!?\n]{0,30}(?:christmas|navidad|birthday|cumpleanos|thank|gracias por)"
         ),
         names_writer=True,
     ),

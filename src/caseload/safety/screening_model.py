@@ -43,22 +43,31 @@ from functools import cache
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("screening_model.json")
-MODEL_VERSION = "lr-2026.4"
+MODEL_VERSION = "lr-2026.5"
 # Logit above which a message is flagged, and how much surer the reader must be when a
-# rule set a phrase aside. Rechecked in 2026.4 (the reader told what the rules saw, ten
-# authors held out in turn): 0.0 caught every explicit statement (864 of 864) at pooled
-# recall 0.966 and precision 0.854; 0.05 and 0.1 gained 0.4 and 1.0 points of precision
-# but missed an explicit threat, so 0.0 stays. First chosen by leave-one-author-out on
-# the eight development sets
-# (python -m caseload.safety.screening_eval --leave-one-out): the reader rebuilt without
-# each author and scored, with the rules, on that author, and on the older check-in
-# sentences. At 0.0 with a margin of 2.0, recall was 0.955-0.990 on every held-out author
-# with every explicit statement caught; 0.1 missed explicit statements from two authors
-# for 1-3 points of precision, 0.25 cost up to 3 points of recall on four authors;
-# -0.25 gained under a point of recall for 2-5 points of precision. C of 1 or 10 and a
-# margin of 1.0 or 3.0 were no better on both counts (a margin of 1.0 also flags an idiom
-# set aside, "I cut myself shaving"). Recall comes first.
-THRESHOLD = 0.0
+# rule set a phrase aside. Chosen again in 2026.5 with C (below), by
+# leave-one-author-out over twelve authors, weighing most the three the rules were not
+# written from at first (dev_s1, dev_j, dev_k): C 10 at -0.2 gave pooled recall 0.978
+# and precision 0.854 over all twelve, 0.971 and 0.859 over those three, where C 3 at
+# 0.0 gave 0.973 / 0.859 and 0.961 / 0.859; -0.25 and below cost precision under 0.85
+# pooled for 0.1 of recall, 0.0 cost 0.8 of recall on the three for 0.6 of precision; C
+# 30 and C 1 were no better at any threshold; class weights other than balanced (none,
+# 1.5 to 1) only moved the same trade-off along the threshold. The margins were
+# rechecked there (1.5 and 2.5, -0.5 and -1.5: within 0.2 points either way) and kept.
+# Rechecked in 2026.4 (the reader told what the rules saw, ten authors held out in
+# turn): 0.0 caught every explicit statement (864 of 864) at pooled recall 0.966 and
+# precision 0.854; 0.05 and 0.1 gained 0.4 and 1.0 points of precision but missed an
+# explicit threat, so 0.0 stays. First chosen by leave-one-author-out on the eight
+# development sets (python -m caseload.safety.screening_eval --leave-one-out): the
+# reader rebuilt without each author and scored, with the rules, on that author, and on
+# the older check-in sentences. At 0.0 with a margin of 2.0, recall was 0.955-0.990 on
+# every held-out author with every explicit statement caught; 0.1 missed explicit
+# statements from two authors for 1-3 points of precision, 0.25 cost up to 3 points of
+# recall on four authors; -0.25 gained under a point of recall for 2-5 points of
+# precision. C of 1 or 10 and a margin of 1.0 or 3.0 were no better on both counts (a
+# margin of 1.0 also flags an idiom set aside, "I cut myself shaving"). Recall comes
+# first.
+THRESHOLD = -0.2
 SET_ASIDE_MARGIN = 2.0
 # The bar is lower by this much when a family the reader weighs in place of a flag
 # (screening.READER_ONLY_RULES, a bare death word about the writer) found a phrase.
@@ -66,9 +75,9 @@ SET_ASIDE_MARGIN = 2.0
 # que me lleve la muerte", "me siento un estorbo") for 0.1 of precision; lower bars
 # gained nothing more.
 LEAD_MARGIN = -1.0
-# Inverse regularisation strength; 3 held out better than 1 (recall) and 10 or 30
-# (precision on the most distant author).
-C = 3.0
+# Inverse regularisation strength: 10 since 2026.5 (see THRESHOLD); on ten authors 3 had
+# held out better than 1 (recall) and 10 or 30 (precision on the most distant author).
+C = 10.0
 MIN_COUNT = 2  # a feature in one message only is noise, and would make the file large
 PRUNE = 0.002  # weights smaller than this change no decision and are left out
 CHAR_SIZES = (3, 4, 5)
