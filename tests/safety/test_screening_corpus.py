@@ -154,8 +154,9 @@ def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
 # own floors, takes its place. With no sealed.jsonl present these tests are skipped.
 # The set now in use (727 messages by two authors) was scored once, by whoever holds it,
 # with the previous rules and reader (`client-text-rules-2026.5+lr-2026.4`): recall
-# 0.873, precision 0.815, 129 of 139 explicit statements, Spanish recall 0.852.
-SEALED_FLOORS = (0.87, 0.81, 0.92, 0.85)
+# 0.873, precision 0.815, 129 of 139 explicit statements, Spanish recall 0.852; then
+# with this release's (`2026.6+lr-2026.5`), which the floors below hold.
+SEALED_FLOORS = (0.91, 0.81, 0.97, 0.89)
 sealed_only = pytest.mark.skipif(
     not SEALED.exists(), reason="no sealed set present: it is scored by whoever holds it"
 )
@@ -192,7 +193,7 @@ def test_h089_h090_the_sealed_set_scores_no_worse_than_when_shipped(sealed, caps
 @sealed_only
 @pytest.mark.xfail(
     strict=True,
-    reason="not yet met on the sealed set (recall 0.87, precision 0.82, 10 of 139 explicit "
+    reason="not yet met on the sealed set (recall 0.916, precision 0.813, 4 of 139 explicit "
     "statements missed): docs/guide-safety-plans.md",
 )
 def test_h089_h090_the_sealed_set_meets_the_targets(sealed):
