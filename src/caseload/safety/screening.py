@@ -64,7 +64,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.6+lr-2026.5"
+RULES_VERSION = "client-text-rules-2026.6+lr-2026.6"
 
 HIGH, MODERATE = "high", "moderate"
 
