@@ -393,3 +393,23 @@ def test_editing_a_signed_plan_on_the_page_saves_a_new_version(client_record, cl
     assert response.status_code == 302
     plan.refresh_from_db()
     assert (plan.problems, plan.version) == ("Changed on the page.", 2)
+
+
+def test_the_edit_page_warns_of_signing_again_only_when_the_current_version_is_signed(
+    client_record, clinician, as_user
+):
+    """The warning says an edit starts a new version to sign: true only while the client's
+    signature is on the current version, not after an earlier version was signed."""
+    plan = make_plan(client_record, clinician)
+    http = as_user(clinician)
+    url = reverse("plans:plan_edit", args=[client_record.pk])
+    warning = "which they will need to sign again"
+    assert warning not in http.get(url).content.decode()
+
+    sign(plan, clinician)
+    assert warning in http.get(url).content.decode()
+
+    services.plan_update(acting_user=clinician, plan=plan, changes={"problems": "Changed."})
+    plan.refresh_from_db()
+    assert plan.version == 2 and not plan.current_version_signed
+    assert warning not in http.get(url).content.decode()

@@ -99,7 +99,10 @@ def plan_edit(request, client_id):
         if run_service(form, service, **arguments):
             messages.success(request, _("Plan saved."))
             return redirect("plans:plan", client_id=client.pk)
-    context = {"plan": current, "form": form}
+    # Only a change to the version the client signed starts a new one (services.
+    # _new_version_if_signed); an older signature says nothing about this edit.
+    starts_new_version = bool(current and current.current_version_signed)
+    context = {"plan": current, "form": form, "starts_new_version": starts_new_version}
     return _render(request, client, "plans/plan_edit.html", context, form=form)
 
 
