@@ -29,26 +29,28 @@ RECALL, PRECISION = 0.95, 0.85
 # a change that makes any of them worse must say why. The targets above are asserted
 # separately and are not yet met by every author (docs/guide-safety-plans.md).
 HELD_OUT_FLOORS = {
-    # Since rules 2026.6 and reader lr-2026.5 (C 10, threshold -0.2, chosen by
-    # leave-one-author-out over twelve authors, weighing most the newest three): recall
-    # rose on nine of the twelve authors, and precision fell by a point or less on the
-    # older sets where the reader now flags a little more (dev_c 0.880 -> 0.852, dev_d
-    # 0.863 -> 0.851, dev_e 0.764 -> 0.746, dev_h 0.746 -> 0.738, dev_f 0.882 -> 0.878);
-    # dev_g's recall fell 0.981 -> 0.976 (two messages the C 3 reader had caught). Pooled
-    # over all twelve: recall 0.957 -> 0.978, precision 0.857 -> 0.854, explicit 0.984 ->
-    # 1.000.
-    "dev.jsonl": (0.981, 0.870, 1.0, 0.984),
-    "dev_b.jsonl": (0.981, 0.942, 1.0, 0.990),
-    "dev_c.jsonl": (0.948, 0.842, 1.0, 0.976),
-    "dev_d.jsonl": (0.954, 0.841, 1.0, 0.965),
-    "dev_e.jsonl": (0.966, 0.736, 1.0, 0.976),
-    "dev_f.jsonl": (0.971, 0.868, 1.0, 0.974),
-    "dev_g.jsonl": (0.966, 0.858, 1.0, 0.974),
-    "dev_h.jsonl": (0.974, 0.728, 1.0, 0.973),
+    # Since rules 2026.7 and reader lr-2026.6 (refitted on fourteen authors; C 10 and
+    # threshold -0.2 checked again by leave-one-author-out: -0.25 gained 0.1 of recall
+    # on the five newest for 0.6 of precision): dev_l and dev_m added; refitting with
+    # them moved a few older authors by up to a point and a half (dev_b recall 0.991 ->
+    # 0.986, dev_e precision 0.746 -> 0.738, dev_g precision 0.868 -> 0.862, dev_s1
+    # recall 0.946 -> 0.943 and precision 0.807 -> 0.791) and raised others (dev_c,
+    # dev_d, dev_f, dev_h precision; dev_g recall). Pooled over all fourteen: recall
+    # 0.975, precision 0.858, explicit 1.000 (1,210 of 1,210), Spanish 0.982 / 0.874.
+    "dev.jsonl": (0.982, 0.874, 1.0, 0.984),
+    "dev_b.jsonl": (0.976, 0.937, 1.0, 0.990),
+    "dev_c.jsonl": (0.952, 0.856, 1.0, 0.976),
+    "dev_d.jsonl": (0.953, 0.851, 1.0, 0.977),
+    "dev_e.jsonl": (0.966, 0.728, 1.0, 0.975),
+    "dev_f.jsonl": (0.970, 0.879, 1.0, 0.974),
+    "dev_g.jsonl": (0.975, 0.851, 1.0, 0.982),
+    "dev_h.jsonl": (0.973, 0.733, 1.0, 0.973),
     "dev_i.jsonl": (0.990, 0.964, 1.0, 0.990),
-    "dev_j.jsonl": (0.981, 0.873, 1.0, 0.979),
+    "dev_j.jsonl": (0.976, 0.883, 1.0, 0.979),
     "dev_k.jsonl": (0.968, 0.890, 1.0, 0.967),
-    "dev_s1.jsonl": (0.936, 0.797, 1.0, 0.962),
+    "dev_l.jsonl": (0.941, 0.880, 1.0, 0.941),
+    "dev_m.jsonl": (0.942, 0.854, 1.0, 0.937),
+    "dev_s1.jsonl": (0.932, 0.780, 1.0, 0.961),
 }
 
 
@@ -137,8 +139,9 @@ def test_h089_h090_every_author_held_out_and_pooled_meets_the_targets(held_out, 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="not yet met on every held-out author: precision 0.85 on dev_e (0.75), dev_h "
-    "(0.74), dev_s1 (0.81); recall 0.95 on dev_s1 (0.946): docs/guide-safety-plans.md",
+    reason="not yet met on every held-out author: precision 0.85 on dev_e (0.74), dev_h "
+    "(0.74), dev_s1 (0.79); recall 0.95 on dev_s1 (0.943), and in Spanish "
+    "on dev_m (0.947): docs/guide-safety-plans.md",
 )
 def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
     """H-089, H-090: the targets on writers never seen, for every author held out."""

@@ -276,3 +276,45 @@ def test_h100_the_families_from_two_more_writers_leave_ordinary_talk_alone(text)
     """H-100: the new families keep to risk; their look-alikes in ordinary talk stay
     quiet."""
     assert not screen(text).flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my uncle is choking my aunt in the kitchen, what do I do",
+        "Her boyfriend is kicking the baby's father on the stairs right now.",
+        "Mi tío está golpeando a mi prima en el patio, se oyen los golpes.",
+        "El vecino le está pegando a su hijo otra vez, lo oigo desde aquí.",
+        "My cousin has just overdosed at the party and he won't wake up.",
+        "She's turning blue, she took something in the toilets.",
+        "My dad swallowed some garden chemicals an hour ago.",
+        "Mi hermana tiene ideas de suicidarse, me lo contó anoche.",
+        "My wife is having thoughts of ending her life and I don't know what to do.",
+        "El taxista no me deja bajarme, no sé a dónde vamos.",
+        "The driver won't let me out of the van.",
+        "A little boy is out in the snow barefoot next door.",
+    ],
+)
+def test_h089_h090_h092_danger_to_someone_else_now_is_flagged(text):
+    """H-089, H-090, H-092: danger under way to someone else, told by a witness (a
+    beating or strangling in progress, an overdose with its signs, chemicals drunk,
+    someone's suicidal thoughts told by a relative) and being held in a vehicle, in both
+    languages, flagged high."""
+    result = screen(text)
+    assert result.flagged, text
+    assert result.severity == "high", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new series is beating my expectations, my sister loves it too.",
+        "My brother overdosed years ago; he's been clean since and doing well.",
+        "Mi jefe no me deja bajar el precio, dice que ya está en oferta.",
+        "We drank some chemistry-lab coffee, horrible stuff.",
+        "Played in the snow with the kids for hours, lovely.",
+    ],
+)
+def test_h100_danger_to_someone_else_leaves_ordinary_talk_alone(text):
+    """H-100: look-alikes of the witness family in ordinary talk stay quiet."""
+    assert not screen(text).flagged, text

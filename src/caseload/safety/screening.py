@@ -64,7 +64,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-RULES_VERSION = "client-text-rules-2026.6+lr-2026.5"
+RULES_VERSION = "client-text-rules-2026.7+lr-2026.6"
 
 HIGH, MODERATE = "high", "moderate"
 
@@ -1442,6 +1442,37 @@ RULES: tuple[Rule, ...] = (
             |\b(?:no\s+ha\s+(?:vuelto|llegado)|hasn'?t\s+(?:come\s+home|come\s+back)|didn'?t\s+come\s+home)\b
             [^\n]{0,40}\b(?:no\s+contesta|not\s+answering|won'?t\s+answer|phone\s+(?:is\s+)?off|apagado)
             |\b(?:tome|me\s+tome|me\s+di|me\s+hice|hice|me\s+meti)\s+una\s+sobredosis"""
+        ),
+    ),
+    # --- Families from two more authors: danger under way to someone else, told by a
+    # witness (a beating or strangling in progress, a relative just overdosed and blue,
+    # cleaning chemicals drunk, someone's suicidal thoughts told by their partner), and
+    # being held in a vehicle, in both languages.
+    Rule(
+        "danger_to_someone_now",
+        "danger_now",
+        HIGH,
+        _rx(
+            r"""\b(?:is|'s|are|keeps|started)\s+(?:hitting|beating|choking|strangling|stabbing
+            |attacking|kicking|punching|throttling)\s+(?:up\s+)?(?:my|his|her|their|the)\s+
+            (?:\w+\s+)?(?:mum|mom|mother|dad|father|wife|husband|girlfriend|boyfriend|partner
+            |sister|brother|kids?|child|children|baby|son|daughter|grandma|gran|grandpa|grandad|aunt
+            |uncle|cousin|nephew|niece|friend|roommate|flatmate|neighbou?r)\b
+            |\b(?:esta|estan|sigue|siguen)\s+(?:pegando|golpeando|ahorcando|ahogando|apunalando
+            |acuchillando|pateando|estrangulando)(?:le|la|lo)?\s+a\s+(?:mi|su|sus|mis|la|el|los|las)\b
+            |\ble\s+esta\s+(?:pegando|golpeando|pateando)\s+a\b
+            |\b(?:just|has\s+just|has|have)\s+overdosed\b[^.!?\n]{0,40}\b(?:blue|not\s+breathing
+            |won'?t\s+wake|unconscious|on\s+the\s+floor)|\b(?:he|she|they)'?s\s+(?:turning\s+)?blue\b
+            |\b(?:drank|drink|drunk|swallowed)\s+(?:the|some|a)\s+(?:\w+\s+)?chemicals?\b
+            |\btiene\s+(?:pensamientos|ideas)\s+de\s+(?:quitarse\s+la\s+vida|suicidarse|matarse)
+            |\b(?:has|is\s+having|having)\s+(?:suicidal\s+)?thoughts\s+(?:of|about)\s+(?:killing
+            \s+(?:himself|herself|themselves)|ending\s+(?:his|her|their)\s+life|suicide)
+            |\bno\s+me\s+(?:deja|dejan)\s+(?:bajar(?:me)?\b(?!\s+(?:el|la|los|las|un|una|mi|su|de|a))|salir\s+del?\s+(?:auto|carro|coche
+            |camioneta|camion|cuarto|habitacion))\b
+            |\b(?:won'?t|will\s+not)\s+let\s+me\s+(?:get\s+)?out\s+of\s+(?:the|his|her|their)\s+
+            (?:car|van|truck|cab|room)\b
+            |\b(?:out\s+)?in\s+the\s+(?:snow|freezing\s+cold)\b[^.!?\n]{0,30}\b(?:t.?shirt|no\s+coat
+            |barefoot|locked\s+out)"""
         ),
     ),
     Rule(
