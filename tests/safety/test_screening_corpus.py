@@ -158,8 +158,10 @@ def test_h089_h090_every_held_out_author_meets_the_targets(held_out):
 # The set now in use (727 messages by two authors) was scored once, by whoever holds it,
 # with the previous rules and reader (`client-text-rules-2026.5+lr-2026.4`): recall
 # 0.873, precision 0.815, 129 of 139 explicit statements, Spanish recall 0.852; then
-# with this release's (`2026.6+lr-2026.5`), which the floors below hold.
-SEALED_FLOORS = (0.91, 0.81, 0.97, 0.89)
+# with `2026.6+lr-2026.5` (0.916, 0.813, 135 of 139, 0.893); then with this release's
+# (`2026.7+lr-2026.6`), which the floors below hold. It has now been scored three times:
+# the next round retires it into the development sets and brings a new one.
+SEALED_FLOORS = (0.92, 0.82, 0.98, 0.91)
 sealed_only = pytest.mark.skipif(
     not SEALED.exists(), reason="no sealed set present: it is scored by whoever holds it"
 )
@@ -196,7 +198,7 @@ def test_h089_h090_the_sealed_set_scores_no_worse_than_when_shipped(sealed, caps
 @sealed_only
 @pytest.mark.xfail(
     strict=True,
-    reason="not yet met on the sealed set (recall 0.916, precision 0.813, 4 of 139 explicit "
+    reason="not yet met on the sealed set (recall 0.928, precision 0.824, 2 of 139 explicit "
     "statements missed): docs/guide-safety-plans.md",
 )
 def test_h089_h090_the_sealed_set_meets_the_targets(sealed):
