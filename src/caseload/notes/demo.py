@@ -61,11 +61,15 @@ def seed(*, staff, clients, rng) -> None:
                 continue
             _write(session, rng, sign=session.starts_at < now - timedelta(hours=6))
             if rng.random() < 0.3:
-                late = rng.choice([0, 0, 2, 4, 9, 15])
+                late = timedelta(minutes=rng.choice([0, 0, 2, 4, 9, 15]))
+                # A session that began minutes ago cannot have a start that late yet:
+                # seeding at any time of day must not record a start in the future.
+                if session.starts_at + late > now:
+                    continue
                 services.appointment_record_start(
                     acting_user=session.clinician,
                     appointment=session,
-                    started_at=session.starts_at + timedelta(minutes=late),
+                    started_at=session.starts_at + late,
                 )
     _amend_one(staff)
     _psychotherapy_note(staff, clients, rng)
