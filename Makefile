@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-fast e2e lint format types types-baseline bench install install-dev clean
+.PHONY: run test test-fast e2e lint format types types-baseline bench install install-dev vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_timeline.py
 	$(BIN)/python bench/bench_measures.py
 	$(BIN)/python bench/bench_fhir.py
+
+# Refreshes the committed front-end files from the npm registry (pinned, checksummed).
+vendor:
+	bash scripts/vendor-assets.sh
 
 clean:
 	rm -rf $(VENV) var/static
