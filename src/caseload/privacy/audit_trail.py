@@ -30,6 +30,7 @@ DETAIL_WORDS = ("username", "kind", "instrument", "format", "to", "seq")
 DETAIL_PEOPLE = ("supervisor", "supervisee", "user", "for", "assigned_to")
 STAFF_OBJECT = "accounts.user"
 CSV_CHUNK = 2000
+FOUND_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,9 @@ def readable_events(events: Iterable[AuditEvent], *, viewer: AnyUser) -> list[Re
     return [readable(event, names) for event in events]
 
 
-def clients_matching(*, viewer: AnyUser, name: str, date_of_birth: date | None) -> list[Client]:
+def clients_matching(
+    *, viewer: AnyUser, name: str, date_of_birth: date | None
+) -> QuerySet[Client]:
     """The clients `viewer` may search the trail by whose legal or preferred name holds
     every word of `name`, born on `date_of_birth` when given (to tell namesakes apart)."""
     clients = clients_named_in_audit(viewer)
@@ -144,7 +147,7 @@ def clients_matching(*, viewer: AnyUser, name: str, date_of_birth: date | None) 
         clients = clients.filter(Q(legal_name__icontains=word) | Q(preferred_name__icontains=word))
     if date_of_birth is not None:
         clients = clients.filter(date_of_birth=date_of_birth)
-    return list(clients.only("pk", "legal_name", "preferred_name", "date_of_birth")[:50])
+    return clients.only("pk", "legal_name", "preferred_name", "date_of_birth")
 
 
 def actions_chosen(choice: str) -> list[str] | None:
@@ -159,16 +162,18 @@ def actions_chosen(choice: str) -> list[str] | None:
 
 def trail_search(
     *,
-    client_ids: list[int] | None = None,
+    client_ids: QuerySet[Client] | list[int] | None = None,
     username: str = "",
     since: date | None = None,
     until: date | None = None,
     actions: list[str] | None = None,
 ) -> QuerySet[AuditEvent]:
-    """Events matching every filter given, newest first. `client_ids` is the set of
-    clients found by name (empty: none found, so no events)."""
+    """Events matching every filter given, newest first. `client_ids` is the clients
+    found by name, as numbers or a query of clients (empty: none found, so no events)."""
     events = audit_search(username=username, since=since, until=until)
-    if client_ids is not None:
+    if isinstance(client_ids, QuerySet):
+        events = events.filter(client_id__in=client_ids.values("pk"))
+    elif client_ids is not None:
         events = events.filter(client_id__in=client_ids)
     if actions is not None:
         events = events.filter(action__in=actions)
@@ -178,26 +183,28 @@ def trail_search(
 @dataclass(frozen=True)
 class TrailSearch:
     events: QuerySet[AuditEvent]
-    # The clients found by name, shown so the searcher can tell namesakes apart; None
-    # when no name or date of birth was given.
+    # The clients found by name (the first FOUND_SHOWN of them), shown so the searcher
+    # can tell namesakes apart; None when no name or date of birth was given. The
+    # events are those of every client found, however many.
     clients_found: list[Client] | None
+    more_clients: bool = False
 
 
 def trail_search_for(*, viewer: AnyUser, terms: dict) -> TrailSearch:
     """The events matching the search form's cleaned `terms`, as `viewer` may search
     them: a client's name finds only clients they may see named."""
-    client_ids: list[int] | None = None
-    found = None
+    named, found = None, None
     if terms.get("client_name") or terms.get("date_of_birth"):
-        found = clients_matching(
+        named = clients_matching(
             viewer=viewer,
             name=terms.get("client_name") or "",
             date_of_birth=terms.get("date_of_birth"),
         )
-        client_ids = [client.pk for client in found]
-    if terms.get("client"):
-        number = terms["client"]
-        client_ids = [number] if client_ids is None or number in client_ids else []
+        found = list(named[: FOUND_SHOWN + 1])
+    number = terms.get("client")
+    client_ids: QuerySet[Client] | list[int] | None = [number] if number else None
+    if named is not None:
+        client_ids = named.filter(pk=number) if number else named
     events = trail_search(
         client_ids=client_ids,
         username=terms.get("user") or "",
@@ -205,6 +212,8 @@ def trail_search_for(*, viewer: AnyUser, terms: dict) -> TrailSearch:
         until=terms.get("until"),
         actions=actions_chosen(terms.get("action") or ""),
     )
+    if found is not None and len(found) > FOUND_SHOWN:
+        return TrailSearch(events, found[:FOUND_SHOWN], more_clients=True)
     return TrailSearch(events, found)
 
 

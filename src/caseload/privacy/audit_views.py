@@ -33,6 +33,7 @@ def search(request):
         "page": page,
         "rows": rows,
         "clients_found": found.clients_found,
+        "more_clients": found.more_clients,
         "namesakes": [(client, _only(request, client)) for client in found.clients_found or []],
     }
     return render(request, "audit/search.html", context)
