@@ -398,3 +398,15 @@ def test_a_name_matching_more_clients_than_listed_still_finds_all_their_events(
         client.pk for client in namesakes
     }
     assert "More clients match than are listed here" in response.content.decode()
+
+
+def test_a_measure_is_named_as_clinicians_know_it(client_record, clinician, privacy_officer):
+    audit_record(
+        action="measure.record",
+        actor=clinician,
+        client_id=client_record.pk,
+        detail={"instrument": "phq9", "source": "session"},
+    )
+    event = AuditEvent.objects.latest("seq")
+    row = audit_trail.readable_events([event], viewer=privacy_officer)[0]
+    assert row.sentence == "Jo (Jordan Rivera)'s PHQ-9 was recorded"

@@ -23,7 +23,8 @@ from caseload.audit.models import AuditEvent
 from caseload.audit.search import audit_search, spreadsheet_safe
 from caseload.clients.access import clients_named_in_audit
 from caseload.clients.models import Client
-from caseload.privacy.audit_vocabulary import ActionGroup, actions_in, phrase_for
+from caseload.measures import instruments
+from caseload.privacy.audit_vocabulary import GROUP_BADGES, ActionGroup, actions_in, phrase_for
 
 # Detail keys a sentence may use, and those among them that hold a staff username.
 DETAIL_WORDS = ("username", "kind", "instrument", "format", "to", "seq")
@@ -40,6 +41,10 @@ class ReadableEvent:
     actor_name: str
     client_name: str
     group: ActionGroup
+
+    @property
+    def badge(self) -> str:
+        return str(GROUP_BADGES[self.group])
 
     def full_sentence(self) -> str:
         """The sentence with its time and address, as the trail would say it aloud:
@@ -111,11 +116,21 @@ def _client_name(event: AuditEvent, names: Names) -> str:
     }
 
 
+def _instrument_name(code: str) -> str:
+    """ "PHQ-9" for "phq9"; a code no longer known is shown as stored."""
+    try:
+        return instruments.module_for(code).INSTRUMENT.name
+    except KeyError:
+        return code
+
+
 def readable(event: AuditEvent, names: Names) -> ReadableEvent:
     """One event told in a sentence."""
     phrase = phrase_for(event.action)
     detail = event.detail if isinstance(event.detail, dict) else {}
     parts = _Parts({key: str(detail[key]) for key in DETAIL_WORDS if key in detail})
+    if "instrument" in parts:
+        parts["instrument"] = _instrument_name(parts["instrument"])
     for key in DETAIL_PEOPLE:
         if key in detail:
             parts[key] = names.usernames.get(str(detail[key]), str(detail[key]))

@@ -26,6 +26,15 @@ class ActionGroup(models.TextChoices):
     ACCESS = "access", _("Access decisions")
 
 
+# The one word beside each event on the trail's page.
+GROUP_BADGES = {
+    ActionGroup.READS: _("Read"),
+    ActionGroup.CHANGES: _("Change"),
+    ActionGroup.EXPORTS: _("Export"),
+    ActionGroup.ACCESS: _("Access"),
+}
+
+
 @dataclass(frozen=True)
 class Phrase:
     group: ActionGroup
