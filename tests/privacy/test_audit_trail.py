@@ -5,6 +5,7 @@ import csv
 import io
 import textwrap
 from datetime import date
+from string import Formatter
 
 import pytest
 from django.db import connection
@@ -78,6 +79,22 @@ def test_h117_the_scanner_reads_every_way_an_action_is_written(tmp_path):
         "four.passed",
     }
     assert [where.split(":")[1] for where in found.unreadable] == ["19", "22"]
+
+
+def test_h117_every_sentence_uses_only_parts_an_event_can_give():
+    known = {"actor", "client", "person", *audit_trail.DETAIL_WORDS, *audit_trail.DETAIL_PEOPLE}
+    for action, phrase in VOCABULARY.items():
+        used = {field for _text, field, _spec, _conv in Formatter().parse(str(phrase.sentence))}
+        assert used - {None} <= known, (action, used - known)
+
+
+def test_a_sentence_names_the_people_in_the_events_detail(client_record, privacy_officer):
+    """client_record's care team was made by the treating clinician adding the colleague."""
+    event = AuditEvent.objects.filter(action="care_team.add").latest("seq")
+    row = audit_trail.readable_events([event], viewer=privacy_officer)[0]
+    assert (
+        row.sentence == "Treating Tester added Colleague Tester to Jo (Jordan Rivera)'s care team"
+    )
 
 
 def test_h117_every_sentence_reads_and_every_group_is_one_of_four():

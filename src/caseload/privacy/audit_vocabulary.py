@@ -7,9 +7,11 @@ code and fails on one without an entry (H-117), so the trail never falls back to
 
 A sentence is a `str.format` template over the event's parts: `{actor}` (the staff
 member's name), `{client}` (the client's name), `{person}` (the staff member the event is
-about), and a few keys of the event's detail (`{username}`, `{supervisor}`,
-`{supervisee}`, `{kind}`, `{instrument}`, `{format}`, `{to}`). A missing part reads as an
-empty string; the purpose, when there is one, is added after the sentence.
+about, when the event's object is a staff account), and a few keys of the event's detail
+(`{username}`, `{kind}`, `{instrument}`, `{format}`, `{to}`, `{seq}`, and the staff
+usernames `{user}`, `{for}`, `{supervisor}`, `{supervisee}`, told by name). A missing
+part reads as an empty string; the purpose, when there is one, is added after the
+sentence.
 """
 
 from dataclasses import dataclass
@@ -181,10 +183,10 @@ VOCABULARY: dict[str, Phrase] = {
         _("{actor} reset {person}'s two-step verification"),
     ),
     "api_token.create": Phrase(
-        ACCESS, _("Made an API token"), _("{actor} made an API token for {person}")
+        ACCESS, _("Made an API token"), _("{actor} made an API token for {for}")
     ),
     "api_token.revoke": Phrase(
-        ACCESS, _("Revoked an API token"), _("{actor} revoked an API token of {person}")
+        ACCESS, _("Revoked an API token"), _("{actor} revoked an API token")
     ),
     # Changes: something was written.
     "client.write": Phrase(
@@ -207,12 +209,12 @@ VOCABULARY: dict[str, Phrase] = {
     "care_team.add": Phrase(
         CHANGES,
         _("Added to a care team"),
-        _("{actor} added {person} to {client}'s care team"),
+        _("{actor} added {user} to {client}'s care team"),
     ),
     "care_team.remove": Phrase(
         CHANGES,
         _("Removed from a care team"),
-        _("{actor} removed {person} from {client}'s care team"),
+        _("{actor} removed {user} from {client}'s care team"),
     ),
     "appointment.create": Phrase(
         CHANGES, _("Booked an appointment"), _("{actor} booked an appointment for {client}")
@@ -245,7 +247,7 @@ VOCABULARY: dict[str, Phrase] = {
         CHANGES, _("Amended a note"), _("{actor} amended a signed note for {client}")
     ),
     "note_settings.update": Phrase(
-        CHANGES, _("Changed note settings"), _("{actor} changed the note settings of {person}")
+        CHANGES, _("Changed note settings"), _("{actor} changed the note settings of {user}")
     ),
     "plan.create": Phrase(
         CHANGES, _("Started a treatment plan"), _("{actor} started a treatment plan for {client}")
