@@ -261,6 +261,7 @@ def test_search_by_staff_member_action_group_and_number(
     assert rows and {(r.event.action, r.event.actor_username) for r in rows} == {
         ("client.denied", "colleague")
     }
+    assert '<option value="group:access" selected>' in response.content.decode()
     response = http.get(
         reverse("audit:search"), {"client": client_record.pk, "action": "group:reads"}
     )

@@ -15,7 +15,7 @@ from datetime import date
 from itertools import islice
 
 from django.db.models import Q, QuerySet
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import AnyUser, User
@@ -24,7 +24,13 @@ from caseload.audit.search import audit_search, spreadsheet_safe
 from caseload.clients.access import clients_named_in_audit
 from caseload.clients.models import Client
 from caseload.measures import instruments
-from caseload.privacy.audit_vocabulary import GROUP_BADGES, ActionGroup, actions_in, phrase_for
+from caseload.privacy.audit_vocabulary import (
+    GROUP_BADGES,
+    ActionGroup,
+    Phrase,
+    actions_in,
+    phrase_for,
+)
 
 # Detail keys a sentence may use, and those among them that hold a staff username.
 DETAIL_WORDS = ("username", "kind", "instrument", "format", "to", "seq")
@@ -124,6 +130,19 @@ def _instrument_name(code: str) -> str:
         return code
 
 
+_TRANSLATED: dict[tuple[str, str | None], str] = {}
+
+
+def _template(action: str, phrase: Phrase) -> str:
+    # Translated once per action and language: an export of many thousand events
+    # otherwise spends much of its time translating the same few sentences. Bounded:
+    # the actions are the vocabulary's (and the few old ones a trail may hold).
+    key = (action, translation.get_language())
+    if key not in _TRANSLATED:
+        _TRANSLATED[key] = str(phrase.sentence)
+    return _TRANSLATED[key]
+
+
 def readable(event: AuditEvent, names: Names) -> ReadableEvent:
     """One event told in a sentence."""
     phrase = phrase_for(event.action)
@@ -138,7 +157,7 @@ def readable(event: AuditEvent, names: Names) -> ReadableEvent:
     parts.update(actor=actor, client=client)
     if event.object_type == STAFF_OBJECT and event.object_id.isdigit():
         parts["person"] = names.people.get(int(event.object_id), f"#{event.object_id}")
-    sentence = str(phrase.sentence).format_map(parts)
+    sentence = _template(event.action, phrase).format_map(parts)
     sentence = sentence[:1].upper() + sentence[1:]
     if event.purpose:
         sentence = f"{sentence} ({event.purpose})"
@@ -279,7 +298,7 @@ def _csv_row(row: ReadableEvent) -> list[object]:
     cells: dict[str, object] = {
         "seq": event.seq,
         "at": event.at.isoformat(),
-        "local_time": formats.date_format(timezone.localtime(event.at), "Y-m-d H:i:s"),
+        "local_time": timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M:%S"),
         "actor_username": event.actor_username,
         "actor_name": row.actor_name,
         "action": event.action,

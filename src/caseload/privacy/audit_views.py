@@ -11,6 +11,7 @@ from caseload.audit.services import audit_event_matches_its_hash, audit_record
 from caseload.core import clock
 from caseload.privacy import audit_trail
 from caseload.privacy.audit_forms import AuditTrailForm
+from caseload.privacy.audit_vocabulary import action_option_groups
 
 # Whoever may search the audit trail: today the privacy officer alone.
 audit_searchers_only = role_required(Role.PRIVACY_OFFICER)
@@ -21,7 +22,7 @@ PAGE_SIZE = 50
 def search(request):
     form = AuditTrailForm(request.GET or None)
     if form.is_bound and not form.is_valid():
-        return render(request, "audit/search.html", {"form": form, "page": None}, status=400)
+        return render(request, "audit/search.html", _refused(form), status=400)
     terms = form.cleaned_data if form.is_bound else {}
     found = audit_trail.trail_search_for(viewer=request.user, terms=terms)
     page = Paginator(found.events, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -35,8 +36,13 @@ def search(request):
         "clients_found": found.clients_found,
         "more_clients": found.more_clients,
         "namesakes": [(client, _only(request, client)) for client in found.clients_found or []],
+        "action_groups": action_option_groups(),
     }
     return render(request, "audit/search.html", context)
+
+
+def _refused(form) -> dict:
+    return {"form": form, "page": None, "action_groups": action_option_groups()}
 
 
 def _only(request, client) -> str:
@@ -51,7 +57,7 @@ def _only(request, client) -> str:
 def export_csv(request):
     form = AuditTrailForm(request.GET)
     if not form.is_valid():
-        return render(request, "audit/search.html", {"form": form, "page": None}, status=400)
+        return render(request, "audit/search.html", _refused(form), status=400)
     found = audit_trail.trail_search_for(viewer=request.user, terms=form.cleaned_data)
     audit_record(action="audit.export", request=request, detail=form.described())
     response = StreamingHttpResponse(

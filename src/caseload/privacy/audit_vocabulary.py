@@ -468,12 +468,19 @@ def actions_in(group: str) -> list[str]:
     return [action for action, phrase in VOCABULARY.items() if phrase.group == group]
 
 
-def action_choices() -> list[tuple[object, object]]:
-    """The search form's choices: every group as a whole ("group:reads"), then each
-    group's actions, grouped as the select's option groups."""
-    whole = [(f"group:{group.value}", group.label) for group in ActionGroup]
-    grouped: list[tuple[object, object]] = [("", _("Any action")), (_("Whole groups"), whole)]
+def action_option_groups() -> list[tuple[object, list[tuple[str, object]]]]:
+    """The actions to choose from, as the select's option groups: every group as a
+    whole ("group:reads"), then each group's actions by label."""
+    whole: list[tuple[str, object]] = [
+        (f"group:{group.value}", group.label) for group in ActionGroup
+    ]
+    grouped: list[tuple[object, list[tuple[str, object]]]] = [(_("Whole groups"), whole)]
     for group in ActionGroup:
         options = [(action, VOCABULARY[action].label) for action in actions_in(group)]
         grouped.append((group.label, sorted(options, key=lambda option: str(option[1]))))
     return grouped
+
+
+def action_choices() -> list[tuple[object, object]]:
+    """The search form's choices: any action, then the option groups."""
+    return [("", _("Any action")), *action_option_groups()]
