@@ -53,8 +53,9 @@ class ReadableEvent:
         return str(GROUP_BADGES[self.group])
 
     def full_sentence(self) -> str:
-        """The sentence with its time and address, as the trail would say it aloud:
-        "Chloe Martin opened David Shaw's record, 3 Dec 2026 14:02, from 10.0.0.5"."""
+        """The sentence with its time (the practice's date-time format and time zone) and
+        address: "Chloe Martin opened David Shaw's record (session notes), Dec. 3, 2026,
+        2:02 p.m., from 10.0.0.5"."""
         when = formats.date_format(timezone.localtime(self.event.at), "DATETIME_FORMAT")
         text = f"{self.sentence}, {when}"
         return f"{text}, {_('from')} {self.event.ip}" if self.event.ip else text
