@@ -3,11 +3,12 @@ current one, and the risk banner at the top of every page of a client.
 
 "Current risk assessment" means the client's latest one (by the time it was signed,
 then by id for two signed in the same instant). It is defined here, once: the banner,
-the caseload badge and the workload figure all read it through `latest_assessments`.
+the caseload badge and the workload figure all read it through `latest_assessments`,
+or, for a page of clients, `current_risk_for_page`, in the same order (`CURRENT_FIRST`).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypedDict
 
 from django.db.models import (
@@ -29,6 +30,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import User
+from caseload.clients.caseload import latest_per_client
 from caseload.clients.models import Client
 from caseload.safety.alerts import alert_visible_rule
 from caseload.safety.models import (
@@ -50,11 +52,26 @@ _LEVEL_WORDS = {
 }
 
 
+# The current assessment is the latest signed, then the highest id for two signed in the
+# same instant.
+CURRENT_FIRST = ("-recorded_at", "-id")
+
+
 def latest_assessments(client_ref: int | OuterRef | None = None) -> QuerySet[RiskAssessment]:
     """The risk assessments of `client_ref` (a client id, or an OuterRef for a
     subquery; by default OuterRef("pk") over clients), the current one first."""
     client_ref = OuterRef("pk") if client_ref is None else client_ref
-    return RiskAssessment.objects.filter(client_id=client_ref).order_by("-recorded_at", "-id")
+    return RiskAssessment.objects.filter(client_id=client_ref).order_by(*CURRENT_FIRST)
+
+
+def current_risk_for_page(client_ids: list[int]) -> dict[int, tuple[str, date | None]]:
+    """{client_id: (risk_level, next_review_on)} of the current risk assessment of each
+    client in `client_ids` that has one, in one query (the caseload page's badges)."""
+    return latest_per_client(
+        RiskAssessment.objects.filter(client_id__in=client_ids),
+        order_by=list(CURRENT_FIRST),
+        fields=("risk_level", "next_review_on"),
+    )
 
 
 def current_risk_assessment(client: Client) -> RiskAssessment | None:
