@@ -49,9 +49,9 @@ def caseload_page(
     *,
     include_discharged: bool = False,
     search: str = "",
-    number: object = None,
+    number: int | str | None = None,
     per_page: int = PAGE_SIZE,
-) -> Page:
+) -> Page[Client]:
     """Page `number` of `user`'s caseload (`caseload_clients`), its clients loaded by the
     door's own query and given their row's figures (`caseload_rows`). Two queries for
     the listing (the count and the page), then those of `caseload_rows`, however long

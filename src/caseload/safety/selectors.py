@@ -132,7 +132,9 @@ def risk_banner(client: Client, *, user: User) -> RiskBanner | None:
         return None
     level = max((reason.level for reason in reasons), key=_RANK.__getitem__)
     plans = safety_plan_provider()
-    has_plan = bool(plans) and Client.objects.filter(pk=client.pk).filter(plans.exists()).exists()
+    has_plan = (
+        plans is not None and Client.objects.filter(pk=client.pk).filter(plans.exists()).exists()
+    )
     return RiskBanner(
         level=level,
         level_label=str(_LEVEL_WORDS[level]),
