@@ -69,10 +69,14 @@ def caseload_rows(user: AnyUser, clients: list[Client]) -> list[Client]:
     rule's figure as `signal_<rule name>`.
 
     A fixed number of simple queries, each filtered to the page's ids: two for the
-    schedule and the care team, and one per signal rule the user's role covers. Each is
-    plain Django. At 500 clients the page is about N times the bare view
-    (bench/README.md); building one query with a correlated subquery per signal made
-    it 11-12x, most of that Django building and compiling the subqueries afresh."""
+    schedule and the care team, and one per signal rule the user's role covers, all
+    plain Django. It misses the page's 3x budget, and no hand-tuned path is kept for it:
+    at 500 clients the page is about 10x the bare view on SQLite (11.0x in one run of
+    `bench/run.py`, 9.5-9.8x in CPU time) and 6-7x on PostgreSQL, within noise of the
+    one query with a correlated subquery per signal it replaced (12.2x; 10.1-10.5x in
+    CPU time), since Django builds and compiles a subquery at about the cost of a query
+    (1-4 ms each here). The hand-tuned page that compiled its query once through
+    Django's internals was 4.5x, and missed the budget too (bench/README.md)."""
     client_ids = [client.pk for client in clients]
     if not client_ids:
         return []
