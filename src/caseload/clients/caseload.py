@@ -37,12 +37,13 @@ class SignalRule:
     out) into its badges. The page also keeps the figure on the client as
     `signal_<name>`.
 
-    Each rule runs its own simple query rather than a correlated subquery in one query
-    for the page: building and compiling a dozen subqueries afresh for every page was
-    most of the page's time (bench/README.md), and a plain `client_id IN (...)` query is
-    far cheaper to build. `page_data` is called afresh for every page, so a rule that
-    needs the time reads the clock when it is called (a cutoff such as "72 hours ago");
-    it must never keep a time from an earlier call (H-061).
+    Each rule runs its own short query rather than adding a correlated subquery to one
+    query for the page: not for speed (Django takes about as long to build and compile
+    either, 1-4 ms a rule, bench/README.md), but so that each rule is one plain query
+    over the page's ids that can be read and tested on its own (H-128). `page_data` is
+    called afresh for every page, so a rule that needs the time reads the clock when it
+    is called (a cutoff such as "72 hours ago"); it must never keep a time from an
+    earlier call (H-061).
 
     `part` is the part of the record the badge tells about; a user whose role does not
     cover it gets neither the badge nor its query. It has no default on purpose: a
