@@ -278,3 +278,19 @@ def can_create_clients(user: AnyUser) -> bool:
     if isinstance(user, AnonymousUser):
         return False
     return user.is_active and user.role in (Role.INTAKE, Role.CLINICIAN, Role.SUPERVISOR)
+
+
+def clients_named_in_audit(user: AnyUser) -> QuerySet[Client]:
+    """The clients whose names `user` may read in the audit trail and search it by.
+
+    - privacy officer: every client (they oversee the whole trail; a name is
+      demographics, never clinical content);
+    - anyone else: only the clients they may see (`clients_visible_to`), so a search by
+      name never tells them a client they are not related to exists;
+    - inactive or anonymous users: none.
+    """
+    if isinstance(user, AnonymousUser) or not user.is_active:
+        return Client.objects.none()
+    if user.role == Role.PRIVACY_OFFICER:
+        return Client.objects.all()
+    return clients_visible_to(user)
