@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 
 from caseload.clients.models import Client
 from caseload.measures.models import MeasureResponse
+from caseload.measures.schedule import due_expression
 from caseload.portal.models import PortalLink
 
 
@@ -19,3 +20,18 @@ def responses_by_instrument(client: Client) -> dict[str, list[MeasureResponse]]:
 def recent_measure_links(client: Client, *, kind: str, limit: int = 10) -> QuerySet[PortalLink]:
     """The newest questionnaire links sent to the client, with who sent them."""
     return client.portal_links.filter(kind=kind).select_related("created_by")[:limit]
+
+
+def clients_with_measures_due(clients: QuerySet[Client]) -> QuerySet[Client]:
+    """Those of `clients` (a set that came through the door) with an active measure plan
+    that is due now, each with `measure_overdue` (due for longer than the grace period),
+    the overdue first, then by name. One query; the rule is measures.schedule's."""
+    return (
+        clients.annotate(
+            measure_due=due_expression(overdue=False),
+            measure_overdue=due_expression(overdue=True),
+        )
+        .filter(measure_due=True)
+        .only("id", "legal_name", "preferred_name")
+        .order_by("-measure_overdue", "legal_name", "id")
+    )

@@ -16,7 +16,7 @@ variable of the same name; 72 hours by default).
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from caseload.clients.models import Appointment, Attendance
 from caseload.core import clock
@@ -62,6 +62,30 @@ def overdue_notes_count(user) -> int:
     cutoff = overdue_cutoff()
     sessions = sessions_awaiting_note(cutoff).filter(clinician=user).count()
     return sessions + loose_overdue_notes(cutoff).filter(author=user).count()
+
+
+def overdue_notes_by_person(user_ids) -> dict[int, int]:
+    """`overdue_notes_count` for each of `user_ids` at once (a supervisor's team), in
+    two queries whatever the team's size; people with none are left out."""
+    cutoff = overdue_cutoff()
+    counts: dict[int, int] = {}
+    sessions = (
+        sessions_awaiting_note(cutoff)
+        .filter(clinician_id__in=user_ids)
+        .values("clinician_id")
+        .annotate(count=Count("pk"))
+    )
+    loose = (
+        loose_overdue_notes(cutoff)
+        .filter(author_id__in=user_ids)
+        .values("author_id")
+        .annotate(count=Count("pk"))
+    )
+    for row in sessions:
+        counts[row["clinician_id"]] = counts.get(row["clinician_id"], 0) + row["count"]
+    for row in loose:
+        counts[row["author_id"]] = counts.get(row["author_id"], 0) + row["count"]
+    return counts
 
 
 def overdue_annotations() -> dict:
