@@ -134,6 +134,7 @@ def seed_clients(
     rng = random.Random(seed)  # noqa: S311 - repeatable synthetic data, not security
     now = clock.now()
     created = []
+    booked_today: set[tuple] = set()
     for index in range(count):
         clinician = clinicians[index % len(clinicians)]
         actor = acting_user or clinician
@@ -167,7 +168,7 @@ def seed_clients(
             },
         )
         _fill_record(client, actor, rng, index)
-        _appointments(client, clinician, rng, now, history_weeks, status)
+        _appointments(client, clinician, rng, now, history_weeks, status, booked_today)
         created.append(client)
     return created
 
@@ -212,16 +213,35 @@ def _fill_record(client, actor, rng, index):
     )
 
 
-def _appointments(client, clinician, rng, now, weeks, status):
+def _appointments(client, clinician, rng, now, weeks, status, booked_today):
+    """Weekly sessions at one hour for the last `weeks` weeks and the next two. This
+    week's falls today or tomorrow where the clinician's hour is still free that day
+    (`booked_today` holds the (clinician, day, hour) taken), so every clinician's home
+    page has sessions today, left unrecorded, and tomorrow, without a double booking."""
     if status in (ClientStatus.REFERRAL,):
         return
     slot = time(hour=rng.choice([9, 10, 11, 13, 14, 15, 16]))
-    first_day = timezone.localdate(now) - timedelta(weeks=weeks)
+    today = timezone.localdate(now)
+    first_day = today - timedelta(weeks=weeks)
     rows = []
     for week in range(weeks + 2):
         day = first_day + timedelta(weeks=week, days=rng.randint(0, 4))
+        # This week's session: today or tomorrow (by the day drawn), at a free hour.
+        near = today + timedelta(days=(day - today).days % 2)
+        moved = (
+            week == weeks
+            and status != ClientStatus.ON_HOLD
+            and (clinician.pk, near, slot.hour) not in booked_today
+        )
+        if moved:
+            booked_today.add((clinician.pk, near, slot.hour))
+            if timezone.make_aware(datetime.combine(day, slot)) < now:
+                rng.random()  # the draw its outcome took: the rest of the practice stays
+            day = near
         starts = timezone.make_aware(datetime.combine(day, slot))
-        if starts < now:
+        if moved:
+            attendance = Attendance.SCHEDULED  # waiting to be recorded on the home page
+        elif starts < now:
             attendance = rng.choices(
                 [
                     Attendance.ATTENDED,
