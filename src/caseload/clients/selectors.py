@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
-from caseload.accounts.models import AnyUser
+from caseload.accounts.models import AnyUser, User
 from caseload.clients.access import clients_visible_to, own_clients, parts_for
 from caseload.clients.caseload import Signal, rules_for, signals_of
 from caseload.clients.models import (
@@ -170,7 +170,9 @@ def caseload_table(clients: Sequence[Any], *, show_record: bool) -> list[Caseloa
 # --- the home pages (caseload.today) ------------------------------------------------
 
 
-def appointments_of_clinician(user: AnyUser, *, start: datetime, end: datetime) -> QuerySet:
+def appointments_of_clinician(
+    user: AnyUser, *, start: datetime, end: datetime
+) -> QuerySet[Appointment]:
     """The appointments `user` holds that start in [start, end), earliest first, for
     clients they may see (a booking left behind when they leave a client's care team is
     not theirs to record any more)."""
@@ -186,7 +188,7 @@ def appointments_of_clinician(user: AnyUser, *, start: datetime, end: datetime) 
     )
 
 
-def intake_appointments(user: AnyUser, *, start: datetime, end: datetime) -> QuerySet:
+def intake_appointments(user: AnyUser, *, start: datetime, end: datetime) -> QuerySet[Appointment]:
     """Intake assessments of any clinician starting in [start, end), for the clients
     `user` may see (intake workers see the whole practice), earliest first."""
     return (
@@ -223,13 +225,13 @@ def unassigned_clients(user: AnyUser) -> QuerySet[Client]:
     )
 
 
-def clients_needing_attention(user: AnyUser) -> list[Client]:
+def clients_needing_attention(user: User) -> list[Any]:
     """`user`'s own clients (their care teams, not discharged) with a caseload signal
     that asks for something: a warning or a danger badge, not an information one such as
     "interpreter". Two queries (plus one per `page_data` rule), whatever the caseload's
-    size: the ids, then `caseload_rows`."""
+    size: the ids, then `caseload_rows` (Clients with its annotations, hence Any)."""
     mine = caseload_clients(user).filter(pk__in=own_clients(user).values("pk"))
-    rows = caseload_rows(user, list(mine.values_list("pk", flat=True)))
+    rows: list[Any] = caseload_rows(user, list(mine.values_list("pk", flat=True)))
     return [
         client
         for client in rows

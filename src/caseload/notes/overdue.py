@@ -13,7 +13,7 @@ The time allowed is `settings.CASELOAD_NOTE_OVERDUE_HOURS` (from the environment
 variable of the same name; 72 hours by default).
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -27,7 +27,7 @@ def overdue_hours() -> int:
     return settings.CASELOAD_NOTE_OVERDUE_HOURS
 
 
-def overdue_cutoff():
+def overdue_cutoff() -> datetime:
     """Sessions that started before this moment should have a signed note by now."""
     return clock.now() - timedelta(hours=overdue_hours())
 
@@ -64,7 +64,7 @@ def overdue_notes_count(user) -> int:
     return sessions + loose_overdue_notes(cutoff).filter(author=user).count()
 
 
-def overdue_notes_by_person(user_ids) -> dict[int, int]:
+def overdue_notes_by_person(user_ids: list[int]) -> dict[int, int]:
     """`overdue_notes_count` for each of `user_ids` at once (a supervisor's team), in
     two queries whatever the team's size; people with none are left out."""
     cutoff = overdue_cutoff()
@@ -74,17 +74,17 @@ def overdue_notes_by_person(user_ids) -> dict[int, int]:
         .filter(clinician_id__in=user_ids)
         .values("clinician_id")
         .annotate(count=Count("pk"))
+        .values_list("clinician_id", "count")
     )
     loose = (
         loose_overdue_notes(cutoff)
         .filter(author_id__in=user_ids)
         .values("author_id")
         .annotate(count=Count("pk"))
+        .values_list("author_id", "count")
     )
-    for row in sessions:
-        counts[row["clinician_id"]] = counts.get(row["clinician_id"], 0) + row["count"]
-    for row in loose:
-        counts[row["author_id"]] = counts.get(row["author_id"], 0) + row["count"]
+    for person_id, count in [*sessions, *loose]:
+        counts[person_id] = counts.get(person_id, 0) + count
     return counts
 
 

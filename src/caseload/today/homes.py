@@ -119,7 +119,7 @@ def clinician_home(user: User) -> Home:
     alerts = list(open_alerts_most_severe_first(user))
     own_alerts = [alert for alert in alerts if alert.client_id in own_ids]
     mine = clients_visible_to(user).filter(pk__in=own_ids)
-    tasks = {
+    tasks: dict[str, list[Any]] = {
         "follow_ups": list(follow_ups_for(user)[:TASK_LIMIT]),
         "notes_to_sign": list(notes_to_sign(user)[:TASK_LIMIT]),
         "sessions_without_note": list(sessions_without_note(user)[:TASK_LIMIT]),
@@ -228,4 +228,4 @@ HOMES = {
 
 def home_for(user: User) -> Home:
     """The home page of `user`'s role."""
-    return HOMES[user.role](user)
+    return HOMES[Role(user.role)](user)
