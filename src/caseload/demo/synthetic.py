@@ -134,7 +134,7 @@ def seed_clients(
     rng = random.Random(seed)  # noqa: S311 - repeatable synthetic data, not security
     now = clock.now()
     created = []
-    booked_today: set[tuple] = set()
+    booked: set[tuple] = set()
     for index in range(count):
         clinician = clinicians[index % len(clinicians)]
         actor = acting_user or clinician
@@ -168,7 +168,7 @@ def seed_clients(
             },
         )
         _fill_record(client, actor, rng, index)
-        _appointments(client, clinician, rng, now, history_weeks, status, booked_today)
+        _appointments(client, clinician, rng, now, history_weeks, status, booked)
         created.append(client)
     return created
 
@@ -213,11 +213,23 @@ def _fill_record(client, actor, rng, index):
     )
 
 
-def _appointments(client, clinician, rng, now, weeks, status, booked_today):
+def _free_day(booked: set, clinician, slot, today, first: int):
+    """The first of today and tomorrow (`first` says which comes first), then the days
+    after, where the clinician's hour `slot` is free; taken from `booked`."""
+    for offset in (first, 1 - first, 2, 3, 4, 5, 6):
+        day = today + timedelta(days=offset)
+        if (clinician.pk, day, slot.hour) not in booked:
+            booked.add((clinician.pk, day, slot.hour))
+            return day
+    raise ValueError("more than 49 sessions in a week for one clinician")
+
+
+def _appointments(client, clinician, rng, now, weeks, status, booked):
     """Weekly sessions at one hour for the last `weeks` weeks and the next two. This
-    week's falls today or tomorrow where the clinician's hour is still free that day
-    (`booked_today` holds the (clinician, day, hour) taken), so every clinician's home
-    page has sessions today, left unrecorded, and tomorrow, without a double booking."""
+    week's falls today or tomorrow where the clinician's hour is free that day, or on
+    a free day after (`booked` holds each clinician's (day, hour) taken): so every
+    clinician's home page has sessions today, left unrecorded, and tomorrow, and the
+    week ahead has no double booking (the weeks before and after fall outside it)."""
     if status in (ClientStatus.REFERRAL,):
         return
     slot = time(hour=rng.choice([9, 10, 11, 13, 14, 15, 16]))
@@ -226,18 +238,11 @@ def _appointments(client, clinician, rng, now, weeks, status, booked_today):
     rows = []
     for week in range(weeks + 2):
         day = first_day + timedelta(weeks=week, days=rng.randint(0, 4))
-        # This week's session: today or tomorrow (by the day drawn), at a free hour.
-        near = today + timedelta(days=(day - today).days % 2)
-        moved = (
-            week == weeks
-            and status != ClientStatus.ON_HOLD
-            and (clinician.pk, near, slot.hour) not in booked_today
-        )
+        moved = week == weeks and status != ClientStatus.ON_HOLD
         if moved:
-            booked_today.add((clinician.pk, near, slot.hour))
             if timezone.make_aware(datetime.combine(day, slot)) < now:
                 rng.random()  # the draw its outcome took: the rest of the practice stays
-            day = near
+            day = _free_day(booked, clinician, slot, today, (day - today).days % 2)
         starts = timezone.make_aware(datetime.combine(day, slot))
         if moved:
             attendance = Attendance.SCHEDULED  # waiting to be recorded on the home page

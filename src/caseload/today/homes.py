@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from caseload.accounts.models import Role, User
 from caseload.accounts.selectors import StaffSummary, staff_summary
+from caseload.audit.forms import AuditSearchForm
 from caseload.clients.access import clients_visible_to, own_clients, supervisees_of
 from caseload.clients.models import Attendance
 from caseload.clients.selectors import (
@@ -44,6 +45,8 @@ from caseload.safety.tasks import follow_ups_for
 # Alerts are never cut short: an open alert missing from the home page is the worst
 # kind of miss (H-112).
 TASK_LIMIT = 20
+# Notes to co-sign are few on Today (the oldest); the team view counts them all.
+COSIGN_LIMIT = 5
 
 # The outcomes recordable in one click from the home page, with the short labels of its
 # buttons (the group they sit in names the client and the time). "Scheduled", what there
@@ -125,7 +128,7 @@ def clinician_home(user: User) -> Home:
         "sessions_without_note": list(sessions_without_note(user)[:TASK_LIMIT]),
         "measures_due": list(clients_with_measures_due(mine)[:TASK_LIMIT]),
         "feedback": list(feedback_to_read(mine)[:TASK_LIMIT]),
-        "cosigns": list(cosign_queue(user)[:TASK_LIMIT]) if user.role == Role.SUPERVISOR else [],
+        "cosigns": list(cosign_queue(user)[:COSIGN_LIMIT]) if user.role == Role.SUPERVISOR else [],
     }
     attention = clients_needing_attention(user)
     context = {
@@ -146,6 +149,7 @@ def clinician_home(user: User) -> Home:
         context["team_alerts"] = team_alerts
         context["team"] = team(user)
         context["show_team"] = True
+        context["cosigns_waiting"] = sum(member.cosigns_waiting for member in context["team"])
         ids |= _ids(team_alerts)
     ids.discard(None)
     return Home("today/clinician.html", context, ids)
@@ -204,6 +208,8 @@ def privacy_home(user: User) -> Home:
         "reports": reports,
         "grants": grants,
         "disclosures": disclosures,
+        # The audit trail's own search form, empty: it submits to the audit page.
+        "audit_form": AuditSearchForm(auto_id="home-audit-%s"),
         "task_limit": TASK_LIMIT,
         "now": clock.now(),
     }
