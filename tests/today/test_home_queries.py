@@ -20,7 +20,7 @@ from .helpers import booking
 # the user, their two-factor devices and the audit event with its hash chain; the rest
 # is the home itself (the admin's: one grouped count of the staff).
 BUDGET = {
-    Role.CLINICIAN: 24,
+    Role.CLINICIAN: 34,  # caseload_rows: one query per signal rule (bench/README.md)
     Role.SUPERVISOR: 26,
     Role.INTAKE: 15,
     Role.PRIVACY_OFFICER: 15,
