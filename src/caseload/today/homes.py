@@ -147,9 +147,10 @@ def clinician_home(user: User) -> Home:
     if user.role == Role.SUPERVISOR:
         team_alerts = [alert for alert in alerts if alert.client_id not in own_ids]
         context["team_alerts"] = team_alerts
-        context["team"] = team(user)
+        members = team(user)
+        context["team"] = members
         context["show_team"] = True
-        context["cosigns_waiting"] = sum(member.cosigns_waiting for member in context["team"])
+        context["cosigns_waiting"] = sum(member.cosigns_waiting for member in members)
         ids |= _ids(team_alerts)
     ids.discard(None)
     return Home("today/clinician.html", context, ids)
