@@ -6,16 +6,17 @@ from datetime import datetime
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
-from caseload.accounts.models import AnyUser
-from caseload.clients.access import clients_visible_to, parts_for
+from caseload.accounts.models import AnyUser, User
+from caseload.clients.access import clients_visible_to, own_clients, parts_for
 from caseload.clients.caseload import Signal, rules_for, signals_of
 from caseload.clients.models import (
     Appointment,
+    AppointmentKind,
     Attendance,
     CareTeamMember,
     CareTeamRole,
@@ -174,3 +175,87 @@ def caseload_table(clients: Sequence[Any], *, show_record: bool) -> list[Caseloa
             )
         )
     return rows
+
+
+# --- the home pages (caseload.today) ------------------------------------------------
+
+
+def appointments_of_clinician(
+    user: AnyUser, *, start: datetime, end: datetime
+) -> QuerySet[Appointment]:
+    """The appointments `user` holds that start in [start, end), earliest first, for
+    clients they may see (a booking left behind when they leave a client's care team is
+    not theirs to record any more)."""
+    return (
+        Appointment.objects.filter(
+            clinician_id=user.pk,
+            starts_at__gte=start,
+            starts_at__lt=end,
+            client__in=clients_visible_to(user),
+        )
+        .select_related("client")
+        .order_by("starts_at", "id")
+    )
+
+
+def intake_appointments(user: AnyUser, *, start: datetime, end: datetime) -> QuerySet[Appointment]:
+    """Intake assessments of any clinician starting in [start, end), for the clients
+    `user` may see (intake workers see the whole practice), earliest first."""
+    return (
+        Appointment.objects.filter(
+            kind=AppointmentKind.INTAKE,
+            starts_at__gte=start,
+            starts_at__lt=end,
+            client__in=clients_visible_to(user),
+        )
+        .select_related("client", "clinician")
+        .order_by("starts_at", "id")
+    )
+
+
+def referrals_waiting(user: AnyUser) -> QuerySet[Client]:
+    """Clients `user` may see who are still at referral, oldest first (they have waited
+    longest)."""
+    return (
+        clients_visible_to(user)
+        .filter(status=ClientStatus.REFERRAL)
+        .only(*CASELOAD_FIELDS, "created_at")
+        .order_by("created_at", "id")
+    )
+
+
+def unassigned_clients(user: AnyUser) -> QuerySet[Client]:
+    """Clients `user` may see, not discharged, with no primary clinician, oldest first."""
+    primary = CareTeamMember.objects.filter(client=OuterRef("pk"), role=CareTeamRole.PRIMARY)
+    return (
+        caseload_clients(user)
+        .exclude(Exists(primary))
+        .only(*CASELOAD_FIELDS, "created_at")
+        .order_by("created_at", "id")
+    )
+
+
+def clients_needing_attention(user: User) -> list[Any]:
+    """`user`'s own clients (their care teams, not discharged) with a caseload signal
+    that asks for something: a warning or a danger badge, not an information one such as
+    "interpreter". A fixed number of queries whatever the caseload's size: the clients,
+    then `caseload_rows`'s (Clients with its figures, hence Any)."""
+    mine = caseload_clients(user).filter(pk__in=own_clients(user).values("pk"))
+    rows: list[Any] = caseload_rows(user, list(mine.only(*CASELOAD_FIELDS)))
+    return [
+        client
+        for client in rows
+        if any(signal.level != "info" for signal in client.caseload_signals)
+    ]
+
+
+def caseload_sizes(user_ids: Sequence[int]) -> dict[int, int]:
+    """How many clients, not discharged, each of `user_ids` has on their care teams
+    (the workload page's caseload figure), in one query."""
+    counts = (
+        CareTeamMember.objects.filter(user_id__in=user_ids)
+        .exclude(client__status=ClientStatus.DISCHARGED)
+        .values("user_id")
+        .annotate(clients=Count("client_id", distinct=True))
+    )
+    return {row["user_id"]: row["clients"] for row in counts}
