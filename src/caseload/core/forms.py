@@ -10,3 +10,12 @@ def run_service(form, service, **kwargs):
         for message in error.messages:
             form.add_error(None, message)
         return None
+
+
+def is_confirmed(data) -> bool:
+    """True when the request comes from the confirmation page of an irreversible step.
+
+    The first submission of such a step only shows what will happen and asks; the
+    confirmation page sends `confirmed=1` with the same data. A double click on the
+    first button therefore asks twice and never acts."""
+    return data.get("confirmed") == "1"
