@@ -91,8 +91,12 @@ class DiscloseForm(ConfirmPasswordMixin):
         "your_password",
     ]
 
-    def __init__(self, *args, releases=(), **kwargs):
+    def __init__(self, *args, releases=(), confirming: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not confirming:
+            # The first step only checks what is to be sent; the password is asked on
+            # the confirmation page that shows it.
+            del self.fields["your_password"]
         self.fields["release"].choices = [("", _("No release"))] + [
             (
                 release.pk,

@@ -81,3 +81,15 @@ def anchor_id(field: BoundField) -> str:
         options = choice_options(field)
         return options[0].id_for_label if options else field.auto_id
     return field.id_for_label or field.auto_id
+
+
+@register.filter
+def display_value(field: BoundField) -> str:
+    """What was chosen or typed in a bound field, in words: choice labels rather than
+    stored values, for a confirmation page that says what is about to happen."""
+    value = field.value()
+    # Keys as text: a bound field's value is what was posted, a string.
+    choices = {str(key): label for key, label in getattr(field.field, "choices", ()) or ()}
+    values = value if isinstance(value, list | tuple) else [value]
+    shown = [str(choices.get(str(item), item)) for item in values if item not in ("", None)]
+    return ", ".join(shown)
