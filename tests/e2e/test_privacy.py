@@ -56,12 +56,12 @@ def test_client_signs_a_release_and_the_clinician_discloses_under_it(
     clinician.get_by_role("link", name="Disclose information").click()
     clinician.get_by_label("Under this release").select_option(label=None, index=1)
     clinician.get_by_label("Attendance", exact=True).check()
+    clinician.get_by_role("button", name="Check what will be sent").click()
+    expect(clinician.get_by_test_id("disclose-confirm")).to_be_focused()
     clinician.get_by_label("Your own password, to confirm").fill(
         demo_server.passwords["clinician"]
     )
-    clinician.get_by_role(
-        "button", name="Check, build the packet and record the disclosure"
-    ).click()
+    clinician.get_by_role("button", name="Build the packet and record the disclosure").click()
 
     accounting = clinician.get_by_test_id("accounting")
     expect(accounting).to_contain_text("Dr Iris Vale, school nurse (demo)")
