@@ -1,14 +1,24 @@
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from caseload.core.constraints import constraint_message
 
 
 def run_service(form, service, **kwargs):
-    """Call a service for a valid form; a ValidationError from the service becomes a form
-    error (the service changed nothing). Returns the service's result, or None."""
+    """Call a service for a valid form; a ValidationError from the service, or a database
+    constraint it met, becomes a form error in words (the service's transaction changed
+    nothing). Returns the service's result, or None."""
     try:
         return service(**kwargs)
     except ValidationError as error:
         for message in error.messages:
             form.add_error(None, message)
+        return None
+    except IntegrityError as error:
+        message = constraint_message(error)
+        if message is None:
+            raise
+        form.add_error(None, message)
         return None
 
 
