@@ -86,6 +86,7 @@ def note_new(request, client_id):
             **form.cleaned_data,
         )
         if note is not None:
+            messages.success(request, _("Draft started. It is saved as you type."))
             return redirect("notes:note", client_id=client.pk, note_id=note.pk)
     return render_client_page(
         request, client, "notes/new.html", {"form": form}, status=400 if form.errors else 200

@@ -453,6 +453,9 @@ def report_new(request, client_id):
             **form.cleaned_data,
         )
         if report is not None:
+            messages.success(
+                request, _("Concern recorded. Its deadline and next steps are below.")
+            )
             return redirect("privacy:report", report_id=report.pk)
     return render_client_page(
         request, client, "privacy/report_new.html", {"form": form}, status=_status(form)

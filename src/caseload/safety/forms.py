@@ -71,6 +71,7 @@ class RiskAssessmentForm(forms.ModelForm):
             "formulation": forms.Textarea(attrs={"rows": 5}),
             "management_plan": forms.Textarea(attrs={"rows": 4}),
         }
+        labels = {"management_plan": _("Management plan")}  # "Plan" is the question above
         help_texts = {
             "formulation": _(
                 "Your understanding of this person's risk: what drives it, what holds it back."
