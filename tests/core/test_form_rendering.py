@@ -125,3 +125,19 @@ def test_a_field_with_help_and_an_error_is_described_by_both():
     assert 'aria-describedby="id_note_helptext id_note_errors"' in html
     assert 'aria-invalid="true"' in html
     assert '<a href="#id_note">Note: This field is required.</a>' in html
+
+
+def test_a_success_message_is_shown_in_a_status_region_for_screen_readers(
+    as_user, clinician, client_record
+):
+    """After an action the message sits in a role=status region that forms.js fills
+    again once loaded, so that screen readers announce it."""
+    http = as_user(clinician)
+
+    answer = http.post(reverse("notes:new", args=[client_record.pk]), {"kind": "progress"})
+    page = http.get(answer["Location"]).content.decode()
+
+    region = page[page.index('<div class="messages"') :]
+    assert region.startswith('<div class="messages" role="status" data-messages>')
+    assert "Draft started. It is saved as you type." in region[: region.index("</div>")]
+    assert "caseload/forms.js" in page
