@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -97,7 +99,8 @@ class DiscloseForm(ConfirmPasswordMixin):
             # The first step only checks what is to be sent; the password is asked on
             # the confirmation page that shows it.
             del self.fields["your_password"]
-        self.fields["release"].choices = [("", _("No release"))] + [
+        release_field = cast(forms.TypedChoiceField, self.fields["release"])
+        release_field.choices = [("", _("No release"))] + [
             (
                 release.pk,
                 f"#{release.pk} {release.recipient}: {', '.join(release.category_labels())}",

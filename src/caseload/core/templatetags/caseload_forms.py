@@ -48,7 +48,7 @@ def control(field: BoundField) -> SafeString:
     """The field's widget with its Bootstrap class and aria-describedby."""
     widget = field.field.widget
     classes = f"{widget.attrs.get('class', '')} {_control_class(widget)}".strip()
-    attrs = {"class": classes}
+    attrs: dict[str, str | bool] = {"class": classes}
     if described := described_by(field):
         attrs["aria-describedby"] = described
     return field.as_widget(attrs=attrs)
