@@ -322,3 +322,37 @@ def test_h107_complete_answers_and_an_unscored_item_skipped_save_without_asking(
 
     assert answer.status_code == 302
     assert MeasureResponse.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "answers"),
+    [
+        ("cssrs", [0, 0, None, None, None, 0, None]),  # 3-5 follow a yes to 2; 7 a yes to 6
+        ("asq", [0, 0, 0, 0, None]),  # question 5 follows a positive screen
+    ],
+)
+def test_h107_questions_the_skip_logic_passes_over_are_not_asked_about(
+    as_user, clinician, client_record, code, answers
+):
+    """Empty by design is not missing: a C-SSRS or ASQ left empty where its skip logic
+    says so saves without the confirmation (and says nothing false about a risk item)."""
+    url = reverse("measures:entry", args=[client_record.pk, code])
+
+    answer = as_user(clinician).post(url, _post_answers(answers))
+
+    assert answer.status_code == 302
+    assert MeasureResponse.objects.count() == 1
+
+
+def test_h107_an_asq_with_a_question_declined_still_asks_about_question_5(
+    as_user, clinician, client_record
+):
+    """An unanswered ASQ question counts as a positive screen, so question 5 is then
+    asked about before saving."""
+    url = reverse("measures:entry", args=[client_record.pk, "asq"])
+
+    page = as_user(clinician).post(url, _post_answers([0, None, 0, 0, None]))
+
+    text = page.content.decode()
+    assert 'data-testid="missing-risk-item"' in text and 'href="#id_item_5_0"' in text
+    assert not MeasureResponse.objects.exists()

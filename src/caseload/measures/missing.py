@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from caseload.measures import scoring
+from caseload.measures.instruments import module_for
 from caseload.measures.instruments.base import Instrument, Item
 from caseload.measures.result import Score, ScoringError
 
@@ -31,12 +32,16 @@ def missing_answers(
     rule's own message, so there is nothing to confirm).
 
     An item that is neither counted nor a risk signal (PHQ-9's difficulty question,
-    asked only when a problem was ticked) changes no total and raises no alert, so
-    leaving it out needs no confirmation."""
+    asked only when a problem was ticked) changes no total and raises no alert, and an
+    item the instrument's skip logic passes over is not asked at all: leaving either
+    out needs no confirmation."""
+    # Questions an instrument's skip logic passes over (C-SSRS, ASQ) are empty by design.
+    passed_over = getattr(module_for(instrument.code), "passed_over", None)
+    skipped = passed_over(tuple(answers)) if passed_over else frozenset()
     items = tuple(
         item
         for item, value in zip(instrument.items, answers, strict=True)
-        if value is None and (item.scored or item.risk)
+        if value is None and (item.scored or item.risk) and item.number not in skipped
     )
     if not items:
         return None
