@@ -78,6 +78,10 @@ def test_break_the_glass_needs_a_reason(new_context, sign_in, demo_server):
         demo_server.passwords["clinician3"]
     )
     outsider.get_by_role("button", name="Open the record").click()
-    # The reason is required: the browser (and the server) refuse before anything opens.
+    # The reason is required: the server refuses before anything opens, and the error
+    # summary takes focus and leads to the field.
+    summary = outsider.get_by_test_id("error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("^Reason for emergency access")).click()
     expect(outsider.get_by_label("Reason for emergency access")).to_be_focused()
     assert "/privacy/break-glass/" in outsider.url
