@@ -245,3 +245,18 @@ def test_revoke_link(as_user, clinician, client_record):
 
     link.refresh_from_db()
     assert link.state == "revoked"
+
+
+def test_recent_links_table_lists_the_links_not_the_navigation(as_user, clinician, client_record):
+    """The page frame's navigation once overwrote the view's `links`: one row per link."""
+    http = as_user(clinician)
+    for code in ("phq9", "gad7"):
+        http.post(
+            reverse("measures:link_send", args=[client_record.pk]), {"link-instrument": code}
+        )
+
+    text = http.get(reverse("measures:client", args=[client_record.pk])).content.decode()
+
+    recent = text.split("Recent links", 1)[1].split("</table>", 1)[0]
+    assert recent.count("<tr>") == 1 + 2  # the header row and one row per link
+    assert ">PHQ9</td>" in recent and ">GAD7</td>" in recent
