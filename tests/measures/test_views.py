@@ -175,7 +175,7 @@ def test_chart_shows_bands_baseline_reliable_band_and_sessions(as_user, clinicia
     assert 'class="baseline"' in text and 'class="reliable-band"' in text
     assert "Reliable change needs 6 or more points from the baseline" in text
     assert 'class="event-session"' in text
-    assert "first 20 (severe); latest 6 (mild)" in text.lower()
+    assert "Baseline 20 (severe) on " in text and "; latest 6 (mild) on " in text
     # H-081: the summary says what changed and what a reliable change needs.
     assert (
         "reliably better and out of the clinical range (change of -14, reliable change "
