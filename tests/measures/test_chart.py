@@ -2,8 +2,7 @@
 points, and a summary whose words follow from the numbers it gives (H-123)."""
 
 import re
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -15,7 +14,7 @@ from caseload.measures.models import MeasureResponse
 from caseload.measures.services import response_record
 from measures.helpers import phq9_with_total
 
-START = datetime(2026, 3, 2, 15, 0, tzinfo=dt_timezone.utc)
+START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 PHQ9 = instruments.get("phq9")
 K10 = instruments.get("k10")
 
