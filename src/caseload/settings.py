@@ -246,6 +246,9 @@ CASELOAD_NOTE_OVERDUE_HOURS = env_int("CASELOAD_NOTE_OVERDUE_HOURS", 72, minimum
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"client_errors": {"()": "caseload.core.request_logging.ClientErrorsOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("CASELOAD_LOG_LEVEL", "WARNING")},
+    # A 403 or 404 is one line (who, path), not a traceback: core/request_logging.py.
+    "loggers": {"django.request": {"filters": ["client_errors"]}},
 }
