@@ -182,7 +182,7 @@ def episode_baseline(group: list[MeasureResponse]) -> MeasureResponse:
 
 def _episode(instrument, group, x_of, y_of, plot_w, *, last: bool) -> Episode:
     points = [
-        Point(x_of(response.completed_at), y_of(response.total), _point_label(response))
+        Point(x_of(response.completed_at), y_of(_total(response)), _point_label(response))
         for response in group
     ]
     baseline = episode_baseline(group)
@@ -197,9 +197,9 @@ def _episode(instrument, group, x_of, y_of, plot_w, *, last: bool) -> Episode:
         polyline=" ".join(f"{point.x:.1f},{point.y:.1f}" for point in points),
         baseline_x1=x1,
         baseline_x2=x2,
-        baseline_y=y_of(baseline.total),
-        baseline_label=f"Baseline {_number(baseline.total)}, {_day(baseline.completed_at)}",
-        reliable=_reliable_band(instrument, baseline.total, y_of, x1, x2),
+        baseline_y=y_of(_total(baseline)),
+        baseline_label=f"Baseline {_number(_total(baseline))}, {_day(baseline.completed_at)}",
+        reliable=_reliable_band(instrument, _total(baseline), y_of, x1, x2),
     )
 
 
@@ -281,12 +281,19 @@ def _day(when: datetime) -> str:
     return formats.date_format(timezone.localtime(when), "DATE_FORMAT")
 
 
+def _total(response: MeasureResponse) -> float:
+    """Only results with a total are charted (build_chart leaves the others out)."""
+    if response.total is None:
+        raise ValueError("a result without a total is not charted")
+    return response.total
+
+
 def _number(value: float) -> str:
     return f"{value:g}"
 
 
 def _point_label(response: MeasureResponse) -> str:
-    parts = [f"{_day(response.completed_at)}: {_number(response.total)}"]
+    parts = [f"{_day(response.completed_at)}: {_number(_total(response))}"]
     if response.band_label:
         parts.append(response.band_label)
     if response.change_label:
@@ -305,7 +312,7 @@ def summary(instrument: Instrument, scored: list[MeasureResponse]) -> str:
     if len(scored) == 1:
         return (
             f"{instrument.name}: 1 result, on {_day(last.completed_at)}: "
-            f"{_number(last.total)}{_band(last)}. One result shows no change yet."
+            f"{_number(_total(last))}{_band(last)}. One result shows no change yet."
         )
     groups = by_episode(scored)
     text = (
@@ -323,15 +330,17 @@ def summary(instrument: Instrument, scored: list[MeasureResponse]) -> str:
 
 def _episode_sentences(instrument: Instrument, group: list[MeasureResponse], where: str) -> str:
     baseline, last = episode_baseline(group), group[-1]
-    text = f"baseline {_number(baseline.total)}{_band(baseline)} on {_day(baseline.completed_at)}"
+    text = (
+        f"baseline {_number(_total(baseline))}{_band(baseline)} on {_day(baseline.completed_at)}"
+    )
     if last is baseline:
         return f"{text}, its only result so far, so no change to show yet."
-    low = min(group, key=lambda response: response.total)
-    high = max(group, key=lambda response: response.total)
+    low = min(group, key=lambda response: _total(response))
+    high = max(group, key=lambda response: _total(response))
     return (
-        f"{text}; latest {_number(last.total)}{_band(last)} on "
-        f"{_day(last.completed_at)}: {_change_words(instrument, baseline.total, last.total)}. "
-        f"Lowest {_number(low.total)}, highest {_number(high.total)}{where}."
+        f"{text}; latest {_number(_total(last))}{_band(last)} on "
+        f"{_day(last.completed_at)}: {_change_words(instrument, _total(baseline), _total(last))}. "
+        f"Lowest {_number(_total(low))}, highest {_number(_total(high))}{where}."
     )
 
 
