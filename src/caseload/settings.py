@@ -234,7 +234,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 EMAIL_BACKEND = env_str("CASELOAD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("CASELOAD_FROM_EMAIL", "caseload@localhost")
 
-CASELOAD_PRACTICE_NAME = env_str("CASELOAD_PRACTICE_NAME", "caseload")
+# Shown to clients on every page they reach by link and in what they are sent; an
+# administrator's name in the app (PracticeSettings) wins over it. The demo's is invented.
+CASELOAD_PRACTICE_NAME = env_str(
+    "CASELOAD_PRACTICE_NAME", "Maple Grove Counselling" if DEMO else "caseload"
+)
 # The address people reach caseload at, for links in emails sent without a request
 # (alert escalation from `caseload tick`).
 CASELOAD_BASE_URL = (
