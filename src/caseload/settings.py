@@ -212,6 +212,18 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("CASELOAD_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
+# Dates and times one way on every page, in the practice's time zone: templates name a
+# format (`|date:"DATE_FORMAT"`), never spell one out (tests/core/test_date_formats.py).
+# Django's own format files for English would win over these settings (localized formats
+# take precedence since Django 5), so core/formats/en/ hands Django these same values.
+DATE_FORMAT = "j M Y"  # 3 Dec 2026
+DATETIME_FORMAT = "j M Y, H:i"  # 3 Dec 2026, 14:02
+TIME_FORMAT = "H:i"  # 14:02
+SHORT_DATE_FORMAT = "j M"  # 3 Dec: only beside a full date, or in a list of the coming days
+SHORT_DATETIME_FORMAT = "j M, H:i"  # 3 Dec, 14:02: likewise
+MONTH_DAY_FORMAT = "j F"  # 3 December
+YEAR_MONTH_FORMAT = "F Y"  # December 2026
+FORMAT_MODULE_PATH = ["caseload.core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -16,10 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.utils import formats, timezone
-
 from caseload.clients.models import Attendance, Client
 from caseload.core.composition import composed
+from caseload.core.dates import show_date
 from caseload.measures import change
 from caseload.measures.instruments.base import Instrument
 from caseload.measures.models import ITEMS_NOT_KNOWN, MeasureResponse
@@ -278,7 +277,7 @@ def _x_ticks(start: datetime, end: datetime, x_of) -> list[Tick]:
 
 
 def _day(when: datetime) -> str:
-    return formats.date_format(timezone.localtime(when), "DATE_FORMAT")
+    return show_date(when)
 
 
 def _total(response: MeasureResponse) -> float:

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule
 from caseload.core import clock
+from caseload.core.dates import show_date
 from caseload.plans.models import SessionFeedback, TreatmentPlan
 
 
@@ -24,7 +25,7 @@ def _review_signals(client) -> list[Signal]:
     due = client.signal_plan_review_due
     if due is None:
         return []
-    return [Signal("Plan review overdue", "warning", f"due {due:%-d %b %Y}")]
+    return [Signal("Plan review overdue", "warning", f"due {show_date(due)}")]
 
 
 def _feedback_concern():

@@ -8,6 +8,7 @@ from django.db.models import OuterRef, Subquery
 from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule
 from caseload.core import clock
+from caseload.core.dates import show_date
 from caseload.safety.models import RiskLevel
 from caseload.safety.models.assessments import ALERTING_LEVELS
 from caseload.safety.selectors import latest_assessments
@@ -28,7 +29,7 @@ def _signals(client) -> list[Signal]:
         found.append(Signal(f"Risk: {label}", "danger"))
     review_on = client.signal_risk_review_on
     if review_on is not None and review_on < clock.today():
-        found.append(Signal("Risk review overdue", "warning", f"Due {review_on:%-d %b %Y}"))
+        found.append(Signal("Risk review overdue", "warning", f"Due {show_date(review_on)}"))
     return found
 
 
