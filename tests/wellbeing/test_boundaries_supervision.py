@@ -178,3 +178,9 @@ def test_the_supervision_page_says_when_no_supervisor_is_recorded(colleague, as_
     page = as_user(colleague).get(reverse("wellbeing:supervision")).content.decode()
     assert 'data-testid="ask-supervision"' in page
     assert "No supervisor is recorded for you yet" in page
+
+
+def test_a_supervisor_without_a_supervisor_is_not_told_to_find_one(supervisor, as_user):
+    page = as_user(supervisor).get(reverse("wellbeing:supervision")).content.decode()
+    assert "People you supervise" in page
+    assert 'data-testid="ask-supervision"' not in page
