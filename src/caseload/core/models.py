@@ -150,5 +150,5 @@ class PracticeSettings(models.Model):
         `safety.services.practice_settings_update`). The name an unsaved row gives is the
         deployment's CASELOAD_PRACTICE_NAME, so there is one practice name everywhere."""
         return cls.objects.filter(pk=1).first() or cls(
-            pk=1, practice_name=settings.CASELOAD_PRACTICE_NAME
+            pk=1, practice_name=settings.CASELOAD_PRACTICE_NAME or "caseload"
         )
