@@ -64,15 +64,16 @@ def overdue_notes_count(user) -> int:
     return sessions + loose_overdue_notes(cutoff).filter(author=user).count()
 
 
-def overdue_annotations() -> dict:
-    """For the query that loads a page of the caseload: does this client have an overdue
-    note? Reads the clock: build them for each page."""
+def overdue_for_page(client_ids: list[int]) -> dict[int, bool]:
+    """True for each client in `client_ids` with an overdue note (a session awaiting
+    its note, or a loose unsigned note), for the caseload page: one query, the union of
+    the two rules. Reads the clock: call it for each page."""
     cutoff = overdue_cutoff()
-    return {
-        "signal_note_overdue_session": Exists(
-            sessions_awaiting_note(cutoff).filter(client=OuterRef("pk"))
-        ),
-        "signal_note_overdue_loose": Exists(
-            loose_overdue_notes(cutoff).filter(client=OuterRef("pk"))
-        ),
-    }
+    sessions = sessions_awaiting_note(cutoff).filter(client_id__in=client_ids)
+    loose = loose_overdue_notes(cutoff).filter(client_id__in=client_ids)
+    overdue = (
+        sessions.order_by()
+        .values_list("client_id")
+        .union(loose.order_by().values_list("client_id"))
+    )
+    return {client_id: True for (client_id,) in overdue}
