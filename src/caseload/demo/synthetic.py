@@ -134,6 +134,9 @@ def seed_clients(
     rng = random.Random(seed)  # noqa: S311 - repeatable synthetic data, not security
     now = clock.now()
     created = []
+    # Each clinician's booked hours, so no two of their demo sessions overlap (the
+    # booking rule, clients/booking.py, refuses that; history is written in bulk).
+    diaries: dict[int, set[datetime]] = {}
     for index in range(count):
         clinician = clinicians[index % len(clinicians)]
         actor = acting_user or clinician
@@ -167,7 +170,8 @@ def seed_clients(
             },
         )
         _fill_record(client, actor, rng, index)
-        _appointments(client, clinician, rng, now, history_weeks, status)
+        diary = diaries.setdefault(clinician.pk, set())
+        _appointments(client, clinician, rng, now, history_weeks, status, diary)
         created.append(client)
     return created
 
@@ -212,15 +216,34 @@ def _fill_record(client, actor, rng, index):
     )
 
 
-def _appointments(client, clinician, rng, now, weeks, status):
+SESSION_HOURS = [9, 10, 11, 13, 14, 15, 16]
+
+
+def _free_hour(week_start, day_offset: int, hour: int, diary: set[datetime]) -> datetime | None:
+    """The client's usual day and hour if the clinician is free then, otherwise the
+    next free hour of that week (later hours first, then later days), or None."""
+    first = SESSION_HOURS.index(hour)
+    for day_step in range(5):
+        day = week_start + timedelta(days=(day_offset + day_step) % 5)
+        for hour_step in range(len(SESSION_HOURS)):
+            at = SESSION_HOURS[(first + hour_step) % len(SESSION_HOURS)]
+            starts = timezone.make_aware(datetime.combine(day, time(hour=at)))
+            if starts not in diary:
+                return starts
+    return None
+
+
+def _appointments(client, clinician, rng, now, weeks, status, diary):
     if status in (ClientStatus.REFERRAL,):
         return
-    slot = time(hour=rng.choice([9, 10, 11, 13, 14, 15, 16]))
+    hour = rng.choice(SESSION_HOURS)
     first_day = timezone.localdate(now) - timedelta(weeks=weeks)
     rows = []
     for week in range(weeks + 2):
-        day = first_day + timedelta(weeks=week, days=rng.randint(0, 4))
-        starts = timezone.make_aware(datetime.combine(day, slot))
+        free = _free_hour(first_day + timedelta(weeks=week), rng.randint(0, 4), hour, diary)
+        if free is None:
+            continue
+        starts = free
         if starts < now:
             attendance = rng.choices(
                 [
@@ -236,6 +259,7 @@ def _appointments(client, clinician, rng, now, weeks, status):
             continue
         else:
             attendance = Attendance.SCHEDULED
+        diary.add(starts)
         rows.append(
             Appointment(
                 client=client,
