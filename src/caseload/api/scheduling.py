@@ -179,7 +179,8 @@ def calendar(request: ApiRequest, query: Query[CalendarQuery]):
         raise ValidationError(f"end must be after start, at most {MAX_RANGE_DAYS} days later.")
     if not schedulable_clinicians(request.auth).exists():
         raise PermissionDenied("Your role has no calendar.")
-    wanted = query.clinician
+    # The page asks for a diary by id, the API by username; an unknown one is 404 alike.
+    wanted: object = query.clinician
     if wanted not in (None, "team"):
         person = schedulable_clinicians(request.auth).filter(username=wanted).first()
         wanted = person.pk if person else "0"

@@ -299,15 +299,20 @@ def appointment_move(
     return appointment
 
 
+def sentence(text: str) -> str:
+    """`text` with a full stop, unless it ends with one already (a time such as 2 p.m.)."""
+    return text if text.endswith(".") else f"{text}."
+
+
 def booked_message(appointments: list[Appointment]) -> str:
     """The confirmation after booking: the one appointment, or the series' extent."""
     first, last = appointments[0], appointments[-1]
     with_whom = first.clinician.get_full_name() or first.clinician.username
     if len(appointments) == 1:
-        return _("Booked with %(who)s: %(when)s.") % {
-            "who": with_whom,
-            "when": describe(first).split(", ", 1)[1],
-        }
+        return sentence(
+            _("Booked with %(who)s: %(when)s")
+            % {"who": with_whom, "when": describe(first).split(", ", 1)[1]}
+        )
     return _("Booked %(count)d appointments with %(who)s, from %(first)s to %(last)s.") % {
         "count": len(appointments),
         "who": with_whom,

@@ -339,10 +339,13 @@ def attendance(request, client_id, appointment_id):
 
 def attendance_status(appointment) -> str:
     """The sentence announced after recording attendance."""
-    return _("Attendance recorded: %(outcome)s, %(when)s.") % {
-        "outcome": appointment.get_attendance_display(),
-        "when": booking.describe(appointment).split(", ", 1)[1],
-    }
+    return booking.sentence(
+        _("Attendance recorded: %(outcome)s, %(when)s")
+        % {
+            "outcome": appointment.get_attendance_display(),
+            "when": booking.describe(appointment).split(", ", 1)[1],
+        }
+    )
 
 
 @login_required
@@ -375,7 +378,9 @@ def appointment_move(request, client_id, appointment_id):
     ):
         messages.success(
             request,
-            _("Moved to %(when)s.") % {"when": booking.describe(appointment).split(", ", 1)[1]},
+            booking.sentence(
+                _("Moved to %(when)s") % {"when": booking.describe(appointment).split(", ", 1)[1]}
+            ),
         )
         return redirect("clients:appointments", client_id=client.pk)
     return render_client_page(

@@ -237,7 +237,9 @@ def _appointments(client, clinician, rng, now, weeks, status, diary):
     if status in (ClientStatus.REFERRAL,):
         return
     hour = rng.choice(SESSION_HOURS)
-    first_day = timezone.localdate(now) - timedelta(weeks=weeks)
+    # From a Monday, so the sessions fall on weekdays.
+    start = timezone.localdate(now) - timedelta(weeks=weeks)
+    first_day = start - timedelta(days=start.weekday())
     rows = []
     for week in range(weeks + 2):
         free = _free_hour(first_day + timedelta(weeks=week), rng.randint(0, 4), hour, diary)

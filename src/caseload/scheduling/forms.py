@@ -10,7 +10,7 @@ class CalendarBookingForm(AppointmentForm):
     """Booking from the calendar: the client is chosen here (only clients the booker
     may see, not discharged); the rules are the booking page's."""
 
-    client = forms.ModelChoiceField(queryset=None, label=_("Client"))
+    client: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("Client"))
 
     field_order = ["client", "clinician", "starts_at", "duration_minutes", "kind", "location"]
 

@@ -130,10 +130,13 @@ def attendance(request, appointment_id):
         attendance=form.cleaned_data["attendance"],
         request=request,
     )
-    status = _("Attendance recorded: %(outcome)s, %(what)s.") % {
-        "outcome": appointment.get_attendance_display(),
-        "what": booking.describe(appointment),
-    }
+    status = booking.sentence(
+        _("Attendance recorded: %(outcome)s, %(what)s")
+        % {
+            "outcome": appointment.get_attendance_display(),
+            "what": booking.describe(appointment),
+        }
+    )
     if request.htmx:
         context = {
             "appointment": appointment,
