@@ -77,7 +77,9 @@ def describe(appointment: Appointment, *, viewer: User | None = None) -> str:
     """'David Shaw, Tue 3 Dec 14:00-14:50' in the practice's time zone. A client the
     viewer may not see is 'another client', so a refusal never discloses a name."""
     name = appointment.client.display_name
-    if viewer is not None and not clients_visible_to(viewer).filter(pk=appointment.client_id):
+    if viewer is not None and not (
+        clients_visible_to(viewer).filter(pk=appointment.client_id).exists()
+    ):
         name = _("another client")
     start = timezone.localtime(appointment.starts_at)
     end = timezone.localtime(appointment.ends_at)

@@ -112,9 +112,10 @@ class AppointmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         people = schedulable_clinicians(user) if user is not None else clinicians()
         self.fields["clinician"].queryset = people
-        self.fields["clinician"].empty_label = None
         if user is not None and people.filter(pk=user.pk).exists():
+            # Yourself by default; someone booking for others (intake) chooses each time.
             self.fields["clinician"].initial = user.pk
+            self.fields["clinician"].empty_label = None
 
     def clean(self):
         cleaned = super().clean()
