@@ -358,3 +358,24 @@ def test_recording_attendance_announces_it_and_keeps_the_button_id(
     assert f'id="attendance-record-{appointment.pk}"' in page
     appointment.refresh_from_db()
     assert appointment.attendance == Attendance.ATTENDED
+
+
+def test_the_move_page_moves_one_appointment_and_refuses_a_clash(
+    as_user, book, clinician, client_record, david
+):
+    (mine,) = book(at(1, 9))
+    book(at(1, 11), client=david)
+    http = as_user(clinician)
+    url = reverse("clients:appointment_move", args=[client_record.pk, mine.pk])
+    refused = http.post(
+        url, {"starts_at": at(1, 11, 30).strftime("%Y-%m-%dT%H:%M"), "duration_minutes": 50}
+    )
+    assert refused.status_code == 400 and "Clashes with David Shaw" in refused.content.decode()
+    moved = http.post(
+        url,
+        {"starts_at": at(2, 15).strftime("%Y-%m-%dT%H:%M"), "duration_minutes": 30},
+        follow=True,
+    )
+    assert "Moved to" in moved.content.decode()
+    mine.refresh_from_db()
+    assert (mine.starts_at, mine.duration_minutes) == (at(2, 15), 30)

@@ -203,3 +203,21 @@ def test_the_calendar_query_count_does_not_grow_with_appointments(
         )
     with django_assert_max_num_queries(16):
         week_of(http)
+
+
+def test_the_grid_widens_to_take_in_an_early_or_late_appointment(clinician, client_record):
+    from caseload.scheduling.grid import hour_rows
+
+    early = Appointment(
+        client=client_record, clinician=clinician, starts_at=local(MONDAY, 7), duration_minutes=50
+    )
+    late = Appointment(
+        client=client_record,
+        clinician=clinician,
+        starts_at=local(MONDAY, 19, 30),
+        duration_minutes=60,
+    )
+    rows = hour_rows(period_for("day", MONDAY), [early, late])
+    assert [row.hour for row in rows] == list(range(7, 21))
+    assert rows[0].cells[0].appointments == [early]
+    assert rows[-2].cells[0].appointments == [late]
