@@ -221,3 +221,9 @@ def test_the_grid_widens_to_take_in_an_early_or_late_appointment(clinician, clie
     assert [row.hour for row in rows] == list(range(7, 21))
     assert rows[0].cells[0].appointments == [early]
     assert rows[-2].cells[0].appointments == [late]
+
+
+def test_a_scheduled_entry_links_to_moving_it(as_user, clinician, diary):
+    mine, _ = diary
+    page = week_of(as_user(clinician)).content.decode()
+    assert reverse("clients:appointment_move", args=[mine.client_id, mine.pk]) in page
