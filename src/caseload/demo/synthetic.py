@@ -219,14 +219,14 @@ def _fill_record(client, actor, rng, index):
 SESSION_HOURS = [9, 10, 11, 13, 14, 15, 16]
 
 
-def _free_hour(week_start, day_offset: int, hour: int, diary: set[datetime]) -> datetime | None:
-    """The client's usual day and hour if the clinician is free then, otherwise the
-    next free hour of that week (later hours first, then later days), or None."""
+def _free_hour(days: list, hour: int, diary: set[datetime]) -> datetime | None:
+    """The first of `days` (in order) with an hour free in the clinician's `diary` (the
+    starts already booked): the client's usual hour first, then the later ones, wrapping
+    round. None when every hour of every day is taken."""
     first = SESSION_HOURS.index(hour)
-    for day_step in range(5):
-        day = week_start + timedelta(days=(day_offset + day_step) % 5)
-        for hour_step in range(len(SESSION_HOURS)):
-            at = SESSION_HOURS[(first + hour_step) % len(SESSION_HOURS)]
+    for day in days:
+        for step in range(len(SESSION_HOURS)):
+            at = SESSION_HOURS[(first + step) % len(SESSION_HOURS)]
             starts = timezone.make_aware(datetime.combine(day, time(hour=at)))
             if starts not in diary:
                 return starts
@@ -234,19 +234,37 @@ def _free_hour(week_start, day_offset: int, hour: int, diary: set[datetime]) -> 
 
 
 def _appointments(client, clinician, rng, now, weeks, status, diary):
+    """Weekly sessions at one hour, on weekdays, for the last `weeks` weeks and the next
+    two. This week's falls today or tomorrow (then a day after) at an hour the clinician
+    has free, so every clinician's home page has sessions today, left unrecorded, and
+    tomorrow. Every session takes an hour free in the clinician's `diary`, so the demo
+    never double-books anyone (H-105; the booking rule in clients/booking.py refuses
+    that, and history is written in bulk)."""
     if status in (ClientStatus.REFERRAL,):
         return
     hour = rng.choice(SESSION_HOURS)
-    # From a Monday, so the sessions fall on weekdays.
-    start = timezone.localdate(now) - timedelta(weeks=weeks)
-    first_day = start - timedelta(days=start.weekday())
+    today = timezone.localdate(now)
+    start = today - timedelta(weeks=weeks)
+    first_day = start - timedelta(days=start.weekday())  # a Monday
     rows = []
     for week in range(weeks + 2):
-        free = _free_hour(first_day + timedelta(weeks=week), rng.randint(0, 4), hour, diary)
-        if free is None:
+        monday = first_day + timedelta(weeks=week)
+        offset = rng.randint(0, 4)
+        moved = week == weeks and status != ClientStatus.ON_HOLD
+        if moved:
+            usual = monday + timedelta(days=offset)
+            if timezone.make_aware(datetime.combine(usual, time(hour=hour))) < now:
+                rng.random()  # the draw its outcome took: the rest of the practice stays
+            first = (usual - today).days % 2
+            days = [today + timedelta(days=n) for n in (first, 1 - first, 2, 3, 4, 5, 6)]
+        else:
+            days = [monday + timedelta(days=(offset + step) % 5) for step in range(5)]
+        starts = _free_hour(days, hour, diary)
+        if starts is None:
             continue
-        starts = free
-        if starts < now:
+        if moved:
+            attendance = Attendance.SCHEDULED  # waiting to be recorded on the home page
+        elif starts < now:
             attendance = rng.choices(
                 [
                     Attendance.ATTENDED,
