@@ -35,6 +35,7 @@ from caseload.plans.contact import agreement_policy
 from caseload.plans.overview import overview_context
 from caseload.privacy import demo as privacy_demo
 from caseload.privacy import portal as privacy_portal
+from caseload.privacy.booking_checks import telehealth_consent_missing
 from caseload.safety import caseload_signals as safety_signals
 from caseload.safety import demo as safety_demo
 from caseload.safety import portal_pages as safety_portal
@@ -69,6 +70,7 @@ CLIENT_TABS = (
 NAV_LINKS = (
     NavLink(_("Clients"), "clients:caseload", EVERY_CLIENT),
     NavLink(_("My caseload"), "clients:caseload", CLINICAL),
+    NavLink(_("Calendar"), "scheduling:calendar", CLINICAL | EVERY_CLIENT),
     NavLink(_("Alerts"), "safety:inbox", CLINICAL, alerts=True),
     NavLink(_("Staff"), "staff:list", frozenset({Role.ADMIN})),
     NavLink(_("Audit trail"), "audit:search", frozenset({Role.PRIVACY_OFFICER})),
@@ -170,6 +172,10 @@ SAFETY_PLAN_PROVIDER = safetyplans_provider.SAFETY_PLAN_PROVIDER
 
 # Events drawn along the time axis of a client's measure charts.
 CHART_EVENTS = (chart.attended_sessions,)
+
+# What a booking must satisfy besides clients' own rules (clients/booking.py): each
+# returns the sentence that refuses it, or None. The telehealth consent guards H-104.
+BOOKING_CHECKS = (telehealth_consent_missing,)
 
 # The first provider with a policy for the client wins; otherwise the practice default.
 CONTACT_POLICY_PROVIDERS = (agreement_policy,)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "caseload.accounts",
     "caseload.audit",
     "caseload.clients",
+    "caseload.scheduling",
     "caseload.portal",
     "caseload.safety",
     "caseload.safetyplans",
