@@ -24,7 +24,10 @@ NAMED = {
 # The exceptions: machine-readable values, never read by a person. ISO 8601 ('c', or
 # 'Y-m-d' for a date) in a <time datetime="..."> attribute, a form field's value, or a
 # link's query string.
-MACHINE_FORMATS = {"c", "Y-m-d"}
+MACHINE_FORMATS = {"c", "Y-m-d", "Y-m-d\\TH:i"}  # the last: a datetime-local field's value
+# A calendar's grid shows a date's parts on their own (weekday, day of the month, month
+# name) as headings beside a full named-format date; they are parts, not a second format.
+CALENDAR_PARTS = {"l", "D", "j", "F"}
 MACHINE_PLACES = re.compile(r'(datetime="|value="|\w=)\{\{[^}]*$')  # \w= : a query string
 FILTER = re.compile(r"\|(date|time)(?::(\"[^\"]*\"|'[^']*'))?")
 
@@ -34,7 +37,7 @@ def _literal_formats(root=TEMPLATES):
         text = path.read_text()
         for match in FILTER.finditer(text):
             spelled = match.group(2)
-            if spelled is None or spelled[1:-1] in NAMED:
+            if spelled is None or spelled[1:-1] in NAMED | CALENDAR_PARTS:
                 continue  # |date alone is DATE_FORMAT
             line_start = text.rfind("\n", 0, match.start()) + 1
             before = text[line_start : match.start()]
