@@ -37,7 +37,7 @@ def test_a_check_constraint_error_is_said_in_words(client_record, clinician):
         )
     )
     assert constraint_message(error) == (
-        "An appointment lasts from 5 minutes to 8 hours (480 minutes)."
+        "An appointment lasts between 5 minutes and 8 hours (480 minutes)."
     )
 
 
@@ -70,7 +70,7 @@ def test_a_model_form_shows_the_sentence_not_the_constraint_name(clinician):
 
     assert not form.is_valid()
     text = str(form.errors)
-    assert "An appointment lasts from 5 minutes to 8 hours" in text
+    assert "An appointment lasts between 5 minutes and 8 hours" in text
     assert "appointment_length_sane" not in text
 
 

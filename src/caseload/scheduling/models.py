@@ -31,6 +31,9 @@ class CalendarFeed(models.Model):
                 fields=["user"],
                 condition=models.Q(revoked_at__isnull=True),
                 name="one_live_calendar_feed",
+                violation_error_message=_(
+                    "You already have a calendar feed address: revoke it or make a new one."
+                ),
             )
         ]
 
