@@ -17,10 +17,10 @@ from factories import make_user
 NAV = {
     Role.ADMIN: [
         ("Clients", "clients:caseload"),
-        ("Staff", "staff:list"),
-        ("Note settings", "notes:settings"),
         ("Team wellbeing", "wellbeing:team"),
+        ("Staff", "staff:list"),
         ("Assignment", "wellbeing:assignment"),
+        ("Note settings", "notes:settings"),
         ("Workload thresholds", "wellbeing:settings"),
         ("Consent texts", "privacy:templates"),
         ("Practice settings", "safety:practice_settings"),
@@ -33,10 +33,10 @@ NAV = {
         ("My psychotherapy notes", "notes:private"),
         ("Consistency", "notes:consistency"),
         ("Mandatory reports", "privacy:reports"),
+        ("Emergency access", "privacy:break_glass"),
         ("Workload", "wellbeing:workload"),
         ("Supervision", "wellbeing:supervision"),
         ("My wellbeing", "wellbeing:home"),
-        ("Emergency access", "privacy:break_glass"),
     ],
     Role.SUPERVISOR: [
         ("My caseload", "clients:caseload"),
@@ -45,13 +45,13 @@ NAV = {
         ("Co-sign", "notes:cosign_queue"),
         ("My psychotherapy notes", "notes:private"),
         ("Consistency", "notes:consistency"),
-        ("Outcomes", "measures:outcomes"),
         ("Mandatory reports", "privacy:reports"),
+        ("Emergency access", "privacy:break_glass"),
         ("Workload", "wellbeing:workload"),
         ("Supervision", "wellbeing:supervision"),
+        ("Outcomes", "measures:outcomes"),
         ("My wellbeing", "wellbeing:home"),
         ("Team wellbeing", "wellbeing:team"),
-        ("Emergency access", "privacy:break_glass"),
     ],
     Role.PRIVACY_OFFICER: [
         ("Audit trail", "audit:search"),
@@ -59,6 +59,15 @@ NAV = {
         ("Mandatory reports", "privacy:reports"),
         ("Consent texts", "privacy:templates"),
     ],
+}
+
+# The sidebar's groups each role sees, in order (clients.composition.NAV_GROUPS).
+NAV_GROUPS = {
+    Role.ADMIN: ["My day", "Me and my team", "Practice"],
+    Role.INTAKE: ["My day", "Practice"],
+    Role.CLINICIAN: ["My day", "Records and duties", "Me and my team"],
+    Role.SUPERVISOR: ["My day", "Records and duties", "Me and my team"],
+    Role.PRIVACY_OFFICER: ["Records and duties", "Practice"],
 }
 
 TABS = [
@@ -90,9 +99,13 @@ def test_the_navigation_of_each_role(role):
 def test_the_page_header_draws_that_navigation(role, as_user):
     user = make_user(f"nav-{role}", role)
     page = as_user(user).get(reverse("accounts:account")).content.decode()
-    nav = page.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    nav = page.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]
     hrefs = re.findall(r'<a href="([^"]+)"', nav)
-    assert hrefs == [reverse(name) for _label, name in NAV[role]] + [reverse("accounts:account")]
+    assert hrefs == [reverse(name) for _label, name in NAV[role]]
+    titles = re.findall(r'<p class="nav-group-title"[^>]*>([^<]+)</p>', nav)
+    assert titles == NAV_GROUPS[role]
+    menu = page.split('data-testid="user-menu"', 1)[1].split("</ul>", 1)[0]
+    assert f'href="{reverse("accounts:account")}"' in menu and "Sign out" in menu
 
 
 def test_the_tabs_of_a_client_record_in_order():
