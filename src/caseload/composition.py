@@ -27,8 +27,8 @@ from caseload.demo.synthetic import DemoStep
 from caseload.measures import caseload_signals as measures_signals
 from caseload.measures import chart
 from caseload.measures import demo as measures_demo
-from caseload.measures.header import latest_measure
 from caseload.measures import portal as measures_portal
+from caseload.measures.header import latest_measure
 from caseload.measures.services import LINK_KIND as MEASURE_LINK
 from caseload.notes import caseload_signals as notes_signals
 from caseload.notes import demo as notes_demo

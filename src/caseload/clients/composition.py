@@ -15,7 +15,6 @@ from caseload.accounts.models import Role
 from caseload.clients.access import Part
 from caseload.core.composition import composed
 
-
 # The groups a clinician thinks of a record in, in the order of the client's menu. A tab
 # names its group by key; a group no tab the user may open falls in is not drawn.
 TAB_GROUPS: tuple[tuple[str, str | Promise], ...] = (

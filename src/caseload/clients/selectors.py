@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-
 from django.db.models import (
     CharField,
     Expression,
