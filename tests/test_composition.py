@@ -156,3 +156,22 @@ def test_no_app_fills_a_registry_at_import_time():
                 if imports - {"caseload.accounts"}:
                     found.append(f"{path.name}: ready() imports {sorted(imports)}")
     assert found == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("page", "current"),
+    [
+        ("safety:inbox", "safety:inbox"),
+        ("privacy:break_glass", "privacy:break_glass"),
+        ("wellbeing:workload", "wellbeing:workload"),
+        ("wellbeing:home", "wellbeing:home"),
+        ("clients:new", "clients:caseload"),
+    ],
+)
+def test_the_sidebar_marks_the_page_it_is_on(page, current, as_user):
+    """One link current, the page's own or the one it is under (the longest match)."""
+    user = make_user("nav-current", Role.SUPERVISOR)
+    html = as_user(user).get(reverse(page)).content.decode()
+    nav = html.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav) == [reverse(current)]
