@@ -170,7 +170,8 @@ def test_no_app_fills_a_registry_at_import_time():
     ],
 )
 def test_the_sidebar_marks_the_page_it_is_on(page, current, as_user):
-    """One link current, the page's own or the one it is under (the longest match)."""
+    """H-116: one link current, the page's own or the one it is under (the longest
+    match)."""
     user = make_user("nav-current", Role.SUPERVISOR)
     html = as_user(user).get(reverse(page)).content.decode()
     nav = html.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]

@@ -154,6 +154,7 @@ def test_the_header_costs_the_same_queries_whatever_the_history(
 
 @pytest.mark.parametrize(("page", "tab"), SUB_PAGES)
 def test_a_sub_page_highlights_its_tab_and_group(page, tab, client_record, clinician, as_user):
+    """H-116: a page inside a tab shows where it is, the tab and its group."""
     html = as_user(clinician).get(reverse(page, args=[client_record.pk])).content.decode()
     tab_url = reverse(tab, args=[client_record.pk])
     group = next(entry.group for entry in record_tabs() if entry.url_name == tab)
@@ -168,6 +169,7 @@ def test_a_sub_page_highlights_its_tab_and_group(page, tab, client_record, clini
 
 
 def test_every_tab_highlights_itself_and_nothing_else(client_record, clinician, as_user):
+    """H-116: every tab is drawn, reachable, and the only current one on its page."""
     http = as_user(clinician)
     for tab in record_tabs():
         url = reverse(tab.url_name, args=[client_record.pk])
@@ -178,6 +180,7 @@ def test_every_tab_highlights_itself_and_nothing_else(client_record, clinician, 
 
 
 def test_the_groups_are_those_a_clinician_thinks_in(client_record, clinician, as_user):
+    """H-116: every tab names a group the menu draws, so none can vanish."""
     html = as_user(clinician).get(reverse("clients:detail", args=[client_record.pk]))
     groups = re.findall(r'data-group="([a-z]+)">([^<]+)</a>', html.content.decode())
     assert [label for _key, label in groups] == [

@@ -1,7 +1,18 @@
 // caseload's one script of its own (no inline script: the Content-Security-Policy allows
-// only files from this site). An error summary (components/error_summary.html) takes
-// focus when the page loads, so a screen reader reads what to fix first.
+// only files from this site).
 document.addEventListener("DOMContentLoaded", () => {
+  // An error summary (components/error_summary.html) takes focus when the page loads, so
+  // a screen reader reads what to fix first.
   const summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();
+  // A table wider than the page scrolls sideways in its .table-wrap; keyboard users can
+  // scroll it only if it can take focus, and then it needs a name (its caption's).
+  for (const wrap of document.querySelectorAll(".table-wrap")) {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+      const caption = wrap.querySelector("caption");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+    }
+  }
 });
