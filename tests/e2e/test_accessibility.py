@@ -19,7 +19,8 @@ RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
   return result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 4).map(n => n.target.join(" ") + "  " + n.failureSummary.split("\\n")[1]),
+    nodes: v.nodes.slice(0, 4).map(
+      n => n.target.join(" ") + "  " + n.failureSummary.split("\\n")[1]),
   }));
 }"""
 
@@ -74,7 +75,9 @@ def test_axe_finds_no_violation_on_the_main_pages_of_every_role(
 
     clinician = sign_in(new_context(bypass_csp=True, **DESKTOP).new_page(), "clinician")
     client_url = caseload_links(clinician)[0]
-    _check(clinician, _sidebar(clinician) + _client_pages(clinician, client_url), found, "clinician")
+    _check(
+        clinician, _sidebar(clinician) + _client_pages(clinician, client_url), found, "clinician"
+    )
     for who in ("supervisor", "intake", "admin", "privacy"):
         page = sign_in(new_context(bypass_csp=True, **DESKTOP).new_page(), who)
         pages = _sidebar(page)

@@ -57,9 +57,10 @@ def _as_date(text: str) -> date | None:
     """`text` as a date in one of the practice's input formats (DATE_INPUT_FORMATS:
     2001-04-30, 04/30/2001, ...), or None."""
     try:
-        return DateField().clean(text)
+        born: date | None = DateField().clean(text)
     except ValidationError:
         return None
+    return born
 
 
 def caseload_rows(user: AnyUser, client_ids: Sequence[int]) -> list[Client]:
@@ -179,7 +180,7 @@ class ClientHeader:
     """What the header of every page of a client shows besides the banners."""
 
     next_appointment: Appointment | None
-    facts: list[tuple[str, dict]]  # (template, context) of the facts other apps add
+    facts: list[tuple[str, dict[str, Any]]]  # (template, context) of the facts other apps add
     actions: list[tuple[str, str]]  # (label, url) of the quick actions the user may take
 
 
