@@ -201,3 +201,22 @@ def test_the_admin_sees_only_the_care_team_tab(client_record, admin, as_user):
     assert set(re.findall(r'href="([^"]+)"', menu)) == {
         reverse("clients:care_team", args=[client_record.pk])
     }
+
+
+@pytest.mark.parametrize("page", ["notes:list", "safety:client", "clients:timeline"])
+def test_the_sidebar_marks_the_caseload_on_every_page_of_a_client(
+    page, client_record, clinician, as_user
+):
+    html = as_user(clinician).get(reverse(page, args=[client_record.pk])).content.decode()
+    nav = html.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]
+    current = re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav)
+    assert current == [reverse("clients:caseload")]
+
+
+def test_an_alert_of_a_client_is_under_alerts_not_the_caseload(client_record, clinician, as_user):
+    _high_risk(client_record)
+    alert = client_record.alerts.get()
+    html = as_user(clinician).get(reverse("safety:alert", args=[alert.pk])).content.decode()
+    nav = html.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]
+    current = re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav)
+    assert current == [reverse("safety:inbox")]

@@ -61,7 +61,10 @@ def nav_groups(context):
     if not user.is_authenticated:
         return []
     links = [(link, reverse(link.url_name)) for link in nav_links_for(user.role)]
-    here = _current(request.path, [url for _link, url in links])
+    # Every page of a client belongs to the caseload, wherever its app puts its address.
+    # (clients/pages.py marks them.)
+    path = reverse("clients:caseload") if context.get("client_page") else request.path
+    here = _current(path, [url for _link, url in links])
     known = [key for key, _label in NAV_GROUPS]
     groups = []
     for key, label in NAV_GROUPS:
