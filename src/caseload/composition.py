@@ -94,7 +94,7 @@ NAV_LINKS = (
     NavLink(_("Clients"), "clients:caseload", EVERY_CLIENT, group="day"),
     NavLink(_("My caseload"), "clients:caseload", CLINICAL, group="day"),
     NavLink(_("Alerts"), "safety:inbox", CLINICAL, alerts=True, group="day"),
-    NavLink(_("My tasks"), "safety:tasks", CLINICAL, group="day"),
+    NavLink(_("My tasks"), "safety:tasks", CLINICAL, group="day", count="open_task_count"),
     NavLink(_("Co-sign"), "notes:cosign_queue", frozenset({Role.SUPERVISOR}), group="day"),
     NavLink(_("Audit trail"), "audit:search", frozenset({Role.PRIVACY_OFFICER}), group="records"),
     NavLink(_("Privacy"), "privacy:home", frozenset({Role.PRIVACY_OFFICER}), group="records"),

@@ -220,3 +220,17 @@ def test_an_alert_of_a_client_is_under_alerts_not_the_caseload(client_record, cl
     nav = html.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]
     current = re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav)
     assert current == [reverse("safety:inbox")]
+
+
+def test_the_sidebar_counts_the_follow_ups_still_to_do(client_record, clinician, as_user):
+    from caseload.safety.tasks import follow_ups_for
+
+    def tasks_link() -> str:
+        html = as_user(clinician).get(reverse("accounts:account")).content.decode()
+        return re.search(r'<a href="/safety/tasks/"[^>]*>.*?</a>', html, re.S).group(0)
+
+    assert "nav-count" not in tasks_link()
+    _high_risk(client_record)  # a high alert schedules follow-up contacts
+    due = follow_ups_for(clinician).count()
+    assert due > 0
+    assert f'<span class="badge nav-count rounded-pill">{due}<' in tasks_link()

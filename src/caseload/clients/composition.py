@@ -47,13 +47,15 @@ class ClientTab:
 @dataclass(frozen=True)
 class NavLink:
     """A link in the main navigation. `alerts` marks the alerts inbox, drawn with the
-    count of open alerts beside it."""
+    count of open alerts beside it; `count` names another number in the page's context
+    (a lazy one, from a context processor) drawn beside the link when it is not 0."""
 
     label: str | Promise
     url_name: str
     roles: frozenset[Role]
     alerts: bool = False
     group: str = "practice"  # a key of NAV_GROUPS
+    count: str = ""
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,8 @@ def client_menu(context, client):
 @register.simple_tag(takes_context=True)
 def nav_groups(context):
     """The main navigation for the user's role (caseload/composition.py lists it), by
-    task: [(group label, [(link, url, current)])]; nothing before sign-in."""
+    task: [(group label, [(link, url, current, count)])], `count` the number the link
+    names (NavLink.count) or None; nothing before sign-in."""
     request = context["request"]
     user = request.user
     if not user.is_authenticated:
@@ -70,7 +71,7 @@ def nav_groups(context):
     for key, label in NAV_GROUPS:
         # A link naming a group this list does not know is drawn in the last group.
         members = [
-            (link, url, url == here)
+            (link, url, url == here, context.get(link.count) if link.count else None)
             for link, url in links
             if link.group == key or (key == known[-1] and link.group not in known)
         ]
