@@ -108,5 +108,7 @@ def test_axe_finds_no_violation_on_a_clients_link_page_on_a_phone(
     phone = new_context(bypass_csp=True, **PHONE).new_page()
     phone.goto(link)
     _violations(phone, found, "client's link page")
+    # The practice's own name, not the software's (the demo practice's, from the seed).
+    assert phone.locator("header").inner_text().strip() == "Harbour Street Counselling (demo)"
     print(_report(found))
     assert not found, _report(found)
