@@ -68,6 +68,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/bench_timeline.py
 	$(BIN)/python bench/bench_measures.py
 	$(BIN)/python bench/bench_fhir.py
+	$(BIN)/python bench/bench_audit.py
 
 # Refreshes the committed front-end files from the npm registry (pinned, checksummed).
 vendor:

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "caseload.wellbeing",
     "caseload.fhir",
     "caseload.api",
+    "caseload.today",
     "caseload.demo",
 ]
 
@@ -150,7 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "clients:caseload"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling: lock a username+IP pair after repeated failures. The same answer is

@@ -1,12 +1,13 @@
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from caseload.api.api import api
 from caseload.core import views as core_views
 from caseload.fhir import views as fhir_views
+from caseload.today import views as today_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="clients:caseload"), name="home"),
+    path("", today_views.home, name="home"),
+    path("today/", include("caseload.today.urls")),
     path("accounts/", include("caseload.accounts.urls")),
     path("staff/", include("caseload.accounts.staff_urls")),
     path("clients/", include("caseload.clients.urls")),

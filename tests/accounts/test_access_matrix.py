@@ -38,7 +38,8 @@ from matrix import (  # noqa: E402 - tests/ is on the path
 
 # (url name, method) -> outcomes per persona.
 MATRIX = {
-    ("home", "get"): row(OK, default=OK),
+    ("home", "get"): SIGNED_IN,  # each role's own home (caseload.today)
+    ("today:attendance", "post"): DEMOGRAPHICS,
     ("healthz", "get"): EVERYONE,
     ("robots", "get"): EVERYONE,
     ("accounts:login", "get"): EVERYONE,

@@ -12,18 +12,18 @@ from factories import PASSWORD
 
 from .auth_helpers import LOGIN_URL, audit_actions, login_post
 
-CASELOAD_URL = reverse("clients:caseload")
+HOME_URL = reverse("home")
 LOGOUT_URL = reverse("accounts:logout")
 CSRF_TOKEN = re.compile(r"[A-Za-z0-9]{64}")
 
 
-def test_login_redirects_to_the_caseload_and_audits_success(db, clinician):
+def test_login_redirects_to_the_home_page_and_audits_success(db, clinician):
     http = HttpClient()
 
     response = login_post(http, clinician.username)
 
     assert response.status_code == 302
-    assert response["Location"] == CASELOAD_URL
+    assert response["Location"] == HOME_URL
     assert http.session[SESSION_KEY] == str(clinician.pk)
     event = AuditEvent.objects.get(action="login.success")
     assert event.actor_id == clinician.pk
@@ -36,7 +36,7 @@ def test_login_follows_a_local_next_but_never_an_offsite_one(db, clinician):
     offsite = login_post(HttpClient(), clinician.username, next="https://evil.example/")
 
     assert local["Location"] == "/accounts/me/"
-    assert offsite["Location"] == CASELOAD_URL
+    assert offsite["Location"] == HOME_URL
 
 
 def _normalised(response, username: str) -> str:
@@ -105,7 +105,7 @@ def test_login_issues_a_fresh_session_key(db, clinician):
 def test_signed_in_user_visiting_login_goes_to_the_caseload(db, clinician, as_user):
     response = as_user(clinician).get(LOGIN_URL)
     assert response.status_code == 302
-    assert response["Location"] == CASELOAD_URL
+    assert response["Location"] == HOME_URL
 
 
 def test_logout_is_post_only(db, clinician):
@@ -130,7 +130,7 @@ def test_logout_signs_out_and_is_audited(db, clinician):
     assert response["Location"] == LOGIN_URL
     assert SESSION_KEY not in http.session
     assert AuditEvent.objects.get(action="logout").actor_id == clinician.pk
-    assert http.get(CASELOAD_URL)["Location"].startswith(LOGIN_URL)
+    assert http.get(HOME_URL)["Location"].startswith(LOGIN_URL)
 
 
 def test_password_is_never_written_to_the_audit_trail(db, clinician):

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from caseload.clients.access import clients_visible_to
 from caseload.clients.models import ClientStatus
-from caseload.clients.selectors import caseload_clients, caseload_rows
+from caseload.clients.selectors import caseload_clients, caseload_page
 from caseload.core import clock
 from caseload.privacy.services import break_glass_open
 from factories import make_client
@@ -47,11 +47,13 @@ def practice(client_record, clinician, colleague, outsider):
 
 
 def _listed(user, **options) -> list[int]:
-    """What the page lists: the listing's ids, and the rows loaded for them."""
+    """What the page lists: the listing's ids, and the rows of its first page."""
     listing = caseload_clients(user, **options)
     ids = list(listing.values_list("pk", flat=True)[0:1000])
     assert listing.count() == len(ids)
-    assert [client.pk for client in caseload_rows(user, ids)] == ids
+    page = caseload_page(user, **options, per_page=1000)
+    assert page.paginator.count == len(ids)
+    assert [client.pk for client in page.object_list] == ids
     return ids
 
 
@@ -94,10 +96,19 @@ def test_h063_break_the_glass_lists_the_client_until_it_expires(practice, outsid
 
 
 def test_h063_rows_are_loaded_only_through_the_door(practice, clinician, outsider):
-    """Ids that did not come from the listing (a tampered page) load no row."""
-    ids = [client.pk for client in practice]
-    assert [client.pk for client in caseload_rows(outsider, ids)] == [practice[4].pk]
-    assert {client.pk for client in caseload_rows(clinician, ids)} == set(ids[:3])
+    """The page's rows are the door's own query cut to the page: no list of ids (which a
+    tampered request could change) is loaded on its own."""
+    pages = [
+        caseload_page(outsider, include_discharged=True, per_page=1, number=n) for n in (1, 2, 99)
+    ]
+    assert [[client.pk for client in page.object_list] for page in pages] == [
+        [practice[4].pk],
+        [practice[4].pk],  # a page past the end is the last page, never another client
+        [practice[4].pk],
+    ]
+    assert {client.pk for client in caseload_page(clinician).object_list} == {
+        client.pk for client in practice[:3]
+    }
 
 
 def test_pages_are_the_door_in_order(practice, admin):

@@ -28,7 +28,7 @@ def test_h094_every_signal_names_its_part():
 
 def test_h094_a_signal_without_a_part_is_refused():
     with pytest.raises(TypeError, match="record part"):
-        SignalRule(name="bad", part="clinical", signals=lambda client: [])
+        SignalRule(name="bad", part="clinical", page_data=dict, signals=lambda figure: [])
 
 
 def test_h094_the_clinical_signals_are_the_clinical_ones():

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from caseload.audit.models import AuditEvent
 from caseload.clients.models import Appointment, Client, Perspective
-from caseload.clients.views import PAGE_SIZE
+from caseload.clients.selectors import PAGE_SIZE
 from caseload.core import clock
 from factories import make_client
 

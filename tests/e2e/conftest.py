@@ -205,14 +205,17 @@ def page(new_context) -> Page:
 
 @pytest.fixture
 def sign_in(demo_server: DemoServer):
-    """sign_in(page, username): signs in with the demo password, lands on the caseload."""
+    """sign_in(page, username): signs in with the demo password, lands on the home page
+    and, with `then` (by default the caseload, where most tests start), goes on there."""
 
-    def login(page: Page, username: str) -> Page:
+    def login(page: Page, username: str, then: str | None = "/clients/") -> Page:
         page.goto("/accounts/login/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(demo_server.passwords[username])
         page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url("**/clients/")
+        page.wait_for_url(f"{demo_server.base_url}/")
+        if then:
+            page.goto(then)
         return page
 
     return login

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from caseload.clients.models import Attendance
-from caseload.clients.selectors import caseload_rows
+from caseload.clients.selectors import caseload_page
 from caseload.core import clock
 from caseload.notes.engagement import (
     client_engagement,
@@ -61,7 +61,7 @@ def test_the_caseload_query_agrees_with_the_rule(history, client_record, clinici
     the one-client rule."""
     for index, outcome in enumerate(history):  # most recent first
         past_session(client_record, clinician, hours_ago=24 * 7 * (index + 1), attendance=outcome)
-    (annotated,) = caseload_rows(clinician, [client_record.pk])
+    (annotated,) = caseload_page(clinician).object_list
     expected = client_engagement(client_record)
     found = annotated.signal_engagement_dropping
     assert found == (expected if expected.counted else None)

@@ -12,7 +12,7 @@ from pydantic import ConfigDict
 from caseload.api.auth import ApiRequest
 from caseload.audit.services import audit_record
 from caseload.clients.access import Part, access_client
-from caseload.safety.alerts import alerts_visible_to, open_alerts_for
+from caseload.safety.alerts import alerts_visible_to, open_alerts_most_severe_first
 from caseload.safety.models import AlertAction
 from caseload.safety.services import alert_acknowledge
 
@@ -50,7 +50,7 @@ def _clinical(user) -> None:
 def alerts_list(request: ApiRequest):
     """Your open alerts, most severe and oldest first."""
     _clinical(request.auth)
-    alerts = list(open_alerts_for(request.auth).order_by("-severity", "raised_at", "id"))
+    alerts = list(open_alerts_most_severe_first(request.auth))
     audit_record(
         action="api.alerts.list",
         actor=request.auth,

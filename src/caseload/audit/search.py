@@ -1,27 +1,12 @@
-"""Searching the audit trail: by client, by user and by date range, over any span."""
+"""Searching the audit trail: by client, by user and by date range, over any span. The
+privacy officer's pages read it in sentences (privacy/audit_trail.py)."""
 
-import csv
-import json
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from caseload.audit.models import AuditEvent
-
-CSV_COLUMNS = [
-    "seq",
-    "at",
-    "actor_username",
-    "action",
-    "object_type",
-    "object_id",
-    "client_id",
-    "ip",
-    "purpose",
-    "detail",
-    "hash",
-]
 
 
 def _start_of(day: date) -> datetime:
@@ -51,34 +36,7 @@ def audit_search(
     return events.order_by("-seq")
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_rows(events: QuerySet[AuditEvent]):
-    """Yield CSV lines one at a time, so an export of years of events stays small in
-    memory (streamed, fetched in chunks)."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_COLUMNS)
-    for event in events.iterator(chunk_size=2000):
-        yield writer.writerow(
-            [
-                event.seq,
-                event.at.isoformat(),
-                _cell(event.actor_username),
-                event.action,
-                event.object_type,
-                event.object_id,
-                event.client_id or "",
-                event.ip or "",
-                _cell(event.purpose),
-                _cell(json.dumps(event.detail, sort_keys=True)),
-                event.hash,
-            ]
-        )
-
-
-def _cell(text: str) -> str:
-    # Spreadsheet formula injection: a cell must not start with = + - @ or a tab.
+def spreadsheet_safe(text: str) -> str:
+    """`text` as a spreadsheet cell that cannot run a formula: one starting with = + - @
+    (or a tab or carriage return, which some spreadsheets skip) is prefixed with '."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

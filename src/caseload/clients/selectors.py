@@ -2,34 +2,34 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import (
-    CharField,
-    Expression,
-    FilteredRelation,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-)
-from django.db.models.functions import Coalesce, Concat, Trim
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.forms import DateField
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
-from caseload.accounts.models import AnyUser
-from caseload.clients.access import Part, clients_visible_to, parts_for
+from caseload.accounts.models import AnyUser, User
+from caseload.clients.access import Part, clients_visible_to, own_clients, parts_for
 from caseload.clients.caseload import Signal, rules_for, signals_of
 from caseload.clients.composition import client_actions, client_facts
-from caseload.clients.models import Appointment, Attendance, CareTeamRole, Client, ClientStatus
+from caseload.clients.models import (
+    Appointment,
+    AppointmentKind,
+    Attendance,
+    CareTeamMember,
+    CareTeamRole,
+    Client,
+    ClientStatus,
+)
 from caseload.core import clock
 
 CASELOAD_FIELDS = ("id", "legal_name", "preferred_name", "status")
+PAGE_SIZE = 50  # a screenful; the search box finds the rest
 
 
 def caseload_clients(
@@ -63,61 +63,81 @@ def _as_date(text: str) -> date | None:
     return born
 
 
-def caseload_rows(user: AnyUser, client_ids: Sequence[int]) -> list[Client]:
-    """The clients of `client_ids` (a page of `caseload_clients`) that `user` may see, in
-    that order, each with `next_appointment`, `primary_name` (the primary clinician's,
-    or "") and `caseload_signals` (the badges of the rules for the user's record parts).
+def caseload_page(
+    user: AnyUser,
+    *,
+    include_discharged: bool = False,
+    search: str = "",
+    number: int | str | None = None,
+    per_page: int = PAGE_SIZE,
+) -> Page[Client]:
+    """Page `number` of `user`'s caseload (`caseload_clients`), its clients loaded by the
+    door's own query and given their row's figures (`caseload_rows`). Two queries for
+    the listing (the count and the page), then those of `caseload_rows`, however long
+    the caseload: the door's query is cut to the page before any figure is read."""
+    clients = caseload_clients(user, include_discharged=include_discharged, search=search)
+    page = Paginator(clients.only(*CASELOAD_FIELDS), per_page).get_page(number)
+    page.object_list = caseload_rows(user, list(page.object_list))
+    return page
 
-    One query for the rows, whatever the page size (plus one per `page_data` rule). It is
-    run for one page of ids rather than by annotating the whole caseload and slicing:
-    SQLite computes select-list subqueries for every row it sorts, before the page is
-    cut.
 
-    Building and compiling its subqueries afresh is most of the caseload page's time
-    (about 24 ms of 50 at 500 clients, bench/README.md; running them, under 1 ms). It is
-    still plain Django on purpose: the page misses its 3x budget (11-12x) either way, and
-    compiling it once through Django's internals (4.5x) missed it too."""
+def caseload_rows(user: AnyUser, clients: list[Client]) -> list[Client]:
+    """`clients` (a page of `caseload_clients`: they came out of the door) in their order,
+    each given `next_appointment`, `primary_name` (the primary clinician's, or "") and
+    `caseload_signals` (the badges of the rules for the user's record parts), with each
+    rule's figure as `signal_<rule name>`.
+
+    A fixed number of simple queries, each filtered to the page's ids: two for the
+    schedule and the care team, and one per signal rule the user's role covers, all
+    plain Django. It misses the page's 3x budget, and no hand-tuned path is kept for it:
+    at 500 clients the page is about 10x the bare view on SQLite (11.0x in one run of
+    `bench/run.py`, 9.5-9.8x in CPU time) and 6-7x on PostgreSQL, within noise of the
+    one query with a correlated subquery per signal it replaced (12.2x; 10.1-10.5x in
+    CPU time), since Django builds and compiles a subquery at about the cost of a query
+    (1-4 ms each here). The hand-tuned page that compiled its query once through
+    Django's internals was 4.5x, and missed the budget too (bench/README.md)."""
+    client_ids = [client.pk for client in clients]
     if not client_ids:
         return []
     rules = rules_for(parts_for(user))
-    annotations: dict[str, Expression] = {}
-    for rule in rules:
-        annotations.update(rule.annotations())
+    next_appointments = _next_appointments(client_ids)
+    primary_names = _primary_names(client_ids)
+    figures = {rule.name: rule.page_data(client_ids) for rule in rules}
+    for client in clients:
+        # Any: the attributes set here are not on the model's type.
+        row: Any = client
+        row.next_appointment = next_appointments.get(client.pk)
+        row.primary_name = primary_names.get(client.pk, "")
+        mine = {name: values.get(client.pk) for name, values in figures.items()}
+        for name, value in mine.items():
+            setattr(row, f"signal_{name}", value)
+        row.caseload_signals = signals_of(mine, rules)
+    return clients
+
+
+def _next_appointments(client_ids: list[int]) -> dict[int, datetime]:
+    """When each client's next booked appointment starts."""
     upcoming = Appointment.objects.filter(
-        client=OuterRef("pk"), starts_at__gte=clock.now(), attendance=Attendance.SCHEDULED
-    ).order_by("starts_at")
-    clients = (
-        clients_visible_to(user)
-        .filter(pk__in=client_ids)
-        .only(*CASELOAD_FIELDS)
-        .annotate(
-            next_appointment=Subquery(upcoming.values("starts_at")[:1]),
-            # One join: there is at most one primary clinician (a database constraint).
-            primary_member=FilteredRelation(
-                "care_team", condition=Q(care_team__role=CareTeamRole.PRIMARY)
-            ),
-            primary_name=Trim(
-                Concat(
-                    Coalesce("primary_member__user__first_name", Value("")),
-                    Value(" "),
-                    Coalesce("primary_member__user__last_name", Value("")),
-                    output_field=CharField(),
-                )
-            ),
-            **annotations,
-        )
-        .order_by()
+        client_id__in=client_ids, starts_at__gte=clock.now(), attendance=Attendance.SCHEDULED
     )
-    # Any: the annotations and the badges set below are not on the model's type.
-    by_id: dict[int, Any] = {client.pk: client for client in clients}
-    for rule in rules:
-        if rule.page_data is not None:
-            values = rule.page_data(list(by_id))
-            for client_id, client in by_id.items():
-                setattr(client, f"signal_{rule.name}", values.get(client_id))
-    for client in by_id.values():
-        client.caseload_signals = signals_of(client, rules)
-    return [by_id[client_id] for client_id in client_ids if client_id in by_id]
+    return dict(
+        upcoming.order_by()
+        .values("client_id")
+        .annotate(first=Min("starts_at"))
+        .values_list("client_id", "first")
+    )
+
+
+def _primary_names(client_ids: list[int]) -> dict[int, str]:
+    """The full name of each client's primary clinician (at most one: a database
+    constraint)."""
+    primaries = CareTeamMember.objects.filter(client_id__in=client_ids, role=CareTeamRole.PRIMARY)
+    return {
+        client_id: f"{first_name} {last_name}".strip(" ")
+        for client_id, first_name, last_name in primaries.values_list(
+            "client_id", "user__first_name", "user__last_name"
+        )
+    }
 
 
 @dataclass(frozen=True)
@@ -173,6 +193,90 @@ def caseload_table(clients: Sequence[Any], *, show_record: bool) -> list[Caseloa
             )
         )
     return rows
+
+
+# --- the home pages (caseload.today) ------------------------------------------------
+
+
+def appointments_of_clinician(
+    user: AnyUser, *, start: datetime, end: datetime
+) -> QuerySet[Appointment]:
+    """The appointments `user` holds that start in [start, end), earliest first, for
+    clients they may see (a booking left behind when they leave a client's care team is
+    not theirs to record any more)."""
+    return (
+        Appointment.objects.filter(
+            clinician_id=user.pk,
+            starts_at__gte=start,
+            starts_at__lt=end,
+            client__in=clients_visible_to(user),
+        )
+        .select_related("client")
+        .order_by("starts_at", "id")
+    )
+
+
+def intake_appointments(user: AnyUser, *, start: datetime, end: datetime) -> QuerySet[Appointment]:
+    """Intake assessments of any clinician starting in [start, end), for the clients
+    `user` may see (intake workers see the whole practice), earliest first."""
+    return (
+        Appointment.objects.filter(
+            kind=AppointmentKind.INTAKE,
+            starts_at__gte=start,
+            starts_at__lt=end,
+            client__in=clients_visible_to(user),
+        )
+        .select_related("client", "clinician")
+        .order_by("starts_at", "id")
+    )
+
+
+def referrals_waiting(user: AnyUser) -> QuerySet[Client]:
+    """Clients `user` may see who are still at referral, oldest first (they have waited
+    longest)."""
+    return (
+        clients_visible_to(user)
+        .filter(status=ClientStatus.REFERRAL)
+        .only(*CASELOAD_FIELDS, "created_at")
+        .order_by("created_at", "id")
+    )
+
+
+def unassigned_clients(user: AnyUser) -> QuerySet[Client]:
+    """Clients `user` may see, not discharged, with no primary clinician, oldest first."""
+    primary = CareTeamMember.objects.filter(client=OuterRef("pk"), role=CareTeamRole.PRIMARY)
+    return (
+        caseload_clients(user)
+        .exclude(Exists(primary))
+        .only(*CASELOAD_FIELDS, "created_at")
+        .order_by("created_at", "id")
+    )
+
+
+def clients_needing_attention(user: User) -> list[Any]:
+    """`user`'s own clients (their care teams, not discharged) with a caseload signal
+    that asks for something: a warning or a danger badge, not an information one such as
+    "interpreter". A fixed number of queries whatever the caseload's size: the clients,
+    then `caseload_rows`'s (Clients with its figures, hence Any)."""
+    mine = caseload_clients(user).filter(pk__in=own_clients(user).values("pk"))
+    rows: list[Any] = caseload_rows(user, list(mine.only(*CASELOAD_FIELDS)))
+    return [
+        client
+        for client in rows
+        if any(signal.level != "info" for signal in client.caseload_signals)
+    ]
+
+
+def caseload_sizes(user_ids: Sequence[int]) -> dict[int, int]:
+    """How many clients, not discharged, each of `user_ids` has on their care teams
+    (the workload page's caseload figure), in one query."""
+    counts = (
+        CareTeamMember.objects.filter(user_id__in=user_ids)
+        .exclude(client__status=ClientStatus.DISCHARGED)
+        .values("user_id")
+        .annotate(clients=Count("client_id", distinct=True))
+    )
+    return {row["user_id"]: row["clients"] for row in counts}
 
 
 @dataclass(frozen=True)

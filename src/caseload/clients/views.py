@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,27 +17,24 @@ from caseload.clients.access import (
     clients_visible_to,
 )
 from caseload.clients.pages import render_client_page
-from caseload.clients.selectors import caseload_clients, caseload_rows, caseload_table
+from caseload.clients.selectors import caseload_page, caseload_table
 from caseload.core import clock
 from caseload.core.forms import run_service
-
-PAGE_SIZE = 50  # a screenful; the search box finds the rest
 
 
 @login_required
 def caseload(request):
     # A NUL cannot be in a name, and PostgreSQL refuses it in a parameter.
     query = request.GET.get("q", "").replace("\x00", "").strip()
-    clients = caseload_clients(
-        request.user, include_discharged=request.GET.get("discharged") == "1", search=query
-    )
-    # Paged by id first: only the page's clients get the schedule and signal subqueries.
-    page = Paginator(clients.values_list("pk", flat=True), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
     # Signals are computed only for the record parts the role covers: intake gets the
     # scheduling and communication ones, never a clinical one (H-094).
-    rows = caseload_rows(request.user, list(page.object_list))
+    page = caseload_page(
+        request.user,
+        include_discharged=request.GET.get("discharged") == "1",
+        search=query,
+        number=request.GET.get("page"),
+    )
+    rows = page.object_list
     audit_record(
         action="caseload.view",
         request=request,

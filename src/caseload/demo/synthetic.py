@@ -134,6 +134,7 @@ def seed_clients(
     rng = random.Random(seed)  # noqa: S311 - repeatable synthetic data, not security
     now = clock.now()
     created = []
+    booked: set[tuple] = set()
     for index in range(count):
         clinician = clinicians[index % len(clinicians)]
         actor = acting_user or clinician
@@ -167,7 +168,7 @@ def seed_clients(
             },
         )
         _fill_record(client, actor, rng, index)
-        _appointments(client, clinician, rng, now, history_weeks, status)
+        _appointments(client, clinician, rng, now, history_weeks, status, booked)
         created.append(client)
     return created
 
@@ -212,16 +213,40 @@ def _fill_record(client, actor, rng, index):
     )
 
 
-def _appointments(client, clinician, rng, now, weeks, status):
+def _free_day(booked: set, clinician, slot, today, first: int):
+    """The first of today and tomorrow (`first` says which comes first), then the days
+    after, where the clinician's hour `slot` is free; taken from `booked`."""
+    for offset in (first, 1 - first, 2, 3, 4, 5, 6):
+        day = today + timedelta(days=offset)
+        if (clinician.pk, day, slot.hour) not in booked:
+            booked.add((clinician.pk, day, slot.hour))
+            return day
+    raise ValueError("more than 49 sessions in a week for one clinician")
+
+
+def _appointments(client, clinician, rng, now, weeks, status, booked):
+    """Weekly sessions at one hour for the last `weeks` weeks and the next two. This
+    week's falls today or tomorrow where the clinician's hour is free that day, or on
+    a free day after (`booked` holds each clinician's (day, hour) taken): so every
+    clinician's home page has sessions today, left unrecorded, and tomorrow, and the
+    week ahead has no double booking (the weeks before and after fall outside it)."""
     if status in (ClientStatus.REFERRAL,):
         return
     slot = time(hour=rng.choice([9, 10, 11, 13, 14, 15, 16]))
-    first_day = timezone.localdate(now) - timedelta(weeks=weeks)
+    today = timezone.localdate(now)
+    first_day = today - timedelta(weeks=weeks)
     rows = []
     for week in range(weeks + 2):
         day = first_day + timedelta(weeks=week, days=rng.randint(0, 4))
+        moved = week == weeks and status != ClientStatus.ON_HOLD
+        if moved:
+            if timezone.make_aware(datetime.combine(day, slot)) < now:
+                rng.random()  # the draw its outcome took: the rest of the practice stays
+            day = _free_day(booked, clinician, slot, today, (day - today).days % 2)
         starts = timezone.make_aware(datetime.combine(day, slot))
-        if starts < now:
+        if moved:
+            attendance = Attendance.SCHEDULED  # waiting to be recorded on the home page
+        elif starts < now:
             attendance = rng.choices(
                 [
                     Attendance.ATTENDED,

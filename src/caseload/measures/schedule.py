@@ -4,15 +4,7 @@ first attended session after it. It is overdue once it has been due for a week."
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import (
-    BooleanField,
-    Exists,
-    ExpressionWrapper,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-)
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from caseload.clients.models import Appointment, Attendance, Client
 from caseload.core import clock
@@ -80,22 +72,31 @@ def _state(plan) -> PlanState:
     return PlanState(plan, "due", f"Due now (since {due_on:%-d %b %Y})")
 
 
-def due_expression(*, overdue: bool) -> ExpressionWrapper:
-    """True for an outer client (OuterRef "pk") with an active plan that is due now (or,
-    with overdue=True, overdue: due for longer than the grace period), as the caseload
-    page's rows annotate it. Reads the clock: build it for each page.
+def due_for_page(client_ids: list[int]) -> dict[int, str]:
+    """{client_id: "overdue" or "due"} for each client in `client_ids` with an active plan
+    that is due now, "overdue" when one has been due for longer than the grace period;
+    the caseload page's badge. One query: the active plans of those clients, each with
+    its first attended session since its last result. Reads the clock: call it for each
+    page.
 
-    One EXISTS over the client's active plans, either kind matched by its own condition:
-    every subquery here is built and compiled again for each page, and that, not running
-    them, is what the caseload page's query costs."""
+    A weekly plan is due from `next_due_on`; a plan for every session from the start of
+    that first session (to the minute, as the page has always judged it)."""
     now, today = clock.now(), clock.today()
-    if overdue:
-        weekly_due = Q(next_due_on__lt=today - GRACE)
-        sessions = _sessions_since(before=now - GRACE)
-    else:
-        weekly_due, sessions = Q(next_due_on__lte=today), _sessions_since(until=now)
-    plans = MeasurePlan.objects.filter(client=OuterRef("pk"), active=True).filter(
-        Q(weekly_due, frequency=PlanFrequency.EVERY_N_WEEKS)
-        | Q(Exists(sessions), frequency=PlanFrequency.EVERY_SESSION)
+    plans = MeasurePlan.objects.filter(client_id__in=client_ids, active=True).annotate(
+        session_since=Subquery(_sessions_since(until=now).values("starts_at")[:1])
     )
-    return ExpressionWrapper(Exists(plans), output_field=BooleanField())
+    found: dict[int, str] = {}
+    for client_id, frequency, next_due_on, session_since in plans.values_list(
+        "client_id", "frequency", "next_due_on", "session_since"
+    ):
+        if frequency == PlanFrequency.EVERY_N_WEEKS and next_due_on is not None:
+            due, overdue = next_due_on <= today, next_due_on < today - GRACE
+        elif frequency == PlanFrequency.EVERY_SESSION and session_since is not None:
+            due, overdue = True, session_since < now - GRACE
+        else:
+            continue
+        if overdue:
+            found[client_id] = "overdue"
+        elif due:
+            found.setdefault(client_id, "due")
+    return found

@@ -1,21 +1,18 @@
 """The notes' badges on the caseload page, and the overdue count on the workload page.
 
-Both caseload rules add subqueries to the page's one query (clients.caseload), so they
-cost no query per client."""
+Each caseload rule is one query for a page of clients (clients.caseload), so they cost
+no query per client."""
 
 from django.utils.translation import gettext as _
 
 from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule
 from caseload.notes.engagement import engagement_for_page
-from caseload.notes.overdue import (
-    overdue_annotations,
-    overdue_hours,
-)
+from caseload.notes.overdue import overdue_for_page, overdue_hours
 
 
-def _overdue_signals(client) -> list[Signal]:
-    if client.signal_note_overdue_session or client.signal_note_overdue_loose:
+def _overdue_signals(overdue: bool | None) -> list[Signal]:
+    if overdue:
         return [
             Signal(
                 _("Note overdue"),
@@ -27,8 +24,7 @@ def _overdue_signals(client) -> list[Signal]:
     return []
 
 
-def _engagement_signals(client) -> list[Signal]:
-    engagement = client.signal_engagement_dropping  # from engagement_for_page
+def _engagement_signals(engagement) -> list[Signal]:
     if engagement is None or not engagement.dropping:
         return []
     return [
@@ -48,7 +44,7 @@ def _engagement_signals(client) -> list[Signal]:
 NOTE_OVERDUE = SignalRule(
     name="note_overdue",
     part=Part.CLINICAL,
-    annotations=overdue_annotations,
+    page_data=overdue_for_page,
     signals=_overdue_signals,
 )
 ENGAGEMENT_DROPPING = SignalRule(

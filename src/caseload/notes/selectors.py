@@ -2,12 +2,14 @@
 from the user's own work; none reaches a psychotherapy note for anyone but its author.
 """
 
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from caseload.accounts.models import User
 from caseload.clients.access import clients_visible_to, supervisees_of
 from caseload.clients.models import Appointment, Client
 from caseload.notes.models import Note, NoteQuerySet
+from caseload.notes.overdue import overdue_cutoff, sessions_awaiting_note
 
 
 def record_notes_of(client: Client) -> NoteQuerySet:
@@ -57,6 +59,38 @@ def cosign_queue(user: User) -> NoteQuerySet:
         .filter(client__in=clients_visible_to(user))
         .select_related("client", "author")
         .order_by("signed_at", "id")
+    )
+
+
+def notes_to_sign(user: User) -> NoteQuerySet:
+    """The unsigned record notes `user` wrote, for clients they may still see, oldest
+    first (so the overdue ones come first), each with `is_overdue` (older than the time
+    allowed, notes/overdue.py)."""
+    return (
+        Note.objects.record_notes()
+        .unsigned()
+        .filter(author=user, client__in=clients_visible_to(user))
+        .select_related("client")
+        .annotate(
+            is_overdue=ExpressionWrapper(
+                Q(occurred_at__lt=overdue_cutoff()), output_field=BooleanField()
+            )
+        )
+        .order_by("occurred_at", "id")
+    )
+
+
+def sessions_without_note(user: User) -> QuerySet[Appointment]:
+    """`user`'s attended sessions, past the time allowed, with no record note at all
+    (a session with an unsigned draft is in `notes_to_sign`), for clients they may
+    still see, oldest first."""
+    any_note = Note.objects.record_notes().filter(appointment=OuterRef("pk"))
+    return (
+        sessions_awaiting_note()
+        .filter(clinician=user, client__in=clients_visible_to(user))
+        .exclude(Exists(any_note))
+        .select_related("client")
+        .order_by("starts_at", "id")
     )
 
 

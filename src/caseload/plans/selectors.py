@@ -15,6 +15,7 @@ from caseload.plans.models import (
     GoalRating,
     PlanGoal,
     PlanReview,
+    SessionFeedback,
     TargetDirection,
     TreatmentPlan,
 )
@@ -131,4 +132,16 @@ def _ratings(plan: TreatmentPlan) -> QuerySet[GoalRating]:
         GoalRating.objects.filter(review__plan=plan)
         .select_related("review")
         .order_by("review__reviewed_on", "review_id")
+    )
+
+
+def feedback_to_read(clients: QuerySet[Client]) -> QuerySet[SessionFeedback]:
+    """Session feedback from `clients` (a set that came through the door) that raised a
+    concern (a low rating or a drop) and nobody has read yet, oldest first: what the
+    client overview's feedback panel and the caseload's badge show."""
+    return (
+        SessionFeedback.objects.filter(client__in=clients, seen_at__isnull=True)
+        .exclude(concern="")
+        .select_related("client", "appointment")
+        .order_by("submitted_at", "id")
     )

@@ -10,4 +10,5 @@ app_name = "audit"
 urlpatterns = [
     path("", views.search, name="search"),
     path("export.csv", views.export_csv, name="export"),
+    path("events/<int:seq>/", views.event, name="event"),
 ]

@@ -36,6 +36,29 @@ def disclosures_for_officer(user: User) -> QuerySet[Disclosure]:
     return Disclosure.objects.select_related("client", "disclosed_by", "release")
 
 
+def reports_to_make(user: User) -> QuerySet[MandatoryReport]:
+    """The mandatory reports `user` may see (privacy.reports.reports_visible_to) that
+    have not been made yet, the nearest deadline (or the longest overdue) first. The
+    client is not loaded: the privacy officer's pages name a client by number only."""
+    return (
+        reports_visible_to(user)
+        .filter(reported_at__isnull=True)
+        .select_related("reporter")
+        .order_by("due_at", "id")
+    )
+
+
+def grants_awaiting_review(user: User) -> QuerySet[BreakGlassGrant]:
+    """The break-the-glass grants `user` may see (the door's rule) that nobody has
+    reviewed yet, oldest first."""
+    return (
+        break_glass_grants_visible_to(user)
+        .exclude(user=user)
+        .filter(reviewed_at__isnull=True)
+        .order_by("granted_at", "id")
+    )
+
+
 def report_for(user: User, report_id: int) -> MandatoryReport:
     report = reports_visible_to(user).select_related("client", "reporter").filter(pk=report_id)
     found = report.first()

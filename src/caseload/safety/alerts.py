@@ -4,13 +4,14 @@ stays open until someone acknowledges it. Raising, notifying and acknowledging a
 writes, in `safety.services`.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from caseload.accounts.models import User
 from caseload.clients.access import alert_recipients
 from caseload.clients.access import alert_visible_rule as access_alert_rule
 from caseload.safety.models import (
     Alert,
+    AlertSeverity,
     AlertState,
     EscalationLevel,
 )
@@ -43,6 +44,17 @@ def alert_visible_rule(user_id) -> Q:
 
 def open_alerts_for(user) -> QuerySet[Alert]:
     return alerts_visible_to(user).filter(state=AlertState.OPEN)
+
+
+def open_alerts_most_severe_first(user) -> QuerySet[Alert]:
+    """`open_alerts_for(user)`, high severity before moderate (an ordering by rank: the
+    severities' names do not sort that way), then the longest waiting first."""
+    rank = Case(
+        When(severity=AlertSeverity.HIGH, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return open_alerts_for(user).select_related("client").order_by(rank, "raised_at", "id")
 
 
 def open_alert_count(user) -> int:

@@ -1,32 +1,25 @@
 """The safety badges on the caseload page: the current risk assessment's level when high,
-and a review that is overdue. Annotations join the query that loads a page of the caseload
+and a review that is overdue. One query for a page of clients
 (clients.selectors.caseload_rows).
 Clinical: only roles that see the clinical part get them (or their query)."""
 
-from django.db.models import OuterRef, Subquery
+from datetime import date
 
 from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule
 from caseload.core import clock
 from caseload.safety.models import RiskLevel
 from caseload.safety.models.assessments import ALERTING_LEVELS
-from caseload.safety.selectors import latest_assessments
+from caseload.safety.selectors import current_risk_for_page
 
 
-def _latest_assessment() -> dict:
-    latest = latest_assessments(OuterRef("pk"))
-    return {
-        "signal_risk_level": Subquery(latest.values("risk_level")[:1]),
-        "signal_risk_review_on": Subquery(latest.values("next_review_on")[:1]),
-    }
-
-
-def _signals(client) -> list[Signal]:
+def _signals(current: tuple[str, date | None] | None) -> list[Signal]:
+    if current is None:
+        return []
+    level, review_on = current
     found = []
-    if client.signal_risk_level in ALERTING_LEVELS:
-        label = RiskLevel(client.signal_risk_level).label
-        found.append(Signal(f"Risk: {label}", "danger"))
-    review_on = client.signal_risk_review_on
+    if level in ALERTING_LEVELS:
+        found.append(Signal(f"Risk: {RiskLevel(level).label}", "danger"))
     if review_on is not None and review_on < clock.today():
         found.append(Signal("Risk review overdue", "warning", f"Due {review_on:%-d %b %Y}"))
     return found
@@ -35,6 +28,6 @@ def _signals(client) -> list[Signal]:
 RISK_ASSESSMENT = SignalRule(
     name="risk_assessment",
     part=Part.CLINICAL,
-    annotations=_latest_assessment,
+    page_data=current_risk_for_page,
     signals=_signals,
 )

@@ -3,11 +3,12 @@ current one, and the risk banner at the top of every page of a client.
 
 "Current risk assessment" means the client's latest one (by the time it was signed,
 then by id for two signed in the same instant). It is defined here, once: the banner,
-the caseload badge and the workload figure all read it through `latest_assessments`.
+the caseload badge and the workload figure all read it through `latest_assessments`,
+or, for a page of clients, `current_risk_for_page`, in the same order (`CURRENT_FIRST`).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypedDict
 
 from django.db.models import (
@@ -18,7 +19,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -29,6 +29,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from caseload.accounts.models import User
+from caseload.clients.caseload import latest_per_client
 from caseload.clients.models import Client
 from caseload.safety.alerts import alert_visible_rule
 from caseload.safety.models import (
@@ -50,11 +51,26 @@ _LEVEL_WORDS = {
 }
 
 
+# The current assessment is the latest signed, then the highest id for two signed in the
+# same instant.
+CURRENT_FIRST = ("-recorded_at", "-id")
+
+
 def latest_assessments(client_ref: int | OuterRef | None = None) -> QuerySet[RiskAssessment]:
     """The risk assessments of `client_ref` (a client id, or an OuterRef for a
     subquery; by default OuterRef("pk") over clients), the current one first."""
     client_ref = OuterRef("pk") if client_ref is None else client_ref
-    return RiskAssessment.objects.filter(client_id=client_ref).order_by("-recorded_at", "-id")
+    return RiskAssessment.objects.filter(client_id=client_ref).order_by(*CURRENT_FIRST)
+
+
+def current_risk_for_page(client_ids: list[int]) -> dict[int, tuple[str, date | None]]:
+    """{client_id: (risk_level, next_review_on)} of the current risk assessment of each
+    client in `client_ids` that has one, in one query (the caseload page's badges)."""
+    return latest_per_client(
+        RiskAssessment.objects.filter(client_id__in=client_ids),
+        order_by=list(CURRENT_FIRST),
+        fields=("risk_level", "next_review_on"),
+    )
 
 
 def current_risk_assessment(client: Client) -> RiskAssessment | None:
@@ -92,38 +108,33 @@ def _when(moment: datetime) -> str:
 
 def risk_banner(client: Client, *, user: User) -> RiskBanner | None:
     """What the risk banner says about `client` to `user`, or None when there is nothing
-    to warn about. Three queries whatever the client's history:
+    to warn about. Three queries whatever the client's history, and a fourth (whether
+    the client has a safety plan) only when there is something to warn about:
 
     - every open alert (its severity; linked to the alert when it has reached `user`,
       otherwise to the Safety tab, which lists every alert of the client);
-    - the current risk assessment when it is rated high or imminent, and whether the
-      client has a safety plan;
+    - the current risk assessment, a reason when it is rated high or imminent;
     - a flagged check-in that no alert was raised for (check-ins raise one in the same
       transaction, so this is the net under that rule, not the usual path).
+
+    Each is a plain query of its own: this runs on every page of a client, and one query
+    with a subquery per column cost about twice as much to build (bench/README.md).
 
     The caller has already decided that `user` may see the clinical part of the record:
     every reason here is clinical (clients.access.Part.CLINICAL)."""
     safety_url = reverse("safety:client", args=[client.pk])
     reasons = [*_alert_reasons(client, user, safety_url)]
-    plans = safety_plan_provider()
-    facts = (
-        Client.objects.filter(pk=client.pk)
-        .annotate(
-            risk_id=Subquery(latest_assessments().values("id")[:1]),
-            risk_level=Subquery(latest_assessments().values("risk_level")[:1]),
-            risk_at=Subquery(latest_assessments().values("recorded_at")[:1]),
-            has_plan=plans.exists() if plans else Value(False),
-        )
-        .values("risk_id", "risk_level", "risk_at", "has_plan")
-        .get()
-    )
-    if facts["risk_level"] in ALERTING_LEVELS:
-        reasons.append(_assessment_reason(client, facts))
+    current = latest_assessments(client.pk).values("id", "risk_level", "recorded_at").first()
+    if current is not None and current["risk_level"] in ALERTING_LEVELS:
+        reasons.append(_assessment_reason(client, current))
     reasons.extend(_checkin_reasons(client))
     if not reasons:
         return None
     level = max((reason.level for reason in reasons), key=_RANK.__getitem__)
-    has_plan = facts["has_plan"]
+    plans = safety_plan_provider()
+    has_plan = (
+        plans is not None and Client.objects.filter(pk=client.pk).filter(plans.exists()).exists()
+    )
     return RiskBanner(
         level=level,
         level_label=str(_LEVEL_WORDS[level]),
@@ -164,15 +175,15 @@ def _alert_reasons(client: Client, user: User, safety_url: str) -> list[RiskReas
 
 
 class _AssessmentFacts(TypedDict):
-    """The current assessment's columns, read by `risk_banner` only when there is one."""
+    """The current assessment's columns that `risk_banner` reads."""
 
-    risk_id: int
+    id: int
     risk_level: str
-    risk_at: datetime
+    recorded_at: datetime
 
 
 def _assessment_reason(client: Client, facts: _AssessmentFacts) -> RiskReason:
-    recorded = timezone.localtime(facts["risk_at"])
+    recorded = timezone.localtime(facts["recorded_at"])
     return RiskReason(
         level=facts["risk_level"],
         text=_("Risk assessment %(date)s: %(level)s")
@@ -180,8 +191,8 @@ def _assessment_reason(client: Client, facts: _AssessmentFacts) -> RiskReason:
             "date": date_format(recorded, "j M"),
             "level": str(RiskLevel(facts["risk_level"]).label).lower(),
         },
-        since=facts["risk_at"],
-        url=reverse("safety:assessment", args=[client.pk, facts["risk_id"]]),
+        since=facts["recorded_at"],
+        url=reverse("safety:assessment", args=[client.pk, facts["id"]]),
     )
 
 

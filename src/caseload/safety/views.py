@@ -18,7 +18,7 @@ from caseload.clients.pages import render_client_page
 from caseload.core.forms import run_service
 from caseload.core.models import PracticeSettings
 from caseload.safety import forms, services
-from caseload.safety.alerts import alerts_visible_to
+from caseload.safety.alerts import alerts_visible_to, open_alerts_most_severe_first
 from caseload.safety.forms import AcknowledgeForm
 from caseload.safety.services import alert_acknowledge
 from caseload.safety.tasks import follow_ups_for
@@ -34,7 +34,7 @@ def inbox(request):
         request,
         "safety/inbox.html",
         {
-            "open_alerts": alerts.filter(state="open").order_by("-severity", "raised_at"),
+            "open_alerts": open_alerts_most_severe_first(request.user),
             "recent": alerts.exclude(state="open").order_by("-acknowledged_at")[:20],
         },
     )

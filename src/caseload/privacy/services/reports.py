@@ -75,13 +75,14 @@ def _save_step(
     report: MandatoryReport,
     acting_user: User,
     request: HttpRequest | None,
-    step: str,
     fields: list[str],
+    *,
+    action: str,
 ) -> MandatoryReport:
     with transaction.atomic():
         report.save(update_fields=fields)
         audit_record(
-            action=f"mandatory_report.{step}",
+            action=action,
             actor=acting_user,
             request=request,
             client_id=report.client_id,
@@ -111,7 +112,7 @@ def report_consulted(
     report.consultation_note = note.strip()
     report.supervisor_consulted_at = clock.now()
     fields = ["supervisor_consulted", "consultation_note", "supervisor_consulted_at"]
-    return _save_step(report, acting_user, request, "consulted", fields)
+    return _save_step(report, acting_user, request, fields, action="mandatory_report.consulted")
 
 
 def report_made(
@@ -134,7 +135,7 @@ def report_made(
     report.agency, report.person_spoken_to = agency.strip(), person_spoken_to.strip()
     report.reported_at, report.reference = reported_at, reference.strip()
     fields = ["agency", "person_spoken_to", "reported_at", "reference"]
-    return _save_step(report, acting_user, request, "made", fields)
+    return _save_step(report, acting_user, request, fields, action="mandatory_report.made")
 
 
 def report_client_told(
@@ -153,7 +154,7 @@ def report_client_told(
     report.client_told, report.client_told_how = decision, how.strip()
     report.client_told_recorded_at = clock.now()
     fields = ["client_told", "client_told_how", "client_told_recorded_at"]
-    return _save_step(report, acting_user, request, "client_told", fields)
+    return _save_step(report, acting_user, request, fields, action="mandatory_report.client_told")
 
 
 def reports_notify_overdue() -> int:
