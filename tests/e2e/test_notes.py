@@ -48,6 +48,8 @@ def test_write_a_dap_note_sign_it_and_amend_it(page: Page, sign_in, caseload_lin
     screenshot(page, "note-draft")
 
     page.get_by_test_id("sign").click()
+    expect(page.get_by_test_id("sign-confirm")).to_be_focused()
+    page.get_by_test_id("confirm-sign").click()
     expect(page.get_by_text("Signed. The note is now locked")).to_be_visible()
     expect(page.get_by_test_id("note-editor")).to_have_count(0)
     expect(page.get_by_text("Continue the sleep diary.")).to_be_visible()

@@ -56,12 +56,12 @@ def test_client_signs_a_release_and_the_clinician_discloses_under_it(
     clinician.get_by_role("link", name="Disclose information").click()
     clinician.get_by_label("Under this release").select_option(label=None, index=1)
     clinician.get_by_label("Attendance", exact=True).check()
+    clinician.get_by_role("button", name="Check what will be sent").click()
+    expect(clinician.get_by_test_id("disclose-confirm")).to_be_focused()
     clinician.get_by_label("Your own password, to confirm").fill(
         demo_server.passwords["clinician"]
     )
-    clinician.get_by_role(
-        "button", name="Check, build the packet and record the disclosure"
-    ).click()
+    clinician.get_by_role("button", name="Build the packet and record the disclosure").click()
 
     accounting = clinician.get_by_test_id("accounting")
     expect(accounting).to_contain_text("Dr Iris Vale, school nurse (demo)")
@@ -78,6 +78,10 @@ def test_break_the_glass_needs_a_reason(new_context, sign_in, demo_server):
         demo_server.passwords["clinician3"]
     )
     outsider.get_by_role("button", name="Open the record").click()
-    # The reason is required: the browser (and the server) refuse before anything opens.
+    # The reason is required: the server refuses before anything opens, and the error
+    # summary takes focus and leads to the field.
+    summary = outsider.get_by_test_id("error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("^Reason for emergency access")).click()
     expect(outsider.get_by_label("Reason for emergency access")).to_be_focused()
     assert "/privacy/break-glass/" in outsider.url

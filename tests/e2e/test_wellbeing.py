@@ -25,7 +25,7 @@ def test_an_out_of_hours_contact_is_marked(page: Page, sign_in, caseload_links, 
     practice_today = datetime.datetime.now(ZoneInfo("America/New_York")).date()
     day = practice_today - datetime.timedelta(days=2)
     note = f"E2E late call {day.isoformat()}"
-    page.get_by_label("How:", exact=True).select_option("phone")
+    page.get_by_label("How", exact=True).select_option("phone")
     page.get_by_label("Who started it").select_option("client")
     # 23:40 is outside any agreed hours the demo sets, and outside the practice default.
     page.get_by_label("When it started").fill(f"{day.isoformat()}T23:40")

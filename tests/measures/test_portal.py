@@ -89,3 +89,25 @@ def test_unscorable_answers_by_link_store_nothing_and_keep_the_link(link_path, c
 def test_without_the_date_of_birth_the_questionnaire_is_not_shown(link_path):
     page = HttpClient().get(f"{link_path}go/")
     assert page.status_code == 302 and page["Location"] == link_path
+
+
+def test_h107_a_question_left_out_by_link_is_shown_back_before_sending(link_path, client_record):
+    """H-107 (link path): the client who leaves out question 9 is told before anything
+    is sent, with what a left-out safety question means; sending as it is then stores
+    the result with the unanswered-risk-item alert."""
+    browser = _open(link_path, client_record)
+    answers = _answers(phq9_with_total(6))
+    del answers["item_9"]
+
+    asked = browser.post(f"{link_path}go/", answers)
+
+    text = asked.content.decode()
+    assert asked.status_code == 200 and 'data-testid="missing-risk-item"' in text
+    assert "You left out 1 question" in text and 'href="#id_item_9_0"' in text
+    assert not MeasureResponse.objects.exists() and not Alert.objects.exists()
+
+    sent = browser.post(f"{link_path}go/", {**answers, "confirmed": "1"})
+
+    assert "What your answers mean" in sent.content.decode()
+    response = MeasureResponse.objects.get()
+    assert Alert.objects.get().source_id == str(response.pk)

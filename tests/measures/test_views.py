@@ -245,3 +245,114 @@ def test_revoke_link(as_user, clinician, client_record):
 
     link.refresh_from_db()
     assert link.state == "revoked"
+
+
+def _phq9_without(item: int, answers=None) -> dict:
+    data = _post_answers(answers or phq9_with_total(10))
+    data.pop(f"item_{item}")
+    return data
+
+
+def test_h107_a_skipped_risk_item_is_shown_and_nothing_stored_before_confirming(
+    as_user, clinician, client_record
+):
+    """H-107: a PHQ-9 with item 9 skipped is not saved straight away: the page names the
+    missing risk item (a missing answer is not a "no"), shows the prorated total, and
+    nothing is stored or alerted until it is confirmed."""
+    url = reverse("measures:entry", args=[client_record.pk, "phq9"])
+
+    page = as_user(clinician).post(url, _phq9_without(9))
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert 'data-testid="missing-answers"' in text and 'data-testid="missing-risk-item"' in text
+    assert "Risk item 9" in text and "not a “no”" in text
+    assert "prorated to 11:" in text  # 10 over 8 items, times 9, rounded
+    assert 'href="#id_item_9_0"' in text
+    assert 'name="confirmed" value="1"' in text
+    assert 'value="3" id="id_item_1_3" checked' in text  # the answers given are kept
+    assert not MeasureResponse.objects.exists()
+    assert not Alert.objects.exists()
+
+
+def test_h107_once_confirmed_the_unanswered_risk_item_still_alerts(
+    as_user, clinician, client_record
+):
+    """H-107 with H-076: confirming saves the prorated result, and the unanswered item 9
+    raises its moderate alert: confirmation never turns the gap into a "no"."""
+    url = reverse("measures:entry", args=[client_record.pk, "phq9"])
+
+    answer = as_user(clinician).post(url, {**_phq9_without(9), "confirmed": "1"})
+
+    assert answer.status_code == 302
+    response = MeasureResponse.objects.get()
+    assert response.answers[8] is None and response.prorated
+    alert = Alert.objects.get()
+    assert alert.source_id == str(response.pk) and alert.severity == "moderate"
+
+
+def test_h107_once_confirmed_a_positive_answered_risk_item_still_alerts(
+    as_user, clinician, client_record
+):
+    """H-107: item 1 skipped, item 9 answered positively: the confirmation names no risk
+    item as missing, and once confirmed the positive item 9 raises the high alert."""
+    url = reverse("measures:entry", args=[client_record.pk, "phq9"])
+    data = _phq9_without(1, PHQ9_ITEM9_SEVERAL_DAYS)
+    http = as_user(clinician)
+
+    asked = http.post(url, data)
+    assert 'data-testid="missing-answers"' in asked.content.decode()
+    assert 'data-testid="missing-risk-item"' not in asked.content.decode()
+    assert not MeasureResponse.objects.exists()
+
+    http.post(url, {**data, "confirmed": "1"})
+
+    response = MeasureResponse.objects.get()
+    assert Alert.objects.get(source_id=str(response.pk)).severity == "high"
+
+
+def test_h107_complete_answers_and_an_unscored_item_skipped_save_without_asking(
+    as_user, clinician, client_record
+):
+    """Only gaps that change the total or hide a risk answer are confirmed: PHQ-9's
+    difficulty item (not counted, not a risk item) may be left out."""
+    url = reverse("measures:entry", args=[client_record.pk, "phq9"])
+
+    answer = as_user(clinician).post(url, _phq9_without(10))
+
+    assert answer.status_code == 302
+    assert MeasureResponse.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "answers"),
+    [
+        ("cssrs", [0, 0, None, None, None, 0, None]),  # 3-5 follow a yes to 2; 7 a yes to 6
+        ("asq", [0, 0, 0, 0, None]),  # question 5 follows a positive screen
+    ],
+)
+def test_h107_questions_the_skip_logic_passes_over_are_not_asked_about(
+    as_user, clinician, client_record, code, answers
+):
+    """Empty by design is not missing: a C-SSRS or ASQ left empty where its skip logic
+    says so saves without the confirmation (and says nothing false about a risk item)."""
+    url = reverse("measures:entry", args=[client_record.pk, code])
+
+    answer = as_user(clinician).post(url, _post_answers(answers))
+
+    assert answer.status_code == 302
+    assert MeasureResponse.objects.count() == 1
+
+
+def test_h107_an_asq_with_a_question_declined_still_asks_about_question_5(
+    as_user, clinician, client_record
+):
+    """An unanswered ASQ question counts as a positive screen, so question 5 is then
+    asked about before saving."""
+    url = reverse("measures:entry", args=[client_record.pk, "asq"])
+
+    page = as_user(clinician).post(url, _post_answers([0, None, 0, 0, None]))
+
+    text = page.content.decode()
+    assert 'data-testid="missing-risk-item"' in text and 'href="#id_item_5_0"' in text
+    assert not MeasureResponse.objects.exists()

@@ -119,7 +119,7 @@ def test_bad_input_is_422_and_writes_nothing(client_record, clinician, client, b
     url = reverse("api:client_notes", args=[client_record.pk])
     headers = bearer(clinician)
     for body in (
-        {"kind": "progress", "format": "SOAP", "body": "x"},  # not this clinician's format
+        {"kind": "progress", "format": "SOAPY", "body": "x"},  # not a format
         {"kind": "progress", "body": {"subjective": "x"}},  # not a DAP section
         {"kind": "poem", "body": "x"},
         {"kind": "progress", "body": "x", "colour": "blue"},

@@ -31,12 +31,28 @@ def test_starting_a_note_for_a_session(client_record, clinician, as_user):
     )
 
 
+def test_the_format_is_chosen_per_note_with_the_clinicians_default_chosen(
+    client_record, clinician, as_user
+):
+    NoteSettings.objects.create(user=clinician, progress_format="SOAP")
+    http = as_user(clinician)
+    url = reverse("notes:new", args=[client_record.pk])
+
+    form = http.get(url).content.decode()
+    http.post(url, {"kind": "progress", "note_format": "BIRP"})
+
+    assert '<legend class="form-label fs-6 fw-semibold">Format (progress notes)</legend>' in form
+    assert 'value="SOAP" id="id_note_format_0" checked class="form-check-input"' in form
+    assert 'value="BIRP" id="id_note_format_2" class="form-check-input"' in form
+    assert Note.objects.get().note_format == "BIRP"
+
+
 def test_the_editor_shows_the_clinicians_sections(client_record, clinician, as_user):
     NoteSettings.objects.create(user=clinician, progress_format="BIRP")
     note = draft(client_record, clinician, sections={"behavior": "Restless."})
     page = as_user(clinician).get(_url("note", note)).content.decode()
     for label in ("Behaviour", "Intervention", "Response", "Plan"):
-        assert f">{label}:</label>" in page
+        assert f">{label}</label>" in page
     assert 'hx-post="' + _url("save", note) + '"' in page
     assert "Restless." in page
 
@@ -80,10 +96,30 @@ def test_second_save_is_refused_and_the_writer_gets_their_text_back(
     assert "hx-swap-oob" not in over_htmx.content.decode()  # the stale version stays stale
 
 
+def test_h108_sign_asks_first_and_signs_nothing_until_confirmed(client_record, clinician, as_user):
+    """H-108: "Sign and lock" is irreversible, so the first press only shows the text to
+    be signed and asks; a double click asks twice and the note stays a draft."""
+    note = draft(client_record, clinician)
+    http = as_user(clinician)
+
+    first = http.post(_url("sign", note), {"data": "Final words.", "version": 1})
+    second = http.post(_url("sign", note), {"data": "Final words.", "version": 1})
+
+    page = first.content.decode()
+    assert first.status_code == 200 and second.status_code == 200
+    assert 'data-testid="sign-confirm"' in page and "Signing cannot be undone." in page
+    assert "Final words." in page and 'name="confirmed" value="1"' in page
+    assert 'type="hidden" name="data" value="Final words."' in page
+    stored = Note.objects.get(pk=note.pk)
+    assert not stored.is_signed and stored.sections["data"] != "Final words."
+
+
 def test_sign_saves_the_last_words_and_locks(client_record, clinician, as_user):
     note = draft(client_record, clinician)
     http = as_user(clinician)
-    response = http.post(_url("sign", note), {"data": "Final words.", "version": 1})
+    response = http.post(
+        _url("sign", note), {"data": "Final words.", "version": 1, "confirmed": "1"}
+    )
     assert response.status_code == 302
     stored = Note.objects.get(pk=note.pk)
     assert stored.is_signed and stored.sections["data"] == "Final words."
@@ -99,7 +135,10 @@ def test_only_the_author_is_offered_signing(client_record, clinician, colleague,
     assert 'data-testid="sign"' in as_user(clinician).get(_url("note", note)).content.decode()
     assert 'data-testid="sign"' not in as_user(colleague).get(_url("note", note)).content.decode()
     assert (
-        as_user(colleague).post(_url("sign", note), {"data": "x", "version": 1}).status_code == 403
+        as_user(colleague)
+        .post(_url("sign", note), {"data": "x", "version": 1, "confirmed": "1"})
+        .status_code
+        == 403
     )
 
 

@@ -24,10 +24,15 @@ def test_progress_notes_follow_the_clinicians_format(client_record, clinician):
     ]
 
 
-def test_a_format_other_than_the_practice_choice_is_refused(client_record, clinician):
-    with pytest.raises(ValidationError, match="set your progress notes to DAP"):
-        draft(client_record, clinician, note_format="BIRP")
-    assert not Note.objects.exists()
+def test_a_format_chosen_for_the_note_is_kept_and_others_keep_theirs(client_record, clinician):
+    """The format is chosen per note (the default is the clinician's setting); a later
+    change of the setting leaves notes already started as they were."""
+    chosen = draft(client_record, clinician, note_format="BIRP", sections={"behavior": "Calm."})
+    NoteSettings.objects.create(user=clinician, progress_format="SOAP")
+    assert Note.objects.get(pk=chosen.pk).note_format == "BIRP"
+    with pytest.raises(ValidationError, match="Unknown note format"):
+        draft(client_record, clinician, note_format="SOAPY")
+    assert Note.objects.count() == 1
 
 
 def test_unknown_sections_are_refused_and_nothing_is_written(client_record, clinician):

@@ -211,12 +211,45 @@ def test_the_disclose_page_asks_for_the_password_and_refuses_without_release(
 ):
     http = as_user(clinician)
     url = reverse("privacy:disclose", args=[client_record.pk])
-    response = http.post(url, {"categories": ["attendance"], "your_password": "wrong"})
+    sent = {"categories": ["attendance"], "your_password": PASSWORD}
+    response = http.post(url, sent)
     assert response.status_code == 400
-    response = http.post(url, {"categories": ["attendance"], "your_password": PASSWORD})
+    assert "No release or legal basis covers this disclosure." in response.content.decode()
+    assert 'data-testid="disclose-confirm"' not in response.content.decode()
+    response = http.post(url, {**sent, "confirmed": "1"})
     assert response.status_code == 400
     assert "No release or legal basis covers this disclosure." in response.content.decode()
     assert not Disclosure.objects.exists()
+
+
+def test_a_disclosure_is_shown_and_confirmed_with_the_password_before_it_is_made(
+    as_user, clinician, client_record, make_release
+):
+    """Sending a disclosure cannot be undone: the first step shows what goes to whom and
+    records nothing; the confirmation asks for the password (a wrong one keeps the
+    confirmation page); "Change it" goes back to the form with the choices kept."""
+    release = make_release(["attendance"])
+    http = as_user(clinician)
+    url = reverse("privacy:disclose", args=[client_record.pk])
+    chosen = {"release": release.pk, "categories": ["attendance"]}
+
+    asked = http.post(url, chosen)
+    page = asked.content.decode()
+    assert asked.status_code == 200 and 'data-testid="disclose-confirm"' in page
+    assert "Dr Ana Ruiz" in page and "Attendance" in page
+    assert 'type="hidden" name="categories" value="attendance"' in page
+    assert 'name="your_password"' in page
+    wrong = http.post(url, {**chosen, "your_password": "wrong", "confirmed": "1"})
+    assert wrong.status_code == 400 and 'data-testid="disclose-confirm"' in wrong.content.decode()
+    assert "That is not your password." in wrong.content.decode()
+    back = http.post(url, {**chosen, "back": "1", "confirmed": "1"})
+    assert 'data-testid="disclose-confirm"' not in back.content.decode()
+    assert 'value="attendance" id="id_categories_0" checked' in back.content.decode()
+    assert not Disclosure.objects.exists()
+
+    done = http.post(url, {**chosen, "your_password": PASSWORD, "confirmed": "1"})
+
+    assert done.status_code == 302 and Disclosure.objects.count() == 1
 
 
 def test_the_clinician_discloses_and_prints_the_packet(
@@ -226,7 +259,12 @@ def test_the_clinician_discloses_and_prints_the_packet(
     http = as_user(clinician)
     response = http.post(
         reverse("privacy:disclose", args=[client_record.pk]),
-        {"release": release.pk, "categories": ["attendance"], "your_password": PASSWORD},
+        {
+            "release": release.pk,
+            "categories": ["attendance"],
+            "your_password": PASSWORD,
+            "confirmed": "1",
+        },
     )
     assert response.status_code == 302
     disclosure = Disclosure.objects.get()

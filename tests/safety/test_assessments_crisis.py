@@ -142,11 +142,39 @@ def test_a_crisis_event_cannot_close_without_an_outcome(client_record, clinician
     assert response.status_code == 400 and "not done" in response.content.decode()
     event.refresh_from_db()
     assert event.is_open
-    response = http.post(url, {"outcome": "serious", "note": "Taken to hospital by ambulance."})
+    closing = {"outcome": "serious", "note": "Taken to hospital by ambulance.", "confirmed": "1"}
+    response = http.post(url, closing)
     assert response.status_code == 302
     event.refresh_from_db()
     assert (event.outcome, event.closed_by) == ("serious", clinician)
     assert http.post(url, {"outcome": "safe", "note": "x"}).status_code == 400
+
+
+def test_h109_closing_a_crisis_event_asks_first_naming_the_steps_not_done(
+    client_record, clinician, as_user
+):
+    """H-109: closing a crisis event cannot be undone, so the first press shows the
+    outcome and every step left undone and asks; the event stays open until confirmed,
+    and a double click asks twice."""
+    event = crisis_event_start(acting_user=clinician, client=client_record)
+    url = reverse("safety:crisis_close", args=[client_record.pk, event.pk])
+    http = as_user(clinician)
+    closing = {"outcome": "safe", "note": "Spoke by phone; safe at home."}
+
+    first = http.post(url, closing)
+    second = http.post(url, closing)
+
+    page = first.content.decode()
+    assert first.status_code == 200 and second.status_code == 200
+    assert 'data-testid="crisis-close-confirm"' in page and "Closing cannot be undone." in page
+    assert "9 steps are not done:" in page and "Make sure of immediate safety" in page
+    assert 'type="hidden" name="outcome" value="safe"' in page
+    event.refresh_from_db()
+    assert event.is_open
+
+    assert http.post(url, {**closing, "confirmed": "1"}).status_code == 302
+    event.refresh_from_db()
+    assert not event.is_open and event.outcome == "safe"
 
 
 def test_only_one_crisis_event_is_open_at_a_time(client_record, clinician, as_user):

@@ -64,10 +64,15 @@ class Supervision(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["supervisor", "supervisee"], name="one_supervision"),
+            models.UniqueConstraint(
+                fields=["supervisor", "supervisee"],
+                name="one_supervision",
+                violation_error_message=_("This supervision is already recorded."),
+            ),
             models.CheckConstraint(
                 condition=~models.Q(supervisor=models.F("supervisee")),
                 name="no_self_supervision",
+                violation_error_message=_("Nobody can be their own supervisor."),
             ),
         ]
 

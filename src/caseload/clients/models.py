@@ -80,11 +80,18 @@ class CareTeamMember(models.Model):
     class Meta:
         ordering = ["role", "user__last_name"]
         constraints = [
-            models.UniqueConstraint(fields=["client", "user"], name="one_membership"),
+            models.UniqueConstraint(
+                fields=["client", "user"],
+                name="one_membership",
+                violation_error_message=_("This person is already on the client's care team."),
+            ),
             models.UniqueConstraint(
                 fields=["client"],
                 condition=models.Q(role="primary"),
                 name="one_primary_clinician",
+                violation_error_message=_(
+                    "The client already has a primary clinician: change that role first."
+                ),
             ),
         ]
 
@@ -108,6 +115,9 @@ class Episode(models.Model):
                 condition=models.Q(ended_on__isnull=True)
                 | models.Q(ended_on__gte=models.F("started_on")),
                 name="episode_ends_after_start",
+                violation_error_message=_(
+                    "An episode of care ends on or after the day it started."
+                ),
             )
         ]
 
@@ -160,6 +170,9 @@ class Appointment(models.Model):
             models.CheckConstraint(
                 condition=models.Q(duration_minutes__gte=5, duration_minutes__lte=480),
                 name="appointment_length_sane",
+                violation_error_message=_(
+                    "An appointment lasts from 5 minutes to 8 hours (480 minutes)."
+                ),
             )
         ]
 

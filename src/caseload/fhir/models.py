@@ -2,6 +2,7 @@
 import of the same patient adds to the same record instead of creating a duplicate."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from caseload.clients.models import Client
 
@@ -17,7 +18,11 @@ class PatientIdentifier(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["system", "value"], name="fhir_identifier_unique"),
+            models.UniqueConstraint(
+                fields=["system", "value"],
+                name="fhir_identifier_unique",
+                violation_error_message=_("This identifier already belongs to a client."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -12,7 +12,10 @@ from caseload.measures.models import PlanFrequency
 class AnswersForm(forms.Form):
     """One radio group per item of `instrument`. Every item may be left unanswered: the
     engine applies the instrument's own missing-answer rule (prorate or refuse), so no
-    answer is ever turned into a zero here."""
+    answer is ever turned into a zero here. Answers with gaps are saved only once
+    `confirmed` is sent, from the page that showed what is missing (H-107)."""
+
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, instrument: Instrument, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,6 +41,9 @@ class AnswersForm(forms.Form):
 
     def answers(self) -> list[int | None]:
         return [self.cleaned_data[f"item_{item.number}"] for item in self.instrument.items]
+
+    def missing_confirmed(self) -> bool:
+        return bool(self.cleaned_data.get("confirmed"))
 
     def item_fields(self):
         """(item, bound field) in order, for the template's fieldsets."""

@@ -119,11 +119,16 @@ class MeasurePlan(models.Model):
                 fields=["client", "instrument"],
                 condition=models.Q(active=True),
                 name="one_active_plan_per_instrument",
+                violation_error_message=_(
+                    "This measure is already planned for this client: change or stop that plan "
+                    "instead."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(frequency="session")
                 | models.Q(interval_weeks__gte=1, interval_weeks__lte=52),
                 name="plan_interval_sane",
+                violation_error_message=_("Give how often in weeks, from 1 to 52."),
             ),
         ]
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from caseload.core.forms import run_service
 from caseload.measures import services
 from caseload.measures.forms import AnswersForm
+from caseload.measures.missing import missing_answers
 from caseload.portal.services import PortalLinkSpent
 
 
@@ -22,7 +23,13 @@ def complete_measure(request, link):
     except ValidationError:
         return _page(request, "portal/closed.html", {}, status=410)
     form = AnswersForm(request.POST or None, instrument=instrument)
-    if request.method == "POST" and form.is_valid():
+    valid = request.method == "POST" and form.is_valid()
+    missing = missing_answers(instrument, form.answers()) if valid else None
+    if missing and not form.missing_confirmed():
+        # The client sees what they left out before it is sent (H-107).
+        context = {"form": form, "instrument": instrument, "missing": missing}
+        return _page(request, "measures/portal_form.html", context)
+    if valid:
         try:
             response = run_service(
                 form,

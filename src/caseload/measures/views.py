@@ -18,6 +18,7 @@ from caseload.core.forms import run_service
 from caseload.measures import chart, outcomes, selectors, services
 from caseload.measures.forms import AnswersForm, OutcomesForm, PlanForm, SendLinkForm
 from caseload.measures.instruments import all_instruments
+from caseload.measures.missing import missing_answers
 from caseload.measures.rows import result_rows
 from caseload.measures.schedule import plan_states
 
@@ -75,6 +76,17 @@ def entry(request, client_id, code):
     client = _client(request, client_id, "enter a measure", write=write)
     instrument = _instrument(code)
     form = AnswersForm(request.POST or None, instrument=instrument)
+    missing = None
+    if write and form.is_valid():
+        missing = missing_answers(instrument, form.answers())
+    if missing and not form.missing_confirmed():
+        # Nothing is stored until the gaps have been seen and confirmed (H-107).
+        return render_client_page(
+            request,
+            client,
+            "measures/entry.html",
+            {"form": form, "instrument": instrument, "missing": missing},
+        )
     if write and form.is_valid():
         response = run_service(
             form,

@@ -28,14 +28,22 @@ class NewNoteForm(forms.Form):
         widget=DateTimeInput(),
         help_text=_("Leave empty for now."),
     )
+    note_format = forms.ChoiceField(
+        label=_("Format (progress notes)"),
+        choices=NoteFormat.choices,
+        widget=forms.RadioSelect,
+        required=False,  # left out: the clinician's usual format
+        help_text=_("Your usual format is chosen; a note keeps its format once started."),
+    )
     psychotherapy = forms.BooleanField(
         label=_("Psychotherapy note: private process notes, kept out of the record"),
         required=False,
         help_text=_("Only you will ever be able to read it. It is never exported or released."),
     )
 
-    def __init__(self, *args, client, **kwargs):
+    def __init__(self, *args, client, author, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["note_format"].initial = NoteSettings.for_user(author).progress_format
         # The client's own past sessions only: fetched through the client from the door.
         # The client's own sessions of the last year, fetched through the client that
         # came out of the door (a date bound, not a slice: the choice is validated

@@ -155,6 +155,9 @@ class Note(EncryptedModel):
             models.CheckConstraint(
                 condition=models.Q(cosigned_at__isnull=True) | models.Q(signed_at__isnull=False),
                 name="note_cosigned_only_when_signed",
+                violation_error_message=_(
+                    "A note is co-signed only after its author has signed it."
+                ),
             )
         ]
 

@@ -103,14 +103,11 @@ def clean_sections(note: Note, sections: dict[str, Any] | str) -> dict[str, str]
 
 
 def _note_format_for(author: User, kind: str, requested: str | None) -> str:
+    """The format chosen for this progress note, or the author's default (their note
+    settings) when none was chosen. Other kinds of note have one free-text section."""
     if kind != NoteKind.PROGRESS:
         return ""
-    chosen = NoteSettings.for_user(author).progress_format
-    if requested and requested != chosen:
-        raise ValidationError(
-            f"Your practice has set your progress notes to {chosen}, not {requested}."
-        )
-    return chosen
+    return requested or NoteSettings.for_user(author).progress_format
 
 
 def note_create(

@@ -15,7 +15,7 @@ from caseload.accounts.decorators import role_required
 from caseload.accounts.models import CLINICAL_ROLES, Role, User
 from caseload.clients.access import Part, access_client, supervisees_of
 from caseload.clients.pages import render_client_page
-from caseload.core.forms import run_service
+from caseload.core.forms import is_confirmed, run_service
 from caseload.notes import forms, overdue, selectors, services
 from caseload.notes.engagement import consistency_of
 from caseload.notes.models import NoteSettings
@@ -75,7 +75,7 @@ def note_list(request, client_id):
 def note_new(request, client_id):
     write = request.method == "POST"
     client = _door(request, client_id, write=write, purpose="start a note")
-    form = forms.NewNoteForm(request.POST or None, client=client)
+    form = forms.NewNoteForm(request.POST or None, client=client, author=request.user)
     if write and form.is_valid():
         note = run_service(
             form,
@@ -86,6 +86,7 @@ def note_new(request, client_id):
             **form.cleaned_data,
         )
         if note is not None:
+            messages.success(request, _("Draft started. It is saved as you type."))
             return redirect("notes:note", client_id=client.pk, note_id=note.pk)
     return render_client_page(
         request, client, "notes/new.html", {"form": form}, status=400 if form.errors else 200
@@ -148,6 +149,11 @@ def note_sign(request, client_id, note_id):
     form = forms.draft_form(note, request.POST)
     if not form.is_valid():
         return _note_page(request, client, note, status=400, draft_error=form.errors)
+    if not is_confirmed(request.POST):
+        # Signing locks the note for good: show what will be signed and ask (H-108).
+        return render_client_page(
+            request, client, "notes/sign_confirm.html", {"note": note, "form": form}
+        )
     try:
         services.note_sign(
             acting_user=request.user,

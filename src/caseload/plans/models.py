@@ -103,7 +103,9 @@ class PlanGoal(EncryptedModel):
         ordering = ["position", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(weight__gte=1, weight__lte=10), name="goal_weight_sane"
+                condition=models.Q(weight__gte=1, weight__lte=10),
+                name="goal_weight_sane",
+                violation_error_message=_("A goal's weight is a whole number from 1 to 10."),
             )
         ]
 
@@ -156,7 +158,11 @@ class PlanSignature(EncryptedModel):
     class Meta:
         ordering = ["-version"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "version"], name="one_signature_per_version")
+            models.UniqueConstraint(
+                fields=["plan", "version"],
+                name="one_signature_per_version",
+                violation_error_message=_("This version of the plan has already been signed."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -195,9 +201,18 @@ class GoalRating(models.Model):
     class Meta:
         ordering = ["goal__position", "goal_id"]
         constraints = [
-            models.UniqueConstraint(fields=["review", "goal"], name="one_rating_per_goal"),
+            models.UniqueConstraint(
+                fields=["review", "goal"],
+                name="one_rating_per_goal",
+                violation_error_message=_("This goal already has a rating in this review."),
+            ),
             models.CheckConstraint(
-                condition=models.Q(rating__gte=-2, rating__lte=2), name="gas_rating_in_range"
+                condition=models.Q(rating__gte=-2, rating__lte=2),
+                name="gas_rating_in_range",
+                violation_error_message=_(
+                    "A goal rating is from -2 (much less than expected) to +2 (much more than "
+                    "expected)."
+                ),
             ),
         ]
 
@@ -254,7 +269,13 @@ class ExpectationsAgreement(EncryptedModel):
     class Meta:
         ordering = ["-version"]
         constraints = [
-            models.UniqueConstraint(fields=["client", "version"], name="one_agreement_version"),
+            models.UniqueConstraint(
+                fields=["client", "version"],
+                name="one_agreement_version",
+                violation_error_message=_(
+                    "This version of the agreement already exists: reload the page and try again."
+                ),
+            ),
             models.CheckConstraint(
                 condition=models.Q(contact_end__gt=models.F("contact_start")),
                 name="agreement_hours_in_order",
@@ -306,6 +327,7 @@ class SessionFeedback(EncryptedModel):
                 & models.Q(focus__gte=1, focus__lte=5)
                 & models.Q(approach__gte=1, approach__lte=5),
                 name="feedback_ratings_in_range",
+                violation_error_message=_("Each rating is from 1 to 5."),
             )
         ]
 

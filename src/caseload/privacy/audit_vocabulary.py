@@ -72,6 +72,9 @@ VOCABULARY: dict[str, Phrase] = {
         READS, _("Listed mandatory reports"), _("{actor} listed mandatory reports")
     ),
     "caseload.view": Phrase(READS, _("Listed the caseload"), _("{actor} listed their clients")),
+    "home.view": Phrase(
+        READS, _("Opened their home page"), _("{actor} opened their home page (Today)")
+    ),
     "tasks.view": Phrase(READS, _("Listed tasks"), _("{actor} looked at their tasks")),
     "api.clients.list": Phrase(
         READS, _("Listed clients (API)"), _("{actor} listed clients through the API")

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -91,9 +93,14 @@ class DiscloseForm(ConfirmPasswordMixin):
         "your_password",
     ]
 
-    def __init__(self, *args, releases=(), **kwargs):
+    def __init__(self, *args, releases=(), confirming: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["release"].choices = [("", _("No release"))] + [
+        if not confirming:
+            # The first step only checks what is to be sent; the password is asked on
+            # the confirmation page that shows it.
+            del self.fields["your_password"]
+        release_field = cast(forms.TypedChoiceField, self.fields["release"])
+        release_field.choices = [("", _("No release"))] + [
             (
                 release.pk,
                 f"#{release.pk} {release.recipient}: {', '.join(release.category_labels())}",

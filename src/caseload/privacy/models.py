@@ -52,7 +52,14 @@ class ConsentTemplate(models.Model):
     class Meta:
         ordering = ["kind", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "version"], name="one_consent_version")
+            models.UniqueConstraint(
+                fields=["kind", "version"],
+                name="one_consent_version",
+                violation_error_message=_(
+                    "This version of the consent text already exists: reload the page and try "
+                    "again."
+                ),
+            )
         ]
 
     def __str__(self) -> str:

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from caseload.accounts.decorators import role_required
+from caseload.accounts.forms import ConfirmForm
 from caseload.accounts.models import Role
 from caseload.audit.services import audit_record
 from caseload.clients.access import Part, access_client, break_glass_grants_visible_to
 from caseload.clients.pages import render_client_page
 from caseload.core import clock
-from caseload.core.forms import run_service
+from caseload.core.forms import is_confirmed, run_service
 from caseload.privacy import forms, packets, reports, selectors, services
 from caseload.privacy.consents import consent_warnings
 from caseload.privacy.models import ConsentKind, JurisdictionDeadline
@@ -176,25 +177,70 @@ def release_revoke(request, client_id, release_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def disclose(request, client_id):
+    """Two steps: the form is checked against the releases and the legal bases, then a
+    confirmation page says what goes to whom and asks for the password; only that page
+    builds and records the disclosure (it cannot be called back)."""
     write = request.method == "POST"
     client = _client(request, client_id, "disclose information", write=write)
     releases = list(client.releases.valid())
-    form = forms.DiscloseForm(request.POST or None, acting_user=request.user, releases=releases)
-    if write and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("your_password")
-        data["release"] = _one(client.releases, data["release"]) if data["release"] else None
-        disclosure = run_service(
-            form, services.disclosure_make, acting_user=request.user, client=client, **data
-        )
-        if disclosure is not None:
-            messages.success(request, _("Disclosed and recorded in the accounting."))
-            return redirect("privacy:accounting", client_id=client.pk)
+    confirmed = is_confirmed(request.POST) and "back" not in request.POST
+    form = forms.DiscloseForm(
+        request.POST or None, acting_user=request.user, releases=releases, confirming=confirmed
+    )
+    if write and "back" not in request.POST:
+        if _only_password_wrong(form) or (not confirmed and _disclosure_checked(client, form)):
+            return _disclosure_confirm(request, client, form)
+        if confirmed and form.is_valid():
+            disclosure = run_service(
+                form,
+                services.disclosure_make,
+                acting_user=request.user,
+                client=client,
+                **_disclosure_data(client, form),
+            )
+            if disclosure is not None:
+                messages.success(request, _("Disclosed and recorded in the accounting."))
+                return redirect("privacy:accounting", client_id=client.pk)
     return render_client_page(
         request,
         client,
         "privacy/disclose.html",
         {"form": form, "releases": releases},
+        status=_status(form),
+    )
+
+
+def _disclosure_data(client, form) -> dict:
+    data = dict(form.cleaned_data)
+    data.pop("your_password", None)
+    data["release"] = _one(client.releases, data["release"]) if data["release"] else None
+    return data
+
+
+def _disclosure_checked(client, form) -> bool:
+    """The first step: valid, and covered by a release or a legal basis."""
+    if not form.is_valid():
+        return False
+    data = _disclosure_data(client, form)
+    check = {key: data[key] for key in ("categories", "release", "legal_basis", "justification")}
+    return run_service(form, services.disclosure_check, client=client, **check) is not None
+
+
+def _only_password_wrong(form) -> bool:
+    return (
+        form.is_bound and "your_password" in form.fields and set(form.errors) == {"your_password"}
+    )
+
+
+def _disclosure_confirm(request, client, form):
+    password = form["your_password"] if "your_password" in form.fields else None
+    if password is None:
+        password = ConfirmForm(acting_user=request.user)["your_password"]
+    return render_client_page(
+        request,
+        client,
+        "privacy/disclose_confirm.html",
+        {"form": form, "password": password},
         status=_status(form),
     )
 
@@ -407,6 +453,9 @@ def report_new(request, client_id):
             **form.cleaned_data,
         )
         if report is not None:
+            messages.success(
+                request, _("Concern recorded. Its deadline and next steps are below.")
+            )
             return redirect("privacy:report", report_id=report.pk)
     return render_client_page(
         request, client, "privacy/report_new.html", {"form": form}, status=_status(form)

@@ -71,6 +71,7 @@ class RiskAssessmentForm(forms.ModelForm):
             "formulation": forms.Textarea(attrs={"rows": 5}),
             "management_plan": forms.Textarea(attrs={"rows": 4}),
         }
+        labels = {"management_plan": _("Management plan")}  # "Plan" is the question above
         help_texts = {
             "formulation": _(
                 "Your understanding of this person's risk: what drives it, what holds it back."
@@ -106,6 +107,18 @@ class CrisisCloseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when steps were left undone: say why."),
     )
+
+    def __init__(self, *args, steps_undone: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.steps_undone = steps_undone
+
+    def clean(self):
+        # Asked before the confirmation page, so that page never leads to a refusal; the
+        # service checks it again (crisis_event_close).
+        data = super().clean()
+        if self.steps_undone and not data.get("note", "").strip():
+            self.add_error("note", _("Some steps are not done: say why before closing."))
+        return data
 
 
 class FollowUpDoneForm(forms.Form):

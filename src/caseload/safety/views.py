@@ -15,7 +15,7 @@ from caseload.accounts.models import Role
 from caseload.audit.services import audit_record
 from caseload.clients.access import Part, access_client
 from caseload.clients.pages import render_client_page
-from caseload.core.forms import run_service
+from caseload.core.forms import is_confirmed, run_service
 from caseload.core.models import PracticeSettings
 from caseload.safety import forms, services
 from caseload.safety.alerts import alerts_visible_to, open_alerts_most_severe_first
@@ -218,7 +218,13 @@ def crisis_step(request, client_id, crisis_id, crisis_step_id):
 def crisis_close(request, client_id, crisis_id):
     client = _client(request, client_id, "crisis event")
     event = get_object_or_404(client.crisis_events, pk=crisis_id)
-    form = forms.CrisisCloseForm(request.POST)
+    undone = list(event.steps.filter(done_at__isnull=True))
+    form = forms.CrisisCloseForm(request.POST, steps_undone=len(undone))
+    if form.is_valid() and not is_confirmed(request.POST) and event.is_open:
+        # Closing cannot be undone: show the outcome and the steps left undone, and ask
+        # (H-109).
+        context = {"event": event, "form": form, "undone": undone}
+        return render_client_page(request, client, "safety/crisis_close_confirm.html", context)
     if form.is_valid() and run_service(
         form,
         services.crisis_event_close,

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from caseload.clients.models import Client
 from caseload.core.fields import EncryptedModel, EncryptedTextField
@@ -35,7 +36,12 @@ class SafetyPlanVersion(EncryptedModel):
         ordering = ["-number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["client", "number"], name="safety_plan_version_unique_number"
+                fields=["client", "number"],
+                name="safety_plan_version_unique_number",
+                violation_error_message=_(
+                    "Someone saved a new version of this safety plan at the same moment: reload "
+                    "the page and try again."
+                ),
             )
         ]
 

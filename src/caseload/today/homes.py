@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 
 from caseload.accounts.models import Role, User
 from caseload.accounts.selectors import StaffSummary, staff_summary
-from caseload.audit.forms import AuditSearchForm
 from caseload.clients.access import clients_visible_to, own_clients, supervisees_of
 from caseload.clients.models import Attendance
 from caseload.clients.selectors import (
@@ -33,6 +32,7 @@ from caseload.measures.selectors import clients_with_measures_due
 from caseload.notes.overdue import overdue_notes_by_person
 from caseload.notes.selectors import cosign_queue, notes_to_sign, sessions_without_note
 from caseload.plans.selectors import feedback_to_read
+from caseload.privacy.audit_forms import AuditTrailForm
 from caseload.privacy.selectors import (
     disclosures_for_officer,
     grants_awaiting_review,
@@ -210,7 +210,7 @@ def privacy_home(user: User) -> Home:
         "grants": grants,
         "disclosures": disclosures,
         # The audit trail's own search form, empty: it submits to the audit page.
-        "audit_form": AuditSearchForm(auto_id="home-audit-%s"),
+        "audit_form": AuditTrailForm(auto_id="home-audit-%s"),
         "task_limit": TASK_LIMIT,
         "now": clock.now(),
     }

@@ -73,6 +73,7 @@ def self_check_new(request):
             request=request,
         )
         if check is not None:
+            messages.success(request, _("Self-check saved. Only you can see it."))
             return redirect("wellbeing:self_check", check_id=check.pk)
     context = {"form": form, "instrument": form.instrument, "code": code}
     return render(request, "wellbeing/self_check_new.html", context, status=_status(form))

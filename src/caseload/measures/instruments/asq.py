@@ -73,6 +73,13 @@ EXPLANATION = (
 )
 
 
+def passed_over(answers: Answers) -> frozenset[int]:
+    """Question 5 is asked only on a positive screen (an unanswered question 1-4 counts
+    as positive); after four noes it is left empty by design (measures/missing.py)."""
+    positive = any(answers[n - 1] != 0 for n in SCREEN_ITEMS)
+    return frozenset() if positive else frozenset({ACUITY_ITEM})
+
+
 def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
     positive = [n for n in SCREEN_ITEMS if answers[n - 1] != 0]
     acuity = answers[ACUITY_ITEM - 1]

@@ -100,6 +100,15 @@ def rule(instrument: Instrument, answers: Answers, context: Context) -> Score:
     )
 
 
+def passed_over(answers: Answers) -> frozenset[int]:
+    """The questions the skip logic passes over for these answers: left empty by design,
+    so not "missing" (measures/missing.py)."""
+    skipped = set() if answers[1] == YES else {3, 4, 5}
+    if answers[5] != YES:
+        skipped.add(7)
+    return frozenset(skipped)
+
+
 def _check_asked(answers: Answers) -> None:
     required = [1, 2, 6]
     if answers[1] == YES:

@@ -44,6 +44,9 @@ class CrisisEvent(EncryptedModel):
             models.CheckConstraint(
                 condition=models.Q(closed_at__isnull=True) | ~models.Q(outcome=""),
                 name="crisis_closes_with_an_outcome",
+                violation_error_message=_(
+                    "Choose the outcome of the crisis event before closing it."
+                ),
             )
         ]
 
@@ -75,7 +78,13 @@ class CrisisStep(EncryptedModel):
     class Meta:
         ordering = ["event", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "position"], name="one_step_per_position")
+            models.UniqueConstraint(
+                fields=["event", "position"],
+                name="one_step_per_position",
+                violation_error_message=_(
+                    "This crisis event already has a step in that position."
+                ),
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from caseload.clients.models import Client
 from caseload.core.fields import EncryptedModel, EncryptedTextField
@@ -26,7 +27,9 @@ class ScreenedText(EncryptedModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["source_type", "source_id", "field"], name="screened_text_once"
+                fields=["source_type", "source_id", "field"],
+                name="screened_text_once",
+                violation_error_message=_("This text has already been screened."),
             )
         ]
 

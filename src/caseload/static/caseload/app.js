@@ -1,10 +1,7 @@
-// caseload's one script of its own (no inline script: the Content-Security-Policy allows
-// only files from this site).
+// The frame's own script (no inline script: the Content-Security-Policy allows only
+// files from this site); forms.js moves focus to an error summary and re-announces
+// messages.
 document.addEventListener("DOMContentLoaded", () => {
-  // An error summary (components/error_summary.html) takes focus when the page loads, so
-  // a screen reader reads what to fix first.
-  const summary = document.querySelector("[data-error-summary]");
-  if (summary) summary.focus();
   // A table wider than the page scrolls sideways in its .table-wrap; keyboard users can
   // scroll it only if it can take focus, and then it needs a name (its caption's).
   for (const wrap of document.querySelectorAll(".table-wrap")) {
