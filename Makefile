@@ -8,27 +8,42 @@ export PORT
 
 .PHONY: run test test-fast e2e lint format types types-baseline bench install install-dev vendor clean
 
+# Each step says what it is doing; pip prints a line per package (the first install
+# takes about a minute).
+PIP_INSTALL := $(BIN)/pip install --progress-bar off --disable-pip-version-check
+
 $(BIN)/python:
+	@echo "==> Creating the virtual environment in $(VENV)/"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
-	$(BIN)/pip install --quiet -r requirements.lock
-	$(BIN)/pip install --quiet --no-deps -e .
+	@echo "==> Installing the pinned dependencies (requirements.lock)"
+	$(PIP_INSTALL) -r requirements.lock
+	@echo "==> Installing caseload itself"
+	$(PIP_INSTALL) --no-deps -e .
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
-	$(BIN)/pip install --quiet -r requirements-dev.lock
+	@echo "==> Installing the test dependencies (requirements-dev.lock)"
+	$(PIP_INSTALL) -r requirements-dev.lock
 	touch $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-# The demo: local secrets under var/, the SQLite database migrated and seeded once.
-run: $(VENV)/.installed
-	CASELOAD_DEMO=1 $(BIN)/caseload migrate --verbosity 0
-	CASELOAD_DEMO=1 $(BIN)/caseload demo
-	CASELOAD_DEMO=1 $(BIN)/caseload serve
+# The demo: local secrets under var/, the SQLite database migrated and seeded once, then
+# served with the tick loop (alerts escalate) until Ctrl-C. The port is checked first,
+# with the system Python, before anything is installed or changed.
+run:
+	@$(PYTHON) src/caseload/core/ports.py 127.0.0.1 $(PORT)
+	@$(MAKE) --no-print-directory --silent $(VENV)/.installed
+	@echo "==> Preparing the demo database (var/caseload.sqlite3)"
+	@CASELOAD_DEMO=1 $(BIN)/caseload migrate --verbosity 0
+	@echo "==> Seeding the demo practice (first run only)"
+	@CASELOAD_DEMO=1 $(BIN)/caseload demo
+	@echo "==> Starting the server"
+	@CASELOAD_DEMO=1 $(BIN)/caseload serve --with-tick
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench

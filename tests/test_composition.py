@@ -17,6 +17,7 @@ from factories import make_user
 NAV = {
     Role.ADMIN: [
         ("Clients", "clients:caseload"),
+        ("Calendar", "scheduling:calendar"),
         ("Team wellbeing", "wellbeing:team"),
         ("Staff", "staff:list"),
         ("Assignment", "wellbeing:assignment"),
@@ -25,9 +26,14 @@ NAV = {
         ("Consent texts", "privacy:templates"),
         ("Practice settings", "safety:practice_settings"),
     ],
-    Role.INTAKE: [("Clients", "clients:caseload"), ("Assignment", "wellbeing:assignment")],
+    Role.INTAKE: [
+        ("Clients", "clients:caseload"),
+        ("Calendar", "scheduling:calendar"),
+        ("Assignment", "wellbeing:assignment"),
+    ],
     Role.CLINICIAN: [
         ("My caseload", "clients:caseload"),
+        ("Calendar", "scheduling:calendar"),
         ("Alerts", "safety:inbox"),
         ("My tasks", "safety:tasks"),
         ("My psychotherapy notes", "notes:private"),
@@ -40,6 +46,7 @@ NAV = {
     ],
     Role.SUPERVISOR: [
         ("My caseload", "clients:caseload"),
+        ("Calendar", "scheduling:calendar"),
         ("Alerts", "safety:inbox"),
         ("My tasks", "safety:tasks"),
         ("Co-sign", "notes:cosign_queue"),

@@ -43,6 +43,7 @@ from caseload.plans.contact import agreement_policy
 from caseload.plans.overview import overview_context
 from caseload.privacy import demo as privacy_demo
 from caseload.privacy import portal as privacy_portal
+from caseload.privacy.booking_checks import telehealth_consent_missing
 from caseload.safety import caseload_signals as safety_signals
 from caseload.safety import demo as safety_demo
 from caseload.safety import portal_pages as safety_portal
@@ -93,6 +94,7 @@ CLIENT_FACTS = (
 NAV_LINKS = (
     NavLink(_("Clients"), "clients:caseload", EVERY_CLIENT, group="day"),
     NavLink(_("My caseload"), "clients:caseload", CLINICAL, group="day"),
+    NavLink(_("Calendar"), "scheduling:calendar", CLINICAL | EVERY_CLIENT, group="day"),
     NavLink(_("Alerts"), "safety:inbox", CLINICAL, alerts=True, group="day"),
     NavLink(_("My tasks"), "safety:tasks", CLINICAL, group="day", count="open_task_count"),
     NavLink(_("Co-sign"), "notes:cosign_queue", frozenset({Role.SUPERVISOR}), group="day"),
@@ -204,6 +206,10 @@ SAFETY_PLAN_PROVIDER = safetyplans_provider.SAFETY_PLAN_PROVIDER
 
 # Events drawn along the time axis of a client's measure charts.
 CHART_EVENTS = (chart.attended_sessions,)
+
+# What a booking must satisfy besides clients' own rules (clients/booking.py): each
+# returns the sentence that refuses it, or None. The telehealth consent guards H-104.
+BOOKING_CHECKS = (telehealth_consent_missing,)
 
 # The first provider with a policy for the client wins; otherwise the practice default.
 CONTACT_POLICY_PROVIDERS = (agreement_policy,)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "caseload.accounts",
     "caseload.audit",
     "caseload.clients",
+    "caseload.scheduling",
     "caseload.portal",
     "caseload.safety",
     "caseload.safetyplans",
@@ -213,6 +214,18 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("CASELOAD_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
+# Dates and times one way on every page, in the practice's time zone: templates name a
+# format (`|date:"DATE_FORMAT"`), never spell one out (tests/core/test_date_formats.py).
+# Django's own format files for English would win over these settings (localized formats
+# take precedence since Django 5), so core/formats/en/ hands Django these same values.
+DATE_FORMAT = "j M Y"  # 3 Dec 2026
+DATETIME_FORMAT = "j M Y, H:i"  # 3 Dec 2026, 14:02
+TIME_FORMAT = "H:i"  # 14:02
+SHORT_DATE_FORMAT = "j M"  # 3 Dec: only beside a full date, or in a list of the coming days
+SHORT_DATETIME_FORMAT = "j M, H:i"  # 3 Dec, 14:02: likewise
+MONTH_DAY_FORMAT = "j F"  # 3 December
+YEAR_MONTH_FORMAT = "F Y"  # December 2026
+FORMAT_MODULE_PATH = ["caseload.core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -235,7 +248,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 EMAIL_BACKEND = env_str("CASELOAD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("CASELOAD_FROM_EMAIL", "caseload@localhost")
 
-CASELOAD_PRACTICE_NAME = env_str("CASELOAD_PRACTICE_NAME", "caseload")
+# Shown to clients on every page they reach by link and in what they are sent; an
+# administrator's name in the app (PracticeSettings) wins over it. The demo's is invented.
+CASELOAD_PRACTICE_NAME = env_str(
+    "CASELOAD_PRACTICE_NAME", "Maple Grove Counselling" if DEMO else "caseload"
+)
 # The address people reach caseload at, for links in emails sent without a request
 # (alert escalation from `caseload tick`).
 CASELOAD_BASE_URL = (
@@ -247,6 +264,9 @@ CASELOAD_NOTE_OVERDUE_HOURS = env_int("CASELOAD_NOTE_OVERDUE_HOURS", 72, minimum
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"client_errors": {"()": "caseload.core.request_logging.ClientErrorsOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("CASELOAD_LOG_LEVEL", "WARNING")},
+    # A 403 or 404 is one line (who, path), not a traceback: core/request_logging.py.
+    "loggers": {"django.request": {"filters": ["client_errors"]}},
 }

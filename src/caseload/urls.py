@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("caseload.accounts.urls")),
     path("staff/", include("caseload.accounts.staff_urls")),
     path("clients/", include("caseload.clients.urls")),
+    path("calendar/", include("caseload.scheduling.urls")),
     path("audit/", include("caseload.privacy.audit_urls")),
     path("safety/", include("caseload.safety.urls")),
     path("safety/", include("caseload.safetyplans.urls")),

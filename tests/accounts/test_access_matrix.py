@@ -74,6 +74,8 @@ MATRIX = {
     ("clients:care_team_remove", "post"): CARE_TEAM_WRITE,
     ("clients:appointments", "get"): DEMOGRAPHICS,
     ("clients:attendance", "post"): DEMOGRAPHICS,
+    ("clients:appointment_move", "get"): DEMOGRAPHICS,
+    ("clients:appointment_move", "post"): DEMOGRAPHICS,  # empty form: 400, nothing moved
     ("clients:episodes", "get"): DEMOGRAPHICS,
     ("clients:episode_close", "post"): DEMOGRAPHICS,
     ("audit:search", "get"): PRIVACY_ONLY,

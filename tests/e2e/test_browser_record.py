@@ -81,6 +81,9 @@ def test_attendance_is_recorded_in_place_without_a_reload(page: Page, sign_in, c
     expect(row.locator("select[name=attendance] option:checked")).to_have_text(new_label)
     assert page.evaluate("window.e2eSameDocument") is True
     assert page.url == appointments_url
+    # Said aloud (a status region) and the keyboard focus kept on the button.
+    expect(page.get_by_test_id("attendance-status")).to_contain_text("Attendance recorded")
+    expect(row.get_by_role("button", name="Record")).to_be_focused()
 
     page.reload()
     assert page.evaluate("window.e2eSameDocument") is None

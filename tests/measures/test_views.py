@@ -175,7 +175,7 @@ def test_chart_shows_bands_baseline_reliable_band_and_sessions(as_user, clinicia
     assert 'class="baseline"' in text and 'class="reliable-band"' in text
     assert "Reliable change needs 6 or more points from the baseline" in text
     assert 'class="event-session"' in text
-    assert "first 20 (severe); latest 6 (mild)" in text.lower()
+    assert "Baseline 20 (severe) on " in text and "; latest 6 (mild) on " in text
     # H-081: the summary says what changed and what a reliable change needs.
     assert (
         "reliably better and out of the clinical range (change of -14, reliable change "
@@ -356,3 +356,18 @@ def test_h107_an_asq_with_a_question_declined_still_asks_about_question_5(
     text = page.content.decode()
     assert 'data-testid="missing-risk-item"' in text and 'href="#id_item_5_0"' in text
     assert not MeasureResponse.objects.exists()
+
+
+def test_recent_links_table_lists_the_links_not_the_navigation(as_user, clinician, client_record):
+    """The page frame's navigation once overwrote the view's `links`: one row per link."""
+    http = as_user(clinician)
+    for code in ("phq9", "gad7"):
+        http.post(
+            reverse("measures:link_send", args=[client_record.pk]), {"link-instrument": code}
+        )
+
+    text = http.get(reverse("measures:client", args=[client_record.pk])).content.decode()
+
+    recent = text.split("Recent links", 1)[1].split("</table>", 1)[0]
+    assert recent.count("<tr>") == 1 + 2  # the header row and one row per link
+    assert ">PHQ9</td>" in recent and ">GAD7</td>" in recent

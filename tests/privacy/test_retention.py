@@ -2,6 +2,7 @@
 audit event per record. Hazard: H-049 (records destroyed early, or outside the audited
 path)."""
 
+import itertools
 from datetime import date, timedelta
 from io import StringIO
 
@@ -14,6 +15,10 @@ from caseload.core import clock
 from caseload.privacy import retention
 from factories import make_client
 
+# Each client's appointment an hour after the last: one clinician is never double-booked
+# (clients/booking.py refuses it).
+_HOURS = itertools.count(1)
+
 
 def _discharged_client(clinician, *, born=date(1980, 1, 1), ended=date(2026, 1, 15)):
     client = make_client(primary=clinician, date_of_birth=born, status="discharged")
@@ -22,7 +27,7 @@ def _discharged_client(clinician, *, born=date(1980, 1, 1), ended=date(2026, 1, 
         acting_user=clinician,
         client=client,
         clinician=clinician,
-        starts_at=clock.now() + timedelta(days=1),
+        starts_at=clock.now() + timedelta(days=1, hours=next(_HOURS)),
         duration_minutes=50,
         kind="session",
     )

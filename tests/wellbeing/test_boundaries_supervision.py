@@ -155,3 +155,32 @@ def test_a_session_is_hidden_from_everyone_outside_it(
     url = reverse("wellbeing:supervision_session", args=[SupervisionSession.objects.get().pk])
     assert as_user(colleague).get(url).status_code == 404
     assert as_user(other_supervisor).get(url).status_code == 404
+
+
+def test_the_wellbeing_page_points_to_how_to_reach_the_supervisor(clinician, supervisor, as_user):
+    """It once promised a booking the Supervision page does not offer: it now links to
+    the page, which names the supervisor and their address."""
+    supervisor.email = "sam.supervisor@example.org"
+    supervisor.save()
+    http = as_user(clinician)
+
+    home = http.get(reverse("wellbeing:home")).content.decode()
+    assert "book one from the Supervision page" not in home
+    link = f'<a href="{reverse("wellbeing:supervision")}" data-testid="resources-supervision">'
+    assert link in home
+
+    page = http.get(reverse("wellbeing:supervision")).content.decode()
+    assert 'href="mailto:sam.supervisor@example.org?subject=Supervision"' in page
+    assert "No supervisor is recorded for you" not in page
+
+
+def test_the_supervision_page_says_when_no_supervisor_is_recorded(colleague, as_user):
+    page = as_user(colleague).get(reverse("wellbeing:supervision")).content.decode()
+    assert 'data-testid="ask-supervision"' in page
+    assert "No supervisor is recorded for you yet" in page
+
+
+def test_a_supervisor_without_a_supervisor_is_not_told_to_find_one(supervisor, as_user):
+    page = as_user(supervisor).get(reverse("wellbeing:supervision")).content.decode()
+    assert "People you supervise" in page
+    assert 'data-testid="ask-supervision"' not in page

@@ -235,14 +235,14 @@ def test_a_serious_incident_offers_a_debrief(thursday, client_record, clinician,
     assert 'data-testid="debrief"' not in page
     crisis(client_record, clinician, outcome="serious")
     page = as_user(clinician).get(reverse("wellbeing:workload")).content.decode()
-    assert 'data-testid="debrief"' in page and "Book a debrief" in page
+    assert 'data-testid="debrief"' in page and "Ask your supervisor for a debrief" in page
 
 
-def test_the_workload_page_shows_a_nudge_with_book_supervision(thursday, clinician, as_user):
+def test_the_workload_page_shows_a_nudge_with_ask_for_supervision(thursday, clinician, as_user):
     set_threshold(caseload_capacity=1)
     add_clients(clinician, 1)
     page = as_user(clinician).get(reverse("wellbeing:workload")).content.decode()
-    assert 'data-nudge="active_caseload"' in page and "Book supervision" in page
+    assert 'data-nudge="active_caseload"' in page and "Ask for supervision" in page
 
 
 def test_api_workload(thursday, clinician, api_client, bearer):

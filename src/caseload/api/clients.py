@@ -7,6 +7,13 @@ from ninja import Query, Router, Status
 
 from caseload.accounts.models import User
 from caseload.api.auth import ApiRequest
+from caseload.api.scheduling import (
+    AppointmentBookIn,
+    ClashRefusedOut,
+    as_aware,
+    clash_refused,
+    clinician_for,
+)
 from caseload.api.schemas import (
     AppointmentOut,
     ClientCreateIn,
@@ -16,6 +23,7 @@ from caseload.api.schemas import (
     Page,
 )
 from caseload.audit.services import audit_record
+from caseload.clients import booking
 from caseload.clients import services as client_services
 from caseload.clients.access import (
     Part,
@@ -146,3 +154,46 @@ def client_appointments(request: ApiRequest, client_id: int):
         request=request,
     )
     return client.appointments.select_related("clinician").order_by("-starts_at", "-id")
+
+
+# Booking answers on the same path as the list above (one path, two methods, one router);
+# its schemas and refusals live with the rest of the calendar API (api/scheduling.py).
+@router.post(
+    "/clients/{client_id}/appointments",
+    response={201: list[AppointmentOut], 409: ClashRefusedOut},
+    url_name="appointment_book",
+    operation_id="appointment_book",
+)
+def appointment_book(request: ApiRequest, client_id: int, payload: AppointmentBookIn):
+    """Book an appointment (or a weekly or fortnightly series, all or nothing) with
+    `clinician`, you by default. A clash answers 409 naming each clashing appointment
+    unless `allow_overlap` comes with a `reason`; a telehealth session needs the client's
+    telehealth consent (422)."""
+    client = access_client(
+        request.auth,
+        client_id,
+        part=Part.DEMOGRAPHICS,
+        write=True,
+        purpose="api: book",
+        request=request,
+    )
+    recurrence = None
+    if payload.recurrence is not None:
+        recurrence = booking.Recurrence(**payload.recurrence.model_dump())
+    try:
+        booked = booking.appointment_book(
+            acting_user=request.auth,
+            client=client,
+            clinician=clinician_for(request, payload.clinician),
+            starts_at=as_aware(payload.starts_at),
+            duration_minutes=payload.duration_minutes,
+            kind=payload.kind,
+            location=payload.location,
+            recurrence=recurrence,
+            allow_overlap=payload.allow_overlap,
+            overlap_reason=payload.reason,
+            request=request,
+        )
+    except booking.BookingClash as error:
+        return clash_refused(error, request.auth)
+    return Status(201, booked)

@@ -129,6 +129,11 @@ class AppointmentOut(Schema):
     location: str
     attendance: str
     clinician: str
+    series: str | None = Field(None, description="Shared by the occurrences of a series.")
+
+    @staticmethod
+    def resolve_series(appointment) -> str | None:
+        return str(appointment.series) if appointment.series else None
 
     @staticmethod
     def resolve_starts_at(appointment) -> datetime:

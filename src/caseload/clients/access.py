@@ -193,6 +193,25 @@ def authored_or_supervised_rule(user: User, *, author_field: str) -> Q:
     return Q(**{author_field: user}) | Q(**{f"{author_field}__supervision_by__supervisor": user})
 
 
+def schedulable_clinicians(user: AnyUser) -> QuerySet[User]:
+    """The active clinicians and supervisors whose diary `user` may see and book into.
+
+    - intake and admin: every one of them (scheduling is their work; the admin sees
+      client names only, the directory);
+    - supervisor: themselves and the people they supervise;
+    - clinician: themselves;
+    - privacy officer, inactive or anonymous users: nobody.
+    """
+    if isinstance(user, AnonymousUser) or not parts_for(user):
+        return User.objects.none()
+    clinical = User.objects.filter(is_active=True, role__in=(Role.CLINICIAN, Role.SUPERVISOR))
+    if user.role in (Role.ADMIN, Role.INTAKE):
+        return clinical
+    if user.role == Role.SUPERVISOR:
+        return clinical.filter(Q(pk=user.pk) | Q(supervision_by__supervisor=user)).distinct()
+    return clinical.filter(pk=user.pk)
+
+
 def can_see_part(user: AnyUser, part: Part) -> bool:
     return part in parts_for(user)
 

@@ -1,7 +1,8 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -145,13 +146,26 @@ class Attendance(models.TextChoices):
     CANCELLED_BY_CLINICIAN = "clinician_cancel", _("Cancelled by the clinician")
 
 
+# The length of an appointment: at least a brief check-in, at most a long assessment
+# day. The form, the API and the database constraint all say the same sentence.
+APPOINTMENT_MINUTES = (5, 480)
+APPOINTMENT_LENGTH_MESSAGE = _("An appointment lasts between 5 minutes and 8 hours (480 minutes).")
+
+
 class Appointment(models.Model):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="appointments")
     clinician = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="appointments"
     )
     starts_at = models.DateTimeField(_("starts at"))
-    duration_minutes = models.PositiveSmallIntegerField(_("length (minutes)"), default=50)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length (minutes)"),
+        default=50,
+        validators=[
+            MinValueValidator(APPOINTMENT_MINUTES[0], message=APPOINTMENT_LENGTH_MESSAGE),
+            MaxValueValidator(APPOINTMENT_MINUTES[1], message=APPOINTMENT_LENGTH_MESSAGE),
+        ],
+    )
     kind = models.CharField(
         _("type"), max_length=20, choices=AppointmentKind.choices, default=AppointmentKind.SESSION
     )
@@ -162,22 +176,30 @@ class Appointment(models.Model):
     # When the session actually began, recorded by the clinician with its note; a start
     # after `starts_at` counts as a late start in the clinician's consistency figures.
     started_at = models.DateTimeField(_("actually started"), null=True, blank=True)
+    # The occurrences of one recurring booking share this; each occurrence is its own row,
+    # so cancelling or moving one (an exception) is an ordinary change to that row.
+    series = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
 
     class Meta:
         ordering = ["starts_at"]
-        indexes = [models.Index(fields=["client", "starts_at"])]
+        indexes = [
+            models.Index(fields=["client", "starts_at"]),
+            models.Index(fields=["clinician", "starts_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(duration_minutes__gte=5, duration_minutes__lte=480),
                 name="appointment_length_sane",
-                violation_error_message=_(
-                    "An appointment lasts from 5 minutes to 8 hours (480 minutes)."
-                ),
+                violation_error_message=APPOINTMENT_LENGTH_MESSAGE,
             )
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} at {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
 
 
 class Perspective(EncryptedModel):

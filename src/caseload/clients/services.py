@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from caseload.accounts.models import CLINICAL_ROLES, User
 from caseload.audit.services import audit_record
+from caseload.clients.booking import appointment_book
 from caseload.clients.models import (
     Appointment,
     CareTeamMember,
@@ -249,26 +250,17 @@ def appointment_create(
     location: str = "",
     request: HttpRequest | None = None,
 ) -> Appointment:
-    _require_clinical(clinician)
-    appointment = Appointment(
+    """Book one appointment under every booking rule (clients/booking.py)."""
+    return appointment_book(
+        acting_user=acting_user,
         client=client,
         clinician=clinician,
         starts_at=starts_at,
         duration_minutes=duration_minutes,
         kind=kind,
         location=location,
-    )
-    appointment.full_clean()
-    with transaction.atomic():
-        appointment.save()
-        audit_record(
-            action="appointment.create",
-            actor=acting_user,
-            request=request,
-            client_id=client.pk,
-            obj=appointment,
-        )
-    return appointment
+        request=request,
+    )[0]
 
 
 def appointment_record_attendance(

@@ -22,6 +22,11 @@ urlpatterns = [
         views.attendance,
         name="attendance",
     ),
+    path(
+        "<int:client_id>/appointments/<int:appointment_id>/move/",
+        views.appointment_move,
+        name="appointment_move",
+    ),
     path("<int:client_id>/episodes/", views.episodes, name="episodes"),
     path("<int:client_id>/timeline/", timeline_views.client_timeline, name="timeline"),
     path(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from caseload.audit.services import audit_record
-from caseload.clients import forms, services
+from caseload.clients import booking, forms, services
 from caseload.clients.access import (
     Part,
     access_client,
@@ -262,20 +262,21 @@ def appointments(request, client_id):
         purpose="appointments",
         request=request,
     )
-    form = forms.AppointmentForm(request.POST or None)
-    if (
+    form = forms.AppointmentForm(request.POST or None, user=request.user)
+    booked = (
         write
         and form.is_valid()
         and run_service(
             form,
-            services.appointment_create,
+            booking.appointment_book,
             acting_user=request.user,
             client=client,
             request=request,
-            **form.cleaned_data,
+            **form.booking_arguments(),
         )
-    ):
-        messages.success(request, _("Appointment booked."))
+    )
+    if booked:
+        messages.success(request, booking.booked_message(booked))
         return redirect("clients:appointments", client_id=client.pk)
     return render_client_page(
         request,
@@ -303,15 +304,15 @@ def attendance(request, client_id, appointment_id):
     )
     appointment = get_object_or_404(client.appointments, pk=appointment_id)
     form = forms.AttendanceForm(request.POST)
-    if form.is_valid():
-        run_service(
-            form,
-            services.appointment_record_attendance,
-            acting_user=request.user,
-            appointment=appointment,
-            attendance=form.cleaned_data["attendance"],
-            request=request,
-        )
+    recorded = form.is_valid() and run_service(
+        form,
+        services.appointment_record_attendance,
+        acting_user=request.user,
+        appointment=appointment,
+        attendance=form.cleaned_data["attendance"],
+        request=request,
+    )
+    status = attendance_status(appointment) if recorded else ""
     if request.htmx:
         return render(
             request,
@@ -321,12 +322,70 @@ def attendance(request, client_id, appointment_id):
                 "appointment": appointment,
                 "form": form,
                 "attendance_choices": forms.Attendance.choices,
+                "attendance_status": status,
             },
             status=400 if form.errors else 200,
         )
     if form.errors:
         messages.error(request, _("Choose one of the listed attendance outcomes."))
+    else:
+        messages.success(request, status)
     return redirect("clients:appointments", client_id=client.pk)
+
+
+def attendance_status(appointment) -> str:
+    """The sentence announced after recording attendance."""
+    return booking.sentence(
+        _("Attendance recorded: %(outcome)s, %(when)s")
+        % {
+            "outcome": appointment.get_attendance_display(),
+            "when": booking.describe(appointment).split(", ", 1)[1],
+        }
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appointment_move(request, client_id, appointment_id):
+    """Move one appointment (one occurrence of a series) under the booking rules."""
+    client = access_client(
+        request.user,
+        client_id,
+        part=Part.DEMOGRAPHICS,
+        write=request.method == "POST",
+        purpose="move an appointment",
+        request=request,
+    )
+    appointment = get_object_or_404(
+        client.appointments.select_related("client"), pk=appointment_id
+    )
+    initial = {
+        "starts_at": appointment.starts_at,
+        "duration_minutes": appointment.duration_minutes,
+    }
+    form = forms.AppointmentMoveForm(request.POST or None, initial=initial)
+    if form.is_valid() and run_service(
+        form,
+        booking.appointment_move,
+        acting_user=request.user,
+        appointment=appointment,
+        request=request,
+        **form.cleaned_data,
+    ):
+        messages.success(
+            request,
+            booking.sentence(
+                _("Moved to %(when)s") % {"when": booking.describe(appointment).split(", ", 1)[1]}
+            ),
+        )
+        return redirect("clients:appointments", client_id=client.pk)
+    return render_client_page(
+        request,
+        client,
+        "clients/appointment_move.html",
+        {"form": form, "appointment": appointment},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

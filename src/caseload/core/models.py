@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -146,5 +147,8 @@ class PracticeSettings(models.Model):
     def current(cls) -> "PracticeSettings":
         """The practice's settings. Until an administrator first saves them these are the
         defaults, unsaved: reading never writes (the first save is an audited change in
-        `safety.services.practice_settings_update`)."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
+        `safety.services.practice_settings_update`). The name an unsaved row gives is the
+        deployment's CASELOAD_PRACTICE_NAME, so there is one practice name everywhere."""
+        return cls.objects.filter(pk=1).first() or cls(
+            pk=1, practice_name=settings.CASELOAD_PRACTICE_NAME or "caseload"
+        )

@@ -134,7 +134,9 @@ def seed_clients(
     rng = random.Random(seed)  # noqa: S311 - repeatable synthetic data, not security
     now = clock.now()
     created = []
-    booked: set[tuple] = set()
+    # Each clinician's booked hours, so no two of their demo sessions overlap (the
+    # booking rule, clients/booking.py, refuses that; history is written in bulk).
+    diaries: dict[int, set[datetime]] = {}
     for index in range(count):
         clinician = clinicians[index % len(clinicians)]
         actor = acting_user or clinician
@@ -168,7 +170,8 @@ def seed_clients(
             },
         )
         _fill_record(client, actor, rng, index)
-        _appointments(client, clinician, rng, now, history_weeks, status, booked)
+        diary = diaries.setdefault(clinician.pk, set())
+        _appointments(client, clinician, rng, now, history_weeks, status, diary)
         created.append(client)
     return created
 
@@ -213,37 +216,52 @@ def _fill_record(client, actor, rng, index):
     )
 
 
-def _free_day(booked: set, clinician, slot, today, first: int):
-    """The first of today and tomorrow (`first` says which comes first), then the days
-    after, where the clinician's hour `slot` is free; taken from `booked`."""
-    for offset in (first, 1 - first, 2, 3, 4, 5, 6):
-        day = today + timedelta(days=offset)
-        if (clinician.pk, day, slot.hour) not in booked:
-            booked.add((clinician.pk, day, slot.hour))
-            return day
-    raise ValueError("more than 49 sessions in a week for one clinician")
+SESSION_HOURS = [9, 10, 11, 13, 14, 15, 16]
 
 
-def _appointments(client, clinician, rng, now, weeks, status, booked):
-    """Weekly sessions at one hour for the last `weeks` weeks and the next two. This
-    week's falls today or tomorrow where the clinician's hour is free that day, or on
-    a free day after (`booked` holds each clinician's (day, hour) taken): so every
-    clinician's home page has sessions today, left unrecorded, and tomorrow, and the
-    week ahead has no double booking (the weeks before and after fall outside it)."""
+def _free_hour(days: list, hour: int, diary: set[datetime]) -> datetime | None:
+    """The first of `days` (in order) with an hour free in the clinician's `diary` (the
+    starts already booked): the client's usual hour first, then the later ones, wrapping
+    round. None when every hour of every day is taken."""
+    first = SESSION_HOURS.index(hour)
+    for day in days:
+        for step in range(len(SESSION_HOURS)):
+            at = SESSION_HOURS[(first + step) % len(SESSION_HOURS)]
+            starts = timezone.make_aware(datetime.combine(day, time(hour=at)))
+            if starts not in diary:
+                return starts
+    return None
+
+
+def _appointments(client, clinician, rng, now, weeks, status, diary):
+    """Weekly sessions at one hour, on weekdays, for the last `weeks` weeks and the next
+    two. This week's falls today or tomorrow (then a day after) at an hour the clinician
+    has free, so every clinician's home page has sessions today, left unrecorded, and
+    tomorrow. Every session takes an hour free in the clinician's `diary`, so the demo
+    never double-books anyone (H-105; the booking rule in clients/booking.py refuses
+    that, and history is written in bulk)."""
     if status in (ClientStatus.REFERRAL,):
         return
-    slot = time(hour=rng.choice([9, 10, 11, 13, 14, 15, 16]))
+    hour = rng.choice(SESSION_HOURS)
     today = timezone.localdate(now)
-    first_day = today - timedelta(weeks=weeks)
+    start = today - timedelta(weeks=weeks)
+    first_day = start - timedelta(days=start.weekday())  # a Monday
     rows = []
     for week in range(weeks + 2):
-        day = first_day + timedelta(weeks=week, days=rng.randint(0, 4))
+        monday = first_day + timedelta(weeks=week)
+        offset = rng.randint(0, 4)
         moved = week == weeks and status != ClientStatus.ON_HOLD
         if moved:
-            if timezone.make_aware(datetime.combine(day, slot)) < now:
+            usual = monday + timedelta(days=offset)
+            if timezone.make_aware(datetime.combine(usual, time(hour=hour))) < now:
                 rng.random()  # the draw its outcome took: the rest of the practice stays
-            day = _free_day(booked, clinician, slot, today, (day - today).days % 2)
-        starts = timezone.make_aware(datetime.combine(day, slot))
+            first = (usual - today).days % 2
+            days = [today + timedelta(days=n) for n in (first, 1 - first, 2, 3, 4, 5, 6)]
+        else:
+            days = [monday + timedelta(days=(offset + step) % 5) for step in range(5)]
+        starts = _free_hour(days, hour, diary)
+        if starts is None:
+            continue
         if moved:
             attendance = Attendance.SCHEDULED  # waiting to be recorded on the home page
         elif starts < now:
@@ -261,6 +279,7 @@ def _appointments(client, clinician, rng, now, weeks, status, booked):
             continue
         else:
             attendance = Attendance.SCHEDULED
+        diary.add(starts)
         rows.append(
             Appointment(
                 client=client,

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from caseload.core.dates import show_date
 from caseload.measures.models import ITEMS_NOT_KNOWN, MeasureResponse, ResponseSource
 
 # Reliably worse is shown as a danger badge; a clinically meaningful worsening that is not
@@ -40,7 +41,7 @@ def _row(response: MeasureResponse, sources: dict[str, str]) -> ResultRow:
     change = "Baseline" if response.is_baseline else (response.change_label or "–")
     return ResultRow(
         completed_at=when.isoformat(),
-        completed_label=f"{when:%-d %b %Y}",
+        completed_label=show_date(when),
         score=score,
         band=response.band_label or "–",
         change=change,

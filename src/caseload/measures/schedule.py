@@ -8,6 +8,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from caseload.clients.models import Appointment, Attendance, Client
 from caseload.core import clock
+from caseload.core.dates import show_date
 from caseload.measures.models import MeasurePlan, PlanFrequency
 
 GRACE = timedelta(days=7)  # due for longer than this: overdue
@@ -62,14 +63,14 @@ def _state(plan) -> PlanState:
     if plan.frequency == PlanFrequency.EVERY_N_WEEKS:
         due_on = plan.next_due_on
         if due_on > today:
-            return PlanState(plan, "not_due", f"Next due {due_on:%-d %b %Y}")
+            return PlanState(plan, "not_due", f"Next due {show_date(due_on)}")
     elif plan.session_since is None:
         return PlanState(plan, "not_due", "Due at the next attended session")
     else:
         due_on = plan.session_since.date()
     if due_on < today - GRACE:
-        return PlanState(plan, "overdue", f"Overdue: due since {due_on:%-d %b %Y}")
-    return PlanState(plan, "due", f"Due now (since {due_on:%-d %b %Y})")
+        return PlanState(plan, "overdue", f"Overdue: due since {show_date(due_on)}")
+    return PlanState(plan, "due", f"Due now (since {show_date(due_on)})")
 
 
 def due_for_page(client_ids: list[int]) -> dict[int, str]:

@@ -51,7 +51,7 @@ def _tab(request, client, plan_form, link_form, status=200, sent=None):
         (names.get(code), result_rows(rows[:RESULTS_ON_TAB]), len(rows))
         for code, rows in sorted(by_instrument.items())
     ]
-    links = selectors.recent_measure_links(client, kind=services.LINK_KIND)
+    measure_links = selectors.recent_measure_links(client, kind=services.LINK_KIND)
     return render_client_page(
         request,
         client,
@@ -59,7 +59,7 @@ def _tab(request, client, plan_form, link_form, status=200, sent=None):
         {
             "results": results,
             "plans": plan_states(client),
-            "links": links,
+            "measure_links": measure_links,
             "instruments": all_instruments(),
             "plan_form": plan_form,
             "link_form": link_form,

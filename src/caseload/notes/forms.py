@@ -1,11 +1,11 @@
 from datetime import timedelta
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from caseload.clients.forms import DateTimeInput
 from caseload.core import clock
+from caseload.core.dates import show_datetime
 from caseload.notes.models import ContactMode, NoteFormat, NoteKind, NoteSettings
 
 
@@ -53,7 +53,7 @@ class NewNoteForm(forms.Form):
             starts_at__lte=now, starts_at__gte=now - timedelta(days=366)
         ).order_by("-starts_at")
         self.fields["appointment"].label_from_instance = lambda appointment: (
-            f"{timezone.localtime(appointment.starts_at):%a %-d %b %Y, %H:%M} "
+            f"{show_datetime(appointment.starts_at)} "
             f"({appointment.get_attendance_display().lower()})"
         )
 

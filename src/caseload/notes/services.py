@@ -16,13 +16,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 
 from caseload.accounts.models import CLINICAL_ROLES, User
 from caseload.audit.services import audit_record
 from caseload.clients.access import has_supervisor, supervises
 from caseload.clients.models import Appointment, Client
 from caseload.core import clock
+from caseload.core.dates import show_time
 from caseload.notes.models import (
     Amendment,
     ContactMode,
@@ -53,7 +53,7 @@ class EditConflictError(ValidationError):
     def __init__(self, *, current: Note, refused: dict[str, str], writer: User | None = None):
         self.current = current
         self.refused = refused
-        when = timezone.localtime(current.saved_at).strftime("%H:%M")
+        when = show_time(current.saved_at)
         who = (
             "you saved, in another window or tab,"
             if writer is not None and current.saved_by_id == writer.pk

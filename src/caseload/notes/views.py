@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,6 +14,7 @@ from caseload.accounts.decorators import role_required
 from caseload.accounts.models import CLINICAL_ROLES, Role, User
 from caseload.clients.access import Part, access_client, supervisees_of
 from caseload.clients.pages import render_client_page
+from caseload.core.dates import show_time
 from caseload.core.forms import is_confirmed, run_service
 from caseload.notes import forms, overdue, selectors, services
 from caseload.notes.engagement import consistency_of
@@ -102,7 +102,7 @@ def note_detail(request, client_id, note_id):
 
 
 def _saved_label(note) -> str:
-    return _("Saved at %(time)s") % {"time": timezone.localtime(note.saved_at).strftime("%H:%M")}
+    return _("Saved at %(time)s") % {"time": show_time(note.saved_at)}
 
 
 @clinical_only

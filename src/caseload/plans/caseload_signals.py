@@ -9,6 +9,7 @@ from django.db.models import Min
 from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule
 from caseload.core import clock
+from caseload.core.dates import show_date
 from caseload.plans.models import SessionFeedback, TreatmentPlan
 
 
@@ -30,7 +31,7 @@ def _overdue_reviews(client_ids: list[int]) -> dict[int, date]:
 def _review_signals(due: date | None) -> list[Signal]:
     if due is None:
         return []
-    return [Signal("Plan review overdue", "warning", f"due {due:%-d %b %Y}")]
+    return [Signal("Plan review overdue", "warning", f"due {show_date(due)}")]
 
 
 def _feedback_concerns(client_ids: list[int]) -> dict[int, bool]:

@@ -22,7 +22,7 @@ class Section:
 
 
 def _date(value) -> str:
-    return date_format(value, "j F Y") if value else ""
+    return date_format(value, "DATE_FORMAT") if value else ""
 
 
 def plan_sections(plan, goals) -> list[Section]:

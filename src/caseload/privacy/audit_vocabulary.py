@@ -223,6 +223,21 @@ VOCABULARY: dict[str, Phrase] = {
     "appointment.create": Phrase(
         CHANGES, _("Booked an appointment"), _("{actor} booked an appointment for {client}")
     ),
+    "appointment.move": Phrase(
+        CHANGES, _("Moved an appointment"), _("{actor} moved an appointment of {client}")
+    ),
+    "calendar.read": Phrase(READS, _("Opened a calendar"), _("{actor} opened a calendar")),
+    "calendar_feed.read": Phrase(
+        READS,
+        _("Calendar feed fetched"),
+        _("{actor}'s calendar feed was fetched by their calendar program"),
+    ),
+    "calendar_feed.create": Phrase(
+        ACCESS, _("Made a calendar feed address"), _("{actor} made a new calendar feed address")
+    ),
+    "calendar_feed.revoke": Phrase(
+        ACCESS, _("Revoked a calendar feed"), _("{actor} revoked their calendar feed address")
+    ),
     "appointment.attendance": Phrase(
         CHANGES,
         _("Recorded attendance"),

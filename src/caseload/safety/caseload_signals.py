@@ -8,6 +8,7 @@ from datetime import date
 from caseload.clients.access import Part
 from caseload.clients.caseload import Signal, SignalRule
 from caseload.core import clock
+from caseload.core.dates import show_date
 from caseload.safety.models import RiskLevel
 from caseload.safety.models.assessments import ALERTING_LEVELS
 from caseload.safety.selectors import current_risk_for_page
@@ -21,7 +22,7 @@ def _signals(current: tuple[str, date | None] | None) -> list[Signal]:
     if level in ALERTING_LEVELS:
         found.append(Signal(f"Risk: {RiskLevel(level).label}", "danger"))
     if review_on is not None and review_on < clock.today():
-        found.append(Signal("Risk review overdue", "warning", f"Due {review_on:%-d %b %Y}"))
+        found.append(Signal("Risk review overdue", "warning", f"Due {show_date(review_on)}"))
     return found
 
 

@@ -103,7 +103,7 @@ class RiskBanner:
 
 def _when(moment: datetime) -> str:
     """A date and time in the practice's time zone (settings.TIME_ZONE)."""
-    return date_format(timezone.localtime(moment), "D j M Y, H:i")
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def risk_banner(client: Client, *, user: User) -> RiskBanner | None:
@@ -188,7 +188,7 @@ def _assessment_reason(client: Client, facts: _AssessmentFacts) -> RiskReason:
         level=facts["risk_level"],
         text=_("Risk assessment %(date)s: %(level)s")
         % {
-            "date": date_format(recorded, "j M"),
+            "date": date_format(recorded, "SHORT_DATE_FORMAT"),
             "level": str(RiskLevel(facts["risk_level"]).label).lower(),
         },
         since=facts["recorded_at"],
@@ -212,7 +212,11 @@ def _checkin_reasons(client: Client) -> list[RiskReason]:
         RiskReason(
             level=checkin["severity"] if checkin["severity"] in _RANK else "high",
             text=_("Flagged check-in %(date)s, not yet acknowledged")
-            % {"date": date_format(timezone.localtime(checkin["received_at"]), "j M")},
+            % {
+                "date": date_format(
+                    timezone.localtime(checkin["received_at"]), "SHORT_DATE_FORMAT"
+                )
+            },
             since=checkin["received_at"],
             url=reverse("safety:checkin", args=[client.pk, checkin["id"]]),
         )

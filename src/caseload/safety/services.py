@@ -232,7 +232,7 @@ def _raise_one_missed() -> bool:
         )
         if follow_up is None:
             return False
-        due = date_format(timezone.localtime(follow_up.due_at), "D j M, H:i")
+        due = date_format(timezone.localtime(follow_up.due_at), "DATETIME_FORMAT")
         alert = alert_raise(
             client=follow_up.client,
             severity=AlertSeverity.HIGH,
@@ -360,7 +360,7 @@ def crisis_event_start(
             obj=event,
             detail={"steps": len(steps)},
         )
-        when = date_format(timezone.localtime(now), "D j M, H:i")
+        when = date_format(timezone.localtime(now), "DATETIME_FORMAT")
         follow_ups_schedule(
             client=client,
             start=now,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from caseload.clients.forms import DateInput, DateTimeInput
+from caseload.core.dates import show_date
 from caseload.measures.instruments import get as get_instrument
 from caseload.wellbeing.models import (
     BoundaryEvent,
@@ -111,7 +112,8 @@ class SupervisionForm(forms.Form):
         self.fields["cases"].queryset = cases
         self.fields["boundary_items"].queryset = boundary_items
         self.fields["boundary_items"].label_from_instance = lambda item: (
-            f"{item.get_kind_display()}, {item.occurred_on:%d %b %Y} ({item.client.display_name})"
+            f"{item.get_kind_display()}, {show_date(item.occurred_on)} "
+            f"({item.client.display_name})"
         )
         self.fields["nudges"].choices = [(nudge.message, nudge.message) for nudge in nudges]
 
