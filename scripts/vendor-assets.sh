@@ -20,3 +20,11 @@ dest=src/caseload/static/vendor/bootstrap
 rm -rf "$dest" && mkdir -p "$dest"
 cp "$work"/package/dist/css/bootstrap.min.css{,.map} "$work"/package/dist/js/bootstrap.bundle.min.js{,.map} "$work"/package/LICENSE "$dest"/
 echo "bootstrap 5.3.8 -> $dest"
+
+# Test only: the browser tests inject axe-core into each page they check; never served.
+fetch axe-core 4.11.0 39bed7d72308f6d620789c169d699bfd7e8da80f65b545821a6b2215c3e83107
+dest=tests/e2e/vendor
+mkdir -p "$dest"
+cp "$work"/package/axe.min.js "$dest"/axe.min.js
+cp "$work"/package/LICENSE "$dest"/axe-core-LICENSE
+echo "axe-core 4.11.0 -> $dest"

@@ -18,10 +18,10 @@ NAV = {
     Role.ADMIN: [
         ("Clients", "clients:caseload"),
         ("Calendar", "scheduling:calendar"),
-        ("Staff", "staff:list"),
-        ("Note settings", "notes:settings"),
         ("Team wellbeing", "wellbeing:team"),
+        ("Staff", "staff:list"),
         ("Assignment", "wellbeing:assignment"),
+        ("Note settings", "notes:settings"),
         ("Workload thresholds", "wellbeing:settings"),
         ("Consent texts", "privacy:templates"),
         ("Practice settings", "safety:practice_settings"),
@@ -39,10 +39,10 @@ NAV = {
         ("My psychotherapy notes", "notes:private"),
         ("Consistency", "notes:consistency"),
         ("Mandatory reports", "privacy:reports"),
+        ("Emergency access", "privacy:break_glass"),
         ("Workload", "wellbeing:workload"),
         ("Supervision", "wellbeing:supervision"),
         ("My wellbeing", "wellbeing:home"),
-        ("Emergency access", "privacy:break_glass"),
     ],
     Role.SUPERVISOR: [
         ("My caseload", "clients:caseload"),
@@ -52,13 +52,13 @@ NAV = {
         ("Co-sign", "notes:cosign_queue"),
         ("My psychotherapy notes", "notes:private"),
         ("Consistency", "notes:consistency"),
-        ("Outcomes", "measures:outcomes"),
         ("Mandatory reports", "privacy:reports"),
+        ("Emergency access", "privacy:break_glass"),
         ("Workload", "wellbeing:workload"),
         ("Supervision", "wellbeing:supervision"),
+        ("Outcomes", "measures:outcomes"),
         ("My wellbeing", "wellbeing:home"),
         ("Team wellbeing", "wellbeing:team"),
-        ("Emergency access", "privacy:break_glass"),
     ],
     Role.PRIVACY_OFFICER: [
         ("Audit trail", "audit:search"),
@@ -66,6 +66,15 @@ NAV = {
         ("Mandatory reports", "privacy:reports"),
         ("Consent texts", "privacy:templates"),
     ],
+}
+
+# The sidebar's groups each role sees, in order (clients.composition.NAV_GROUPS).
+NAV_GROUPS = {
+    Role.ADMIN: ["My day", "Me and my team", "Practice"],
+    Role.INTAKE: ["My day", "Practice"],
+    Role.CLINICIAN: ["My day", "Records and duties", "Me and my team"],
+    Role.SUPERVISOR: ["My day", "Records and duties", "Me and my team"],
+    Role.PRIVACY_OFFICER: ["Records and duties", "Practice"],
 }
 
 TABS = [
@@ -97,9 +106,13 @@ def test_the_navigation_of_each_role(role):
 def test_the_page_header_draws_that_navigation(role, as_user):
     user = make_user(f"nav-{role}", role)
     page = as_user(user).get(reverse("accounts:account")).content.decode()
-    nav = page.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    nav = page.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]
     hrefs = re.findall(r'<a href="([^"]+)"', nav)
-    assert hrefs == [reverse(name) for _label, name in NAV[role]] + [reverse("accounts:account")]
+    assert hrefs == [reverse(name) for _label, name in NAV[role]]
+    titles = re.findall(r'<p class="nav-group-title"[^>]*>([^<]+)</p>', nav)
+    assert titles == NAV_GROUPS[role]
+    menu = page.split('data-testid="user-menu"', 1)[1].split("</ul>", 1)[0]
+    assert f'href="{reverse("accounts:account")}"' in menu and "Sign out" in menu
 
 
 def test_the_tabs_of_a_client_record_in_order():
@@ -150,3 +163,23 @@ def test_no_app_fills_a_registry_at_import_time():
                 if imports - {"caseload.accounts"}:
                     found.append(f"{path.name}: ready() imports {sorted(imports)}")
     assert found == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("page", "current"),
+    [
+        ("safety:inbox", "safety:inbox"),
+        ("privacy:break_glass", "privacy:break_glass"),
+        ("wellbeing:workload", "wellbeing:workload"),
+        ("wellbeing:home", "wellbeing:home"),
+        ("clients:new", "clients:caseload"),
+    ],
+)
+def test_the_sidebar_marks_the_page_it_is_on(page, current, as_user):
+    """H-116: one link current, the page's own or the one it is under (the longest
+    match)."""
+    user = make_user("nav-current", Role.SUPERVISOR)
+    html = as_user(user).get(reverse(page)).content.decode()
+    nav = html.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav) == [reverse(current)]

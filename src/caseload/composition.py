@@ -14,13 +14,21 @@ from django.utils.translation import gettext_lazy as _
 from caseload.accounts.models import Role
 from caseload.clients import caseload, timeline
 from caseload.clients.access import Part
-from caseload.clients.composition import ClientBanner, ClientTab, NavLink, OverviewPanel
+from caseload.clients.composition import (
+    ClientAction,
+    ClientBanner,
+    ClientFact,
+    ClientTab,
+    NavLink,
+    OverviewPanel,
+)
 from caseload.clients.timeline import TimelineSource
 from caseload.demo.synthetic import DemoStep
 from caseload.measures import caseload_signals as measures_signals
 from caseload.measures import chart
 from caseload.measures import demo as measures_demo
 from caseload.measures import portal as measures_portal
+from caseload.measures.header import latest_measure
 from caseload.measures.services import LINK_KIND as MEASURE_LINK
 from caseload.notes import caseload_signals as notes_signals
 from caseload.notes import demo as notes_demo
@@ -52,42 +60,68 @@ CLINICAL = frozenset({Role.CLINICIAN, Role.SUPERVISOR})
 EVERY_CLIENT = frozenset({Role.ADMIN, Role.INTAKE})
 SETTINGS_OF_CONSENT = frozenset({Role.PRIVACY_OFFICER, Role.ADMIN})
 
-# After the record's own tabs (overview, perspective, communication, ...: clients/).
+# After the record's own tabs (overview, perspective, communication, ...: clients/), each
+# in the group of the client's menu it belongs to (clients.composition.TAB_GROUPS).
 CLIENT_TABS = (
-    ClientTab(_("Timeline"), "clients:timeline", Part.CLINICAL),
-    ClientTab(_("Notes"), "notes:list", Part.CLINICAL),
-    ClientTab(_("Measures"), "measures:client", Part.CLINICAL),
-    ClientTab(_("Plan"), "plans:plan", Part.CLINICAL),
-    ClientTab(_("Agreement"), "plans:agreement", Part.CLINICAL),
-    ClientTab(_("Feedback"), "plans:feedback", Part.CLINICAL),
-    ClientTab(_("Safety"), "safety:client", Part.CLINICAL),
-    ClientTab(_("Safety plan"), "safetyplans:plan", Part.CLINICAL),
-    ClientTab(_("Check-ins"), "safety:checkins", Part.CLINICAL),
-    ClientTab(_("Privacy"), "privacy:client", Part.CLINICAL),
-    ClientTab(_("Contacts between sessions"), "wellbeing:contacts", Part.CLINICAL),
+    ClientTab(_("Timeline"), "clients:timeline", Part.CLINICAL, "timeline"),
+    ClientTab(_("Notes"), "notes:list", Part.CLINICAL, "clinical"),
+    ClientTab(_("Measures"), "measures:client", Part.CLINICAL, "clinical"),
+    ClientTab(_("Plan"), "plans:plan", Part.CLINICAL, "plan"),
+    ClientTab(_("Agreement"), "plans:agreement", Part.CLINICAL, "plan"),
+    ClientTab(_("Feedback"), "plans:feedback", Part.CLINICAL, "plan"),
+    ClientTab(_("Safety"), "safety:client", Part.CLINICAL, "safety"),
+    ClientTab(_("Safety plan"), "safetyplans:plan", Part.CLINICAL, "safety"),
+    ClientTab(_("Check-ins"), "safety:checkins", Part.CLINICAL, "safety"),
+    ClientTab(_("Privacy"), "privacy:client", Part.CLINICAL, "legal"),
+    ClientTab(_("Contacts between sessions"), "wellbeing:contacts", Part.CLINICAL, "safety"),
 )
 
+# The quick actions in every client's header, in order.
+CLIENT_ACTIONS = (
+    ClientAction(_("Book"), "clients:appointments", Part.DEMOGRAPHICS),
+    ClientAction(_("Note"), "notes:new", Part.CLINICAL),
+    ClientAction(_("Measure"), "measures:client", Part.CLINICAL),
+    ClientAction(_("Check-in link"), "safety:checkins", Part.CLINICAL),
+    ClientAction(_("Safety plan"), "safetyplans:plan", Part.CLINICAL),
+)
+
+# The facts in every client's header after the next appointment.
+CLIENT_FACTS = (
+    ClientFact("last_measure", "measures/_header_fact.html", Part.CLINICAL, latest_measure),
+)
+
+# The sidebar, by task (clients.composition.NAV_GROUPS); each role sees its own links.
 NAV_LINKS = (
-    NavLink(_("Clients"), "clients:caseload", EVERY_CLIENT),
-    NavLink(_("My caseload"), "clients:caseload", CLINICAL),
-    NavLink(_("Calendar"), "scheduling:calendar", CLINICAL | EVERY_CLIENT),
-    NavLink(_("Alerts"), "safety:inbox", CLINICAL, alerts=True),
+    NavLink(_("Clients"), "clients:caseload", EVERY_CLIENT, group="day"),
+    NavLink(_("My caseload"), "clients:caseload", CLINICAL, group="day"),
+    NavLink(_("Calendar"), "scheduling:calendar", CLINICAL | EVERY_CLIENT, group="day"),
+    NavLink(_("Alerts"), "safety:inbox", CLINICAL, alerts=True, group="day"),
+    NavLink(_("My tasks"), "safety:tasks", CLINICAL, group="day", count="open_task_count"),
+    NavLink(_("Co-sign"), "notes:cosign_queue", frozenset({Role.SUPERVISOR}), group="day"),
+    NavLink(_("Audit trail"), "audit:search", frozenset({Role.PRIVACY_OFFICER}), group="records"),
+    NavLink(_("Privacy"), "privacy:home", frozenset({Role.PRIVACY_OFFICER}), group="records"),
+    NavLink(_("My psychotherapy notes"), "notes:private", CLINICAL, group="records"),
+    NavLink(_("Consistency"), "notes:consistency", CLINICAL, group="records"),
+    NavLink(
+        _("Mandatory reports"),
+        "privacy:reports",
+        CLINICAL | {Role.PRIVACY_OFFICER},
+        group="records",
+    ),
+    NavLink(_("Emergency access"), "privacy:break_glass", CLINICAL, group="records"),
+    NavLink(_("Workload"), "wellbeing:workload", CLINICAL, group="team"),
+    NavLink(_("Supervision"), "wellbeing:supervision", CLINICAL, group="team"),
+    NavLink(_("Outcomes"), "measures:outcomes", frozenset({Role.SUPERVISOR}), group="team"),
+    NavLink(_("My wellbeing"), "wellbeing:home", CLINICAL, group="team"),
+    NavLink(
+        _("Team wellbeing"),
+        "wellbeing:team",
+        frozenset({Role.SUPERVISOR, Role.ADMIN}),
+        group="team",
+    ),
     NavLink(_("Staff"), "staff:list", frozenset({Role.ADMIN})),
-    NavLink(_("Audit trail"), "audit:search", frozenset({Role.PRIVACY_OFFICER})),
-    NavLink(_("My tasks"), "safety:tasks", CLINICAL),
-    NavLink(_("Co-sign"), "notes:cosign_queue", frozenset({Role.SUPERVISOR})),
-    NavLink(_("My psychotherapy notes"), "notes:private", CLINICAL),
-    NavLink(_("Consistency"), "notes:consistency", CLINICAL),
-    NavLink(_("Privacy"), "privacy:home", frozenset({Role.PRIVACY_OFFICER})),
-    NavLink(_("Outcomes"), "measures:outcomes", frozenset({Role.SUPERVISOR})),
-    NavLink(_("Note settings"), "notes:settings", frozenset({Role.ADMIN})),
-    NavLink(_("Mandatory reports"), "privacy:reports", CLINICAL | {Role.PRIVACY_OFFICER}),
-    NavLink(_("Workload"), "wellbeing:workload", CLINICAL),
-    NavLink(_("Supervision"), "wellbeing:supervision", CLINICAL),
-    NavLink(_("My wellbeing"), "wellbeing:home", CLINICAL),
-    NavLink(_("Team wellbeing"), "wellbeing:team", frozenset({Role.SUPERVISOR, Role.ADMIN})),
     NavLink(_("Assignment"), "wellbeing:assignment", EVERY_CLIENT),
-    NavLink(_("Emergency access"), "privacy:break_glass", CLINICAL),
+    NavLink(_("Note settings"), "notes:settings", frozenset({Role.ADMIN})),
     NavLink(_("Workload thresholds"), "wellbeing:settings", frozenset({Role.ADMIN})),
     NavLink(
         _("Consent texts"), "privacy:templates", frozenset({Role.PRIVACY_OFFICER, Role.ADMIN})

@@ -19,6 +19,8 @@ def test_write_a_dap_note_sign_it_and_amend_it(page: Page, sign_in, caseload_lin
     sign_in(page, "clinician")
     client_url = _first_client(page, caseload_links)
     page.goto(client_url)
+    # Notes is in the record's Clinical group.
+    page.get_by_role("link", name="Clinical", exact=True).click()
     page.get_by_role("link", name="Notes", exact=True).click()
     page.get_by_role("link", name="Write a note").click()
     page.get_by_label("Type of note").select_option("progress")

@@ -27,8 +27,8 @@ def test_client_signs_a_release_and_the_clinician_discloses_under_it(
     link = caseload_links(clinician)[-1]
     legal_name, born = _client_identity(clinician, link)
 
-    # The clinician drafts the release from the client's Privacy tab.
-    clinician.get_by_role("link", name="Privacy", exact=True).first.click()
+    # The clinician drafts the release from the client's Privacy tab, in the Legal group.
+    clinician.get_by_role("link", name="Legal", exact=True).click()
     clinician.get_by_role("link", name="New release of information").click()
     clinician.get_by_label(re.compile(r"^Recipient:?$")).fill("Dr Iris Vale, school nurse (demo)")
     clinician.get_by_label("Recipient's address, email or phone").fill("iris@example.org")

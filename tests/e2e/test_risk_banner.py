@@ -78,7 +78,9 @@ def test_h093_banner_on_the_overview_and_every_tab(new_context, sign_in):
     overview = _high_risk_client(page)
     page.goto(overview)
     _assert_banner_first(page)
-    tabs = page.locator("ul.tabs a").evaluate_all("links => links.map(l => l.href)")
+    # Every page of the record, from the full list the client menu holds (the groups show
+    # one group's pages at a time on a wide screen).
+    tabs = page.locator("#client-menu-list a").evaluate_all("links => links.map(l => l.href)")
     assert len(tabs) >= 10, tabs
     for tab in tabs:
         page.goto(tab)

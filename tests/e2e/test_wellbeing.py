@@ -16,6 +16,8 @@ PHONE = {"width": 390, "height": 844}
 def test_an_out_of_hours_contact_is_marked(page: Page, sign_in, caseload_links, screenshot):
     sign_in(page, "clinician")
     page.goto(caseload_links(page)[0])
+    # Contacts between sessions is in the record's Safety group.
+    page.get_by_role("link", name="Safety", exact=True).click()
     page.get_by_role("link", name="Contacts between sessions").click()
     expect(page.get_by_test_id("contact-policy")).to_contain_text("Agreed contact times")
 
@@ -41,6 +43,7 @@ def test_an_out_of_hours_contact_is_marked(page: Page, sign_in, caseload_links, 
 def test_the_self_check_is_private_to_its_owner(new_context, sign_in, screenshot):
     # clinician2 is supervised by `supervisor`: even their own supervisor cannot open it.
     owner = sign_in(new_context(viewport=PHONE).new_page(), "clinician2")
+    owner.get_by_role("button", name="Menu").click()  # the sidebar folds away on a phone
     owner.get_by_role("link", name="My wellbeing").click()
     owner.get_by_role("link", name="Take the WHO-5").click()
     questions = owner.locator("fieldset.question")

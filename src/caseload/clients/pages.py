@@ -19,6 +19,7 @@ def render_client_page(
             communication = None
     page = {
         "client": client,
+        "client_page": True,  # the sidebar marks the caseload as where this page is
         "communication": communication,
         "can_demographics": can_see_part(user, Part.DEMOGRAPHICS),
         "can_communication": can_see_part(user, Part.COMMUNICATION),

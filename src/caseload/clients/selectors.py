@@ -2,18 +2,21 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.forms import DateField
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
 from caseload.accounts.models import AnyUser, User
-from caseload.clients.access import clients_visible_to, own_clients, parts_for
+from caseload.clients.access import Part, clients_visible_to, own_clients, parts_for
 from caseload.clients.caseload import Signal, rules_for, signals_of
+from caseload.clients.composition import client_actions, client_facts
 from caseload.clients.models import (
     Appointment,
     AppointmentKind,
@@ -34,15 +37,30 @@ def caseload_clients(
 ) -> QuerySet[Client]:
     """The clients on `user`'s caseload, by name: the door's `clients_visible_to`, without
     discharged clients unless asked, narrowed by a search of either name (searched for
-    literally: Django escapes LIKE's wildcards). Cheap to count and to page through."""
+    literally: Django escapes LIKE's wildcards) or, when the search reads as a date and
+    the user's role covers demographics, the date of birth (H-114: a role that may not
+    see a date of birth may not find a client by it either). Cheap to count and to page
+    through."""
     clients = clients_visible_to(user)
     if not include_discharged:
         clients = clients.exclude(status=ClientStatus.DISCHARGED)
     if search:
-        clients = clients.filter(
-            Q(legal_name__icontains=search) | Q(preferred_name__icontains=search)
-        )
+        match = Q(legal_name__icontains=search) | Q(preferred_name__icontains=search)
+        born = _as_date(search)
+        if born is not None and Part.DEMOGRAPHICS in parts_for(user):
+            match |= Q(date_of_birth=born)
+        clients = clients.filter(match)
     return clients.order_by("legal_name", "id")
+
+
+def _as_date(text: str) -> date | None:
+    """`text` as a date in one of the practice's input formats (DATE_INPUT_FORMATS:
+    2001-04-30, 04/30/2001, ...), or None."""
+    try:
+        born: date | None = DateField().clean(text)
+    except ValidationError:
+        return None
+    return born
 
 
 def caseload_page(
@@ -259,3 +277,40 @@ def caseload_sizes(user_ids: Sequence[int]) -> dict[int, int]:
         .annotate(clients=Count("client_id", distinct=True))
     )
     return {row["user_id"]: row["clients"] for row in counts}
+
+
+@dataclass(frozen=True)
+class ClientHeader:
+    """What the header of every page of a client shows besides the banners."""
+
+    next_appointment: Appointment | None
+    facts: list[tuple[str, dict[str, Any]]]  # (template, context) of the facts other apps add
+    actions: list[tuple[str, str]]  # (label, url) of the quick actions the user may take
+
+
+def client_header(user: AnyUser, client: Client) -> ClientHeader:
+    """The header facts of `client` (who came out of the door) for `user`: the next
+    booked appointment, the facts and quick actions of the record parts the user's role
+    covers. A constant number of queries, whatever the client's history: one for the
+    appointment, and each fact's own (clients.composition.ClientFact)."""
+    parts = parts_for(user)
+    next_appointment = None
+    if Part.DEMOGRAPHICS in parts:
+        next_appointment = (
+            client.appointments.filter(attendance=Attendance.SCHEDULED, starts_at__gte=clock.now())
+            .select_related("clinician")
+            .order_by("starts_at")
+            .first()
+        )
+    facts = []
+    for fact in client_facts():
+        if fact.part in parts:
+            value = fact.value(client)
+            if value is not None:
+                facts.append((fact.template, value))
+    actions = [
+        (str(action.label), reverse(action.url_name, args=[client.pk]))
+        for action in client_actions()
+        if action.part in parts
+    ]
+    return ClientHeader(next_appointment=next_appointment, facts=facts, actions=actions)

@@ -69,6 +69,8 @@ def seed(*, staff, clients, rng) -> None:
     practice_settings_update(
         acting_user=staff["admin"],
         changes={
+            # The client's pages say the practice's name, never the software's.
+            "practice_name": "Harbour Street Counselling (demo)",
             "on_call_name": "Dr Lee Morgan (on-call, demo)",
             "on_call_email": "on-call@demo.invalid",
             "on_call_phone": "555-0142",
