@@ -11,6 +11,14 @@ from caseload.core import clock
 from factories import PASSWORD, make_client, make_user  # noqa: F401 (re-exported)
 
 
+def pytest_collection_modifyitems(config, items):
+    """Browser tests run last. Their Playwright session (a session-scoped fixture) keeps
+    an event loop running in the main thread until the run ends, and Django refuses to
+    open a database connection from a thread with a running loop: a test after them
+    that connects afresh would fail for a reason that is not its own."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings):
     # Argon2 is the production hasher (asserted in tests/accounts/test_passwords.py);

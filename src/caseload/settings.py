@@ -251,7 +251,7 @@ DEFAULT_FROM_EMAIL = env_str("CASELOAD_FROM_EMAIL", "caseload@localhost")
 # Shown to clients on every page they reach by link and in what they are sent; an
 # administrator's name in the app (PracticeSettings) wins over it. The demo's is invented.
 CASELOAD_PRACTICE_NAME = env_str(
-    "CASELOAD_PRACTICE_NAME", "Maple Grove Counselling" if DEMO else "caseload"
+    "CASELOAD_PRACTICE_NAME", "Harbour Street Counselling (demo)" if DEMO else "caseload"
 )
 # The address people reach caseload at, for links in emails sent without a request
 # (alert escalation from `caseload tick`).

@@ -168,6 +168,7 @@ def test_openapi_schema_is_public_and_lists_every_contract_operation(api_client,
     assert client_record.legal_name not in response.content.decode()
 
 
+@pytest.mark.django_db  # the not-found page names the practice, read from its settings
 def test_interactive_docs_page_is_not_served(api_client):
     # Its script comes from a CDN that the Content-Security-Policy forbids.
     assert api_client.get(f"{API}/docs").status_code == 404

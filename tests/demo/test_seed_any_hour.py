@@ -34,6 +34,13 @@ def test_demo_practice_seeds_at_any_hour(hour, minute):
         clients = synthetic.seed_clients(24, [*clinicians, staff["supervisor"]])
         synthetic.seed_capabilities(staff=staff, clients=clients)
 
+        # Every clinician's home page has sessions today to record, whatever the hour.
+        for clinician in clinicians:
+            today = Appointment.objects.filter(
+                clinician=clinician, starts_at__date=moment.date(), attendance="scheduled"
+            )
+            assert today.exists(), clinician.username
+
         # Nothing recorded as begun after the moment of seeding.
         assert not Appointment.objects.filter(started_at__gt=moment).exists()
         assert Note.objects.exists()

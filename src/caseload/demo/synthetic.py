@@ -255,7 +255,11 @@ def _appointments(client, clinician, rng, now, weeks, status, diary):
             usual = monday + timedelta(days=offset)
             if timezone.make_aware(datetime.combine(usual, time(hour=hour))) < now:
                 rng.random()  # the draw its outcome took: the rest of the practice stays
-            first = (usual - today).days % 2
+            # Today or tomorrow, whichever this clinician has fewer sessions on so far
+            # (today on a tie): every clinician with a client has one today, at any hour
+            # the demo is seeded, and the rest are shared out.
+            booked = [timezone.localdate(at) for at in diary]
+            first = int(booked.count(today) > booked.count(today + timedelta(days=1)))
             days = [today + timedelta(days=n) for n in (first, 1 - first, 2, 3, 4, 5, 6)]
         else:
             days = [monday + timedelta(days=(offset + step) % 5) for step in range(5)]
