@@ -16,6 +16,7 @@ from factories import make_user
 
 NAV = {
     Role.ADMIN: [
+        ("Home", "home"),
         ("Clients", "clients:caseload"),
         ("Calendar", "scheduling:calendar"),
         ("Team wellbeing", "wellbeing:team"),
@@ -27,11 +28,13 @@ NAV = {
         ("Practice settings", "safety:practice_settings"),
     ],
     Role.INTAKE: [
+        ("Home", "home"),
         ("Clients", "clients:caseload"),
         ("Calendar", "scheduling:calendar"),
         ("Assignment", "wellbeing:assignment"),
     ],
     Role.CLINICIAN: [
+        ("Today", "home"),
         ("My caseload", "clients:caseload"),
         ("Calendar", "scheduling:calendar"),
         ("Alerts", "safety:inbox"),
@@ -45,6 +48,7 @@ NAV = {
         ("My wellbeing", "wellbeing:home"),
     ],
     Role.SUPERVISOR: [
+        ("Today", "home"),
         ("My caseload", "clients:caseload"),
         ("Calendar", "scheduling:calendar"),
         ("Alerts", "safety:inbox"),
@@ -61,6 +65,7 @@ NAV = {
         ("Team wellbeing", "wellbeing:team"),
     ],
     Role.PRIVACY_OFFICER: [
+        ("Home", "home"),
         ("Audit trail", "audit:search"),
         ("Privacy", "privacy:home"),
         ("Mandatory reports", "privacy:reports"),
@@ -74,7 +79,7 @@ NAV_GROUPS = {
     Role.INTAKE: ["My day", "Practice"],
     Role.CLINICIAN: ["My day", "Records and duties", "Me and my team"],
     Role.SUPERVISOR: ["My day", "Records and duties", "Me and my team"],
-    Role.PRIVACY_OFFICER: ["Records and duties", "Practice"],
+    Role.PRIVACY_OFFICER: ["My day", "Records and duties", "Practice"],
 }
 
 TABS = [
@@ -174,6 +179,7 @@ def test_no_app_fills_a_registry_at_import_time():
         ("wellbeing:workload", "wellbeing:workload"),
         ("wellbeing:home", "wellbeing:home"),
         ("clients:new", "clients:caseload"),
+        ("home", "home"),
     ],
 )
 def test_the_sidebar_marks_the_page_it_is_on(page, current, as_user):
@@ -183,3 +189,12 @@ def test_the_sidebar_marks_the_page_it_is_on(page, current, as_user):
     html = as_user(user).get(reverse(page)).content.decode()
     nav = html.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]
     assert re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav) == [reverse(current)]
+
+
+@pytest.mark.django_db
+def test_a_page_outside_the_sidebar_marks_no_link_not_even_home(as_user):
+    """H-116: "/" starts every address, so home is current on the home page alone."""
+    user = make_user("nav-outside", Role.SUPERVISOR)
+    html = as_user(user).get(reverse("accounts:account")).content.decode()
+    nav = html.split('data-testid="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav) == []

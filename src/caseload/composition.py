@@ -92,6 +92,8 @@ CLIENT_FACTS = (
 
 # The sidebar, by task (clients.composition.NAV_GROUPS); each role sees its own links.
 NAV_LINKS = (
+    NavLink(_("Today"), "home", CLINICAL, group="day"),
+    NavLink(_("Home"), "home", EVERY_CLIENT | {Role.PRIVACY_OFFICER}, group="day"),
     NavLink(_("Clients"), "clients:caseload", EVERY_CLIENT, group="day"),
     NavLink(_("My caseload"), "clients:caseload", CLINICAL, group="day"),
     NavLink(_("Calendar"), "scheduling:calendar", CLINICAL | EVERY_CLIENT, group="day"),

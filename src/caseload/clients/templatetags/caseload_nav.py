@@ -19,7 +19,8 @@ def _current(path: str, urls: list[str]) -> str | None:
     """The one of `urls` that `path` is under, the longest if several are: every page
     of a client lives under its tab's address (/notes/clients/7/12/ under the Notes tab
     /notes/clients/7/), so a sub-page highlights its tab with no list to keep."""
-    under = [url for url in urls if path.startswith(url)]
+    # The home page's "/" is under nothing but itself: every address starts with it.
+    under = [url for url in urls if path.startswith(url) and (url != "/" or path == "/")]
     return max(under, key=len) if under else None
 
 
