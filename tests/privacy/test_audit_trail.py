@@ -6,6 +6,7 @@ import io
 import textwrap
 from datetime import date
 from string import Formatter
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -16,10 +17,16 @@ from caseload.audit.models import AuditEvent
 from caseload.audit.services import audit_event_matches_its_hash, audit_record
 from caseload.privacy import audit_trail
 from caseload.privacy.audit_vocabulary import VOCABULARY, ActionGroup, phrase_for
-from factories import make_client, make_user
+from factories import PASSWORD, make_client, make_user
 from privacy.audit_actions_in_code import actions_in_code
 
 # --- H-117: the vocabulary covers every action ----------------------------------------
+
+
+def _export(http, params=None):
+    """The audit trail's CSV export: the filters in the address, the password again."""
+    query = urlencode(params or {})
+    return http.post(f"{reverse('audit:export')}?{query}", {"your_password": PASSWORD})
 
 
 def test_h117_every_action_the_code_writes_has_a_sentence():
@@ -292,8 +299,8 @@ def _csv(response) -> list[dict]:
 
 def test_csv_export_has_the_filtered_events_in_sentences(namesakes, privacy_officer, as_user):
     first, _second = namesakes
-    response = as_user(privacy_officer).get(
-        reverse("audit:export"), {"client_name": "Shaw", "date_of_birth": "1980-03-01"}
+    response = _export(
+        as_user(privacy_officer), {"client_name": "Shaw", "date_of_birth": "1980-03-01"}
     )
     rows = _csv(response)
     expected = AuditEvent.objects.filter(client_id=first.pk)
@@ -339,9 +346,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_prefixed(start, clinician, p
 
 def test_h122_the_export_is_itself_audited_with_its_filters(namesakes, privacy_officer, as_user):
     before = AuditEvent.objects.filter(action="audit.export").count()
-    response = as_user(privacy_officer).get(
-        reverse("audit:export"), {"client_name": "Shaw", "action": "group:reads"}
-    )
+    response = _export(as_user(privacy_officer), {"client_name": "Shaw", "action": "group:reads"})
     _csv(response)
     exports = AuditEvent.objects.filter(action="audit.export")
     assert exports.count() == before + 1
@@ -356,9 +361,7 @@ def test_h122_a_refused_export_writes_no_file_and_no_export_event(
     privacy_officer, as_user, clinician
 ):
     before = AuditEvent.objects.filter(action="audit.export").count()
-    refused = as_user(privacy_officer).get(
-        reverse("audit:export"), {"since": "2026-02-01", "until": "2026-01-01"}
-    )
+    refused = _export(as_user(privacy_officer), {"since": "2026-02-01", "until": "2026-01-01"})
     assert refused.status_code == 400 and not refused.streaming
     assert AuditEvent.objects.filter(action="audit.export").count() == before
     denied = as_user(clinician).get(reverse("audit:export"))
@@ -428,3 +431,27 @@ def test_a_measure_is_named_as_clinicians_know_it(client_record, clinician, priv
     event = AuditEvent.objects.latest("seq")
     row = audit_trail.readable_events([event], viewer=privacy_officer)[0]
     assert row.sentence == "Jo (Jordan Rivera)'s PHQ-9 was recorded"
+
+
+def test_h122_the_export_asks_for_the_password_again_before_any_file(
+    namesakes, privacy_officer, as_user
+):
+    """STYLE.md: an export is a dangerous action. Asking shows what would leave and asks
+    for the password; a wrong password writes no file and no export event."""
+    http = as_user(privacy_officer)
+    before = AuditEvent.objects.filter(action="audit.export").count()
+    query = f"{reverse('audit:export')}?{urlencode({'client_name': 'Shaw'})}"
+
+    asked = http.get(query)
+    assert asked.status_code == 200 and not asked.streaming
+    page = asked.content.decode()
+    assert 'data-testid="audit-export-confirm"' in page and 'name="your_password"' in page
+    assert "Client&#x27;s name" in page and "Shaw" in page
+
+    wrong = http.post(query, {"your_password": "not-the-password"})
+    assert wrong.status_code == 200 and not wrong.streaming
+    assert "That is not your password." in wrong.content.decode()
+    assert AuditEvent.objects.filter(action="audit.export").count() == before
+
+    assert _csv(http.post(query, {"your_password": PASSWORD}))
+    assert AuditEvent.objects.filter(action="audit.export").count() == before + 1

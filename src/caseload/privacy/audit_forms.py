@@ -4,6 +4,7 @@ a staff member, an action or a group of actions, and a period."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from caseload.accounts.forms import ConfirmPasswordMixin
 from caseload.accounts.models import User
 from caseload.privacy.audit_vocabulary import action_choices
 
@@ -64,3 +65,7 @@ def _staff_choice(person: User) -> str:
     name = person.get_full_name()
     label = f"{name} ({person.username})" if name else person.username
     return label if person.is_active else f"{label}, {_('inactive')}"
+
+
+class ExportConfirmForm(ConfirmPasswordMixin):
+    """The password again before the trail leaves the practice as a file."""
