@@ -4,11 +4,17 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client as HttpClient
+from hypothesis import settings as hypothesis_settings
 
 from caseload.accounts.models import Role, Supervision
 from caseload.clients import services as client_services
 from caseload.core import clock
 from factories import PASSWORD, make_client, make_user  # noqa: F401 (re-exported)
+
+# No per-example deadline: tests assert behaviour, never wall-clock time (performance is
+# measured in bench/), and a loaded CI machine must not fail a property for being slow.
+hypothesis_settings.register_profile("caseload", deadline=None)
+hypothesis_settings.load_profile("caseload")
 
 
 def pytest_collection_modifyitems(config, items):
